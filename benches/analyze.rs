@@ -1,0 +1,61 @@
+//! `cargo bench`: `analyze` throughput on the sample article and on larger texts built from it.
+//!
+//! Prints MB/s and tokens/s. No assertions: budgets live here and in the README, not in tests.
+
+use std::time::{Duration, Instant};
+
+use lede::analysis::segment::segment;
+use lede::{analyze, Options, SAMPLE_ARTICLE};
+
+/// Repeats the sample (as separate articles) until the text reaches `bytes`.
+fn text_of_size(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + SAMPLE_ARTICLE.len());
+    while text.len() < bytes {
+        text.push_str(SAMPLE_ARTICLE);
+        text.push('\n');
+    }
+    text
+}
+
+/// Runs `f` until at least `min_time` has passed (and at least 3 times); returns the best run.
+fn best_of(min_time: Duration, mut f: impl FnMut()) -> Duration {
+    let started = Instant::now();
+    let mut best = Duration::MAX;
+    let mut runs = 0;
+    while runs < 3 || started.elapsed() < min_time {
+        let t = Instant::now();
+        f();
+        best = best.min(t.elapsed());
+        runs += 1;
+    }
+    best
+}
+
+fn main() {
+    let options = Options::default();
+    let cases = [
+        ("sample article", SAMPLE_ARTICLE.to_string()),
+        ("1 MB", text_of_size(1 << 20)),
+        ("10 MB", text_of_size(10 << 20)),
+    ];
+    println!(
+        "{:<16} {:>10} {:>10} {:>12} {:>14}",
+        "input", "bytes", "best ms", "MB/s", "tokens/s"
+    );
+    for (name, text) in &cases {
+        let tokens = segment(text).tokens.len();
+        let min_time = Duration::from_millis(if text.len() > 5 << 20 { 3000 } else { 1500 });
+        let best = best_of(min_time, || {
+            std::hint::black_box(analyze(std::hint::black_box(text), &options));
+        });
+        let secs = best.as_secs_f64();
+        println!(
+            "{:<16} {:>10} {:>10.2} {:>12.1} {:>14.0}",
+            name,
+            text.len(),
+            secs * 1e3,
+            text.len() as f64 / 1e6 / secs,
+            tokens as f64 / secs
+        );
+    }
+}

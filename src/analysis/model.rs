@@ -1,0 +1,151 @@
+//! The `Analysis` value: plain data, and the public JSON contract (`docs/analysis-json.md`).
+//!
+//! Every `start`/`end` here counts Unicode code points (as Python and spaCy do), end-exclusive.
+//! The stages work in byte offsets; `analyze` converts once, at this edge (see `offsets`).
+
+use serde::{Deserialize, Serialize};
+
+/// The JSON contract's version. Bump it when a field changes meaning.
+pub const CONTRACT_VERSION: &str = "1";
+
+/// Everything Lede knows about one pasted text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Analysis {
+    pub version: String,
+    /// Length of the input in code points.
+    pub text_length: usize,
+    /// `YYYY-MM-DD`, or null when nothing fixes it.
+    pub reference_date: Option<String>,
+    /// Where `reference_date` came from: `given` (the reader or `--date`) or `none`.
+    pub reference_date_source: String,
+    pub articles: Vec<Article>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub entities: Vec<Entity>,
+    pub clusters: Vec<Cluster>,
+    pub quotes: Vec<Quote>,
+    pub caption_groups: Vec<CaptionGroup>,
+    pub timexes: Vec<Timex>,
+    pub events: Vec<Event>,
+}
+
+/// One story in the paste. A wire dateline (`LONDON (AP) —`) starts a new one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub start: usize,
+    pub end: usize,
+    pub dateline: Option<Dateline>,
+    pub reference_date: Option<String>,
+}
+
+/// `LONDON (AP) —`: the span covers the whole dateline, dash included; `place` is `LONDON`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dateline {
+    pub start: usize,
+    pub end: usize,
+    pub place: String,
+}
+
+/// One non-blank line of the input, without its line break or surrounding white space.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    /// Index into `articles`.
+    pub article: usize,
+    pub role: Role,
+}
+
+/// What a paragraph is for. Everything is `Body` until the captions stage says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    Body,
+    Caption,
+    Boilerplate,
+    Credit,
+    Heading,
+}
+
+impl Role {
+    /// The name used in the JSON and in CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Body => "body",
+            Role::Caption => "caption",
+            Role::Boilerplate => "boilerplate",
+            Role::Credit => "credit",
+            Role::Heading => "heading",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index into `paragraphs`.
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: String,
+    pub cluster: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    pub id: usize,
+    pub name: String,
+    pub label: String,
+    /// Indices into `entities`.
+    pub mentions: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<Speaker>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub start: usize,
+    pub end: usize,
+    pub cluster: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaptionGroup {
+    pub id: usize,
+    /// Indices into `paragraphs`.
+    pub members: Vec<usize>,
+    /// The paragraph index shown for the whole group.
+    pub representative: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timex {
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub value: String,
+    #[serde(rename = "mod")]
+    pub modifier: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub date: String,
+    pub sentence: usize,
+    pub timex: usize,
+    pub participants: Vec<usize>,
+    pub label: String,
+}

@@ -1,0 +1,122 @@
+//! The `lede` command line. Native only: none of this goes into the wasm bundle.
+
+use std::io::{Read, Write};
+
+use crate::analysis::{analyze, Date, Options};
+use crate::error::{decode_text, Error, Result};
+
+const USAGE: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact]";
+
+/// Runs the CLI on `args` (without the program name), writing to `out`.
+pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
+    match args.first().map(String::as_str) {
+        Some("analyze") => analyze_command(&args[1..], out),
+        Some("-h" | "--help" | "help") => writeln!(out, "{USAGE}").map_err(io_error("stdout")),
+        Some(other) => Err(Error::Usage(format!("unknown command '{other}'; {USAGE}"))),
+        None => Err(Error::Usage(USAGE.to_string())),
+    }
+}
+
+fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    let mut input: Option<&str> = None;
+    let mut options = Options::default();
+    let mut compact = false;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--date" => {
+                let value = args
+                    .get(i + 1)
+                    .ok_or_else(|| Error::Usage(format!("--date needs a value; {USAGE}")))?;
+                let date: Date = value.parse().map_err(|e: crate::analysis::date::DateError| {
+                    Error::BadDate(e.to_string())
+                })?;
+                options.reference_date = Some(date);
+                i += 1;
+            }
+            "--compact" => compact = true,
+            flag if flag.starts_with("--") => {
+                return Err(Error::Usage(format!("unknown option '{flag}'; {USAGE}")))
+            }
+            path if input.is_none() => input = Some(path),
+            extra => return Err(Error::Usage(format!("unexpected argument '{extra}'; {USAGE}"))),
+        }
+        i += 1;
+    }
+    let text = read_input(input.unwrap_or("-"))?;
+    let analysis = analyze(&text, &options);
+    let json = if compact {
+        serde_json::to_string(&analysis)
+    } else {
+        serde_json::to_string_pretty(&analysis)
+    }
+    .expect("an Analysis always serialises");
+    writeln!(out, "{json}").map_err(io_error("stdout"))
+}
+
+/// Reads a file, or standard input for `-`, as checked UTF-8 text.
+pub fn read_input(path: &str) -> Result<String> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(io_error("standard input"))?;
+        decode_text(&bytes, "standard input")
+    } else {
+        bytes = std::fs::read(path).map_err(io_error(path))?;
+        decode_text(&bytes, path)
+    }
+}
+
+fn io_error(path: &str) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |e| Error::Io {
+        path: path.to_string(),
+        message: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_args(args: &[&str]) -> Result<String> {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let mut out = Vec::new();
+        run(&args, &mut out)?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn analyzes_the_sample() {
+        let json = run_args(&["analyze", "public/samples/ap-ukraine-ceasefire.txt", "--compact"]).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["articles"].as_array().unwrap().len(), 2);
+        assert_eq!(value["paragraphs"].as_array().unwrap().len(), 80);
+    }
+
+    #[test]
+    fn date_fixes_the_reference_date() {
+        let json = run_args(&["analyze", "public/samples/ap-ukraine-ceasefire.txt", "--date", "2025-03-21"]).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["reference_date"], "2025-03-21");
+        assert_eq!(value["reference_date_source"], "given");
+        assert_eq!(value["articles"][1]["reference_date"], "2025-03-21");
+    }
+
+    #[test]
+    fn errors_are_one_line() {
+        let cases: &[(&str, &[&str], &str)] = &[
+            ("missing file", &["analyze", "no/such/file.txt"], "cannot read no/such/file.txt"),
+            ("malformed date", &["analyze", "public/samples/ap-ukraine-ceasefire.txt", "--date", "14/03/2025"], "bad date"),
+            ("impossible date", &["analyze", "-", "--date", "2025-02-30"], "not a day on the calendar"),
+            ("unknown command", &["frobnicate"], "unknown command"),
+            ("no command", &[], "usage"),
+            ("date without value", &["analyze", "--date"], "needs a value"),
+        ];
+        for (name, args, expected) in cases {
+            let err = run_args(args).unwrap_err().to_string();
+            assert!(err.contains(expected), "{name}: {err}");
+            assert!(!err.contains('\n'), "{name}: one line");
+        }
+    }
+}
