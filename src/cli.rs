@@ -28,9 +28,9 @@ fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
                 let value = args
                     .get(i + 1)
                     .ok_or_else(|| Error::Usage(format!("--date needs a value; {USAGE}")))?;
-                let date: Date = value.parse().map_err(|e: crate::analysis::date::DateError| {
-                    Error::BadDate(e.to_string())
-                })?;
+                let date: Date = value
+                    .parse()
+                    .map_err(|e: crate::analysis::date::DateError| Error::BadDate(e.to_string()))?;
                 options.reference_date = Some(date);
                 i += 1;
             }
@@ -39,7 +39,11 @@ fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
                 return Err(Error::Usage(format!("unknown option '{flag}'; {USAGE}")))
             }
             path if input.is_none() => input = Some(path),
-            extra => return Err(Error::Usage(format!("unexpected argument '{extra}'; {USAGE}"))),
+            extra => {
+                return Err(Error::Usage(format!(
+                    "unexpected argument '{extra}'; {USAGE}"
+                )))
+            }
         }
         i += 1;
     }
@@ -88,7 +92,12 @@ mod tests {
 
     #[test]
     fn analyzes_the_sample() {
-        let json = run_args(&["analyze", "public/samples/ap-ukraine-ceasefire.txt", "--compact"]).unwrap();
+        let json = run_args(&[
+            "analyze",
+            "public/samples/ap-ukraine-ceasefire.txt",
+            "--compact",
+        ])
+        .unwrap();
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["articles"].as_array().unwrap().len(), 2);
         assert_eq!(value["paragraphs"].as_array().unwrap().len(), 80);
@@ -96,7 +105,13 @@ mod tests {
 
     #[test]
     fn date_fixes_the_reference_date() {
-        let json = run_args(&["analyze", "public/samples/ap-ukraine-ceasefire.txt", "--date", "2025-03-21"]).unwrap();
+        let json = run_args(&[
+            "analyze",
+            "public/samples/ap-ukraine-ceasefire.txt",
+            "--date",
+            "2025-03-21",
+        ])
+        .unwrap();
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["reference_date"], "2025-03-21");
         assert_eq!(value["reference_date_source"], "given");
@@ -106,12 +121,33 @@ mod tests {
     #[test]
     fn errors_are_one_line() {
         let cases: &[(&str, &[&str], &str)] = &[
-            ("missing file", &["analyze", "no/such/file.txt"], "cannot read no/such/file.txt"),
-            ("malformed date", &["analyze", "public/samples/ap-ukraine-ceasefire.txt", "--date", "14/03/2025"], "bad date"),
-            ("impossible date", &["analyze", "-", "--date", "2025-02-30"], "not a day on the calendar"),
+            (
+                "missing file",
+                &["analyze", "no/such/file.txt"],
+                "cannot read no/such/file.txt",
+            ),
+            (
+                "malformed date",
+                &[
+                    "analyze",
+                    "public/samples/ap-ukraine-ceasefire.txt",
+                    "--date",
+                    "14/03/2025",
+                ],
+                "bad date",
+            ),
+            (
+                "impossible date",
+                &["analyze", "-", "--date", "2025-02-30"],
+                "not a day on the calendar",
+            ),
             ("unknown command", &["frobnicate"], "unknown command"),
             ("no command", &[], "usage"),
-            ("date without value", &["analyze", "--date"], "needs a value"),
+            (
+                "date without value",
+                &["analyze", "--date"],
+                "needs a value",
+            ),
         ];
         for (name, args, expected) in cases {
             let err = run_args(args).unwrap_err().to_string();

@@ -49,7 +49,9 @@ pub fn decode_text(bytes: &[u8], source: &str) -> Result<String> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains('\0') {
-        return Err(not_text("it contains NUL bytes, so it looks like a binary file".into()));
+        return Err(not_text(
+            "it contains NUL bytes, so it looks like a binary file".into(),
+        ));
     }
     let controls = text
         .chars()
@@ -69,7 +71,10 @@ mod tests {
 
     #[test]
     fn accepts_text_and_strips_bom() {
-        assert_eq!(decode_text("\u{feff}Héllo 😀".as_bytes(), "x").unwrap(), "Héllo 😀");
+        assert_eq!(
+            decode_text("\u{feff}Héllo 😀".as_bytes(), "x").unwrap(),
+            "Héllo 😀"
+        );
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //! `lede` CLI and the browser app (`app`, wasm32 only) both call `analyze`.
 
 pub mod analysis;
-pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod error;
+pub mod reading;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -14,7 +14,8 @@ pub struct Date {
 impl Date {
     /// A date, if it exists on the calendar.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        (1..=12).contains(&month)
+        (1..=12)
+            .contains(&month)
             .then_some(())
             .filter(|_| day >= 1 && day <= days_in_month(year, month))
             .map(|_| Date { year, month, day })
@@ -89,7 +90,15 @@ mod tests {
 
     #[test]
     fn refuses_malformed() {
-        for s in ["2025-3-14", "14/03/2025", "2025-02-30", "2023-02-29", "", "2025-13-01", "２０２５-03-14"] {
+        for s in [
+            "2025-3-14",
+            "14/03/2025",
+            "2025-02-30",
+            "2023-02-29",
+            "",
+            "2025-13-01",
+            "２０２５-03-14",
+        ] {
             assert!(s.parse::<Date>().is_err(), "{s}");
         }
         assert!("2024-02-29".parse::<Date>().is_ok());

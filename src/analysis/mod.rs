@@ -23,6 +23,14 @@ pub struct Options {
     pub reference_date: Option<Date>,
 }
 
+impl Options {
+    /// These options with the reference date fixed.
+    pub fn with_reference_date(mut self, date: Date) -> Options {
+        self.reference_date = Some(date);
+        self
+    }
+}
+
 /// Analyses `text` with default options.
 pub fn analyze_text(text: &str) -> Analysis {
     analyze(text, &Options::default())

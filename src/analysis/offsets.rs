@@ -52,7 +52,10 @@ impl<'a> CharIndex<'a> {
     pub fn char_of(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         // The last checkpoint at or before `byte`.
-        let k = self.checkpoints.partition_point(|&b| b <= byte).saturating_sub(1);
+        let k = self
+            .checkpoints
+            .partition_point(|&b| b <= byte)
+            .saturating_sub(1);
         let from = self.checkpoints[k];
         k * STRIDE
             + self.text[from..]

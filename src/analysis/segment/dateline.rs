@@ -6,7 +6,17 @@ use crate::analysis::span::Span;
 
 /// Agencies whose credit in parentheses marks a dateline.
 const AGENCIES: &[&str] = &[
-    "AP", "Reuters", "AFP", "UPI", "dpa", "Bloomberg", "CNN", "PA", "ANSA", "EFE", "Xinhua",
+    "AP",
+    "Reuters",
+    "AFP",
+    "UPI",
+    "dpa",
+    "Bloomberg",
+    "CNN",
+    "PA",
+    "ANSA",
+    "EFE",
+    "Xinhua",
 ];
 
 /// Dashes that close a dateline: em dash, en dash, hyphen, double hyphen.
@@ -44,7 +54,9 @@ pub fn find_dateline(text: &str, paragraph: Span) -> Option<super::DatelineSeg> 
     let place = match head.split_once(',') {
         Some((city_part, qualifier)) if !qualifier.trim().starts_with(char::is_numeric) => {
             let q = qualifier.trim();
-            if q.split_whitespace().any(|w| w.chars().all(|c| c.is_ascii_digit())) {
+            if q.split_whitespace()
+                .any(|w| w.chars().all(|c| c.is_ascii_digit()))
+            {
                 city_part
             } else {
                 head
@@ -73,30 +85,52 @@ mod tests {
 
     #[test]
     fn ap_style() {
-        assert_eq!(place("LONDON (AP) — U.K. Prime Minister"), Some("LONDON".into()));
-        assert_eq!(whole("LONDON (AP) — U.K. Prime Minister"), Some("LONDON (AP) —".into()));
+        assert_eq!(
+            place("LONDON (AP) — U.K. Prime Minister"),
+            Some("LONDON".into())
+        );
+        assert_eq!(
+            whole("LONDON (AP) — U.K. Prime Minister"),
+            Some("LONDON (AP) —".into())
+        );
     }
 
     #[test]
     fn with_a_country() {
-        assert_eq!(place("KYIV, Ukraine (AP) — Text"), Some("KYIV, Ukraine".into()));
+        assert_eq!(
+            place("KYIV, Ukraine (AP) — Text"),
+            Some("KYIV, Ukraine".into())
+        );
     }
 
     #[test]
     fn two_word_city() {
         assert_eq!(place("NEW YORK (AP) — Text"), Some("NEW YORK".into()));
-        assert_eq!(place("ST. PAUL, Minn. (AP) — Text"), Some("ST. PAUL, Minn.".into()));
+        assert_eq!(
+            place("ST. PAUL, Minn. (AP) — Text"),
+            Some("ST. PAUL, Minn.".into())
+        );
     }
 
     #[test]
     fn reuters_with_a_date() {
-        assert_eq!(place("LONDON, March 15 (Reuters) - Text"), Some("LONDON".into()));
-        assert_eq!(whole("LONDON, March 15 (Reuters) - Text"), Some("LONDON, March 15 (Reuters) -".into()));
+        assert_eq!(
+            place("LONDON, March 15 (Reuters) - Text"),
+            Some("LONDON".into())
+        );
+        assert_eq!(
+            whole("LONDON, March 15 (Reuters) - Text"),
+            Some("LONDON, March 15 (Reuters) -".into())
+        );
     }
 
     #[test]
     fn not_a_dateline() {
-        assert_eq!(place("Putin (AP) — Text"), None, "place must be in capitals");
+        assert_eq!(
+            place("Putin (AP) — Text"),
+            None,
+            "place must be in capitals"
+        );
         assert_eq!(place("NATO (the alliance) — Text"), None, "unknown agency");
         assert_eq!(place("LONDON (AP) said"), None, "no dash");
         assert_eq!(place("Follow AP’s coverage"), None);

@@ -81,11 +81,7 @@ pub fn segment(text: &str) -> Doc {
     }
     for (a, (first, dateline)) in article_starts.iter().enumerate() {
         let last = article_starts.get(a + 1).map_or(lines.len(), |next| next.0);
-        let start = if a == 0 {
-            0
-        } else {
-            lines[*first].start
-        };
+        let start = if a == 0 { 0 } else { lines[*first].start };
         let end = article_starts
             .get(a + 1)
             .map_or(text.len(), |next| lines[next.0].start);
@@ -94,17 +90,17 @@ pub fn segment(text: &str) -> Doc {
             dateline: dateline.clone(),
             paragraphs: *first..last,
         });
-        for p in *first..last {
-            let span = lines[p];
+        for (p, &span) in lines.iter().enumerate().take(last).skip(*first) {
             let s0 = doc.sentences.len();
             for sentence in split_sentences(text, span) {
                 let t0 = doc.tokens.len();
                 let index = doc.sentences.len();
-                doc.tokens.extend(tokenize(text, sentence).map(|(span, kind)| Token {
-                    span,
-                    kind,
-                    sentence: index,
-                }));
+                doc.tokens
+                    .extend(tokenize(text, sentence).map(|(span, kind)| Token {
+                        span,
+                        kind,
+                        sentence: index,
+                    }));
                 doc.sentences.push(SentenceSeg {
                     span: sentence,
                     paragraph: p,
@@ -181,11 +177,18 @@ mod tests {
 
     #[test]
     fn a_dateline_starts_a_new_article() {
-        let text = "Putin met Witkoff. He left.\nMore text here.\nLONDON (AP) — Starmer spoke.\nHe left.";
+        let text =
+            "Putin met Witkoff. He left.\nMore text here.\nLONDON (AP) — Starmer spoke.\nHe left.";
         let doc = segment(text);
         assert_eq!(doc.articles.len(), 2);
-        assert_eq!(doc.articles[1].span.of(text), "LONDON (AP) — Starmer spoke.\nHe left.");
-        assert_eq!(doc.articles[0].span.of(text), "Putin met Witkoff. He left.\nMore text here.\n");
+        assert_eq!(
+            doc.articles[1].span.of(text),
+            "LONDON (AP) — Starmer spoke.\nHe left."
+        );
+        assert_eq!(
+            doc.articles[0].span.of(text),
+            "Putin met Witkoff. He left.\nMore text here.\n"
+        );
         let dateline = doc.articles[1].dateline.as_ref().unwrap();
         assert_eq!(dateline.span.of(text), "LONDON (AP) —");
         assert_eq!(dateline.place.of(text), "LONDON");
@@ -193,7 +196,8 @@ mod tests {
 
     #[test]
     fn a_headline_before_the_dateline_stays_with_its_article() {
-        let text = "Putin backs truce in principle\nBy JIM HEINTZ\nMOSCOW (AP) — Putin spoke.\nHe left.";
+        let text =
+            "Putin backs truce in principle\nBy JIM HEINTZ\nMOSCOW (AP) — Putin spoke.\nHe left.";
         let doc = segment(text);
         assert_eq!(doc.articles.len(), 1);
         assert!(doc.articles[0].dateline.is_some());
@@ -205,7 +209,10 @@ mod tests {
         let doc = segment(text);
         assert_eq!(doc.articles.len(), 2);
         assert_eq!(doc.articles[0].span.start, 0);
-        assert_eq!(doc.articles[1].dateline.as_ref().unwrap().place.of(text), "KYIV, Ukraine");
+        assert_eq!(
+            doc.articles[1].dateline.as_ref().unwrap().place.of(text),
+            "KYIV, Ukraine"
+        );
     }
 
     #[test]

@@ -14,32 +14,110 @@ use crate::analysis::span::Span;
 /// Titles and other abbreviations that are never the last word of a sentence.
 const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
-    "Cmdr", "Cpl", "Pvt", "Prof", "Rev", "Fr", "St", "Ste", "Mt", "Ft", "Pres", "Supt", "Det", "Insp",
-    "Hon", "Amb", "Atty", "Brig", "Gens", "Reps", "Sens", "Messrs", "Mme", "Mlle", "vs", "v", "ca",
-    "approx", "cf", "e.g", "i.e", "Ave", "Blvd", "Rd", "Fig", "Vol", "pp", "Dept", "Univ",
+    "Cmdr", "Cpl", "Pvt", "Prof", "Rev", "Fr", "St", "Ste", "Mt", "Ft", "Pres", "Supt", "Det",
+    "Insp", "Hon", "Amb", "Atty", "Brig", "Gens", "Reps", "Sens", "Messrs", "Mme", "Mlle", "vs",
+    "v", "ca", "approx", "cf", "e.g", "i.e", "Ave", "Blvd", "Rd", "Fig", "Vol", "pp", "Dept",
+    "Univ",
 ];
 
 /// Abbreviations that keep the sentence going before a number (`Feb. 28`, `No. 10`, `p. 4`).
 const BEFORE_NUMBERS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos",
-    "p", "Art", "Sec", "Ch", "Vol", "Nr",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
+    "Nos", "p", "Art", "Sec", "Ch", "Vol", "Nr",
 ];
 
 /// Abbreviations that often end a sentence as well as sit inside one.
 const FINAL_CAPABLE: &[&str] = &[
-    "Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Bros", "Plc", "LLC", "etc", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
+    "Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Bros", "Plc", "LLC", "etc", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
 ];
 
 /// Words that typically open a sentence; after an ambiguous abbreviation they tip it to a break.
 const STARTERS: &[&str] = &[
-    "A", "An", "The", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our",
-    "My", "Your", "This", "That", "These", "Those", "There", "Here", "But", "And", "Or", "So", "Yet",
-    "If", "When", "While", "After", "Before", "As", "At", "In", "On", "For", "From", "By", "With",
-    "Of", "To", "During", "Since", "Until", "Although", "Though", "Because", "However", "Meanwhile",
-    "Still", "Also", "Then", "Now", "Many", "Some", "Most", "Both", "Each", "Every", "All", "Other",
-    "Such", "What", "Who", "Why", "How", "Where", "Which", "Officials", "Earlier", "Later", "Last",
-    "Next", "Asked", "According", "Its", "Under", "Over", "Despite", "Instead", "Nor", "Not",
+    "A",
+    "An",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "At",
+    "In",
+    "On",
+    "For",
+    "From",
+    "By",
+    "With",
+    "Of",
+    "To",
+    "During",
+    "Since",
+    "Until",
+    "Although",
+    "Though",
+    "Because",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Also",
+    "Then",
+    "Now",
+    "Many",
+    "Some",
+    "Most",
+    "Both",
+    "Each",
+    "Every",
+    "All",
+    "Other",
+    "Such",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Officials",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Asked",
+    "According",
+    "Its",
+    "Under",
+    "Over",
+    "Despite",
+    "Instead",
+    "Nor",
+    "Not",
 ];
 
 /// Splits one paragraph into sentence spans, each trimmed of white space.
@@ -89,7 +167,10 @@ fn push(out: &mut Vec<Span>, base: usize, para: &str, start: usize, end: usize) 
     let lead = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
     if !trimmed.is_empty() {
-        out.push(Span::new(base + start + lead, base + start + lead + trimmed.len()));
+        out.push(Span::new(
+            base + start + lead,
+            base + start + lead + trimmed.len(),
+        ));
     }
 }
 
@@ -123,8 +204,8 @@ fn breaks(para: &str, stop: usize, stops: &str, next: &str) -> bool {
     let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let next_letters = next.trim_start_matches(|c: char| !c.is_alphanumeric());
     let next_is_number = next_letters.starts_with(|c: char| c.is_ascii_digit());
-    let next_is_starter = STARTERS.contains(&trim_punct(next_letters))
-        || next.starts_with(['“', '"', '‘', '(']);
+    let next_is_starter =
+        STARTERS.contains(&trim_punct(next_letters)) || next.starts_with(['“', '"', '‘', '(']);
     if bare.is_empty() {
         return true;
     }
@@ -156,7 +237,9 @@ fn word_before(para: &str, stop: usize) -> &str {
     let before = &para[..stop];
     let start = before
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '—' | '–' | '/'))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     &before[start..]
 }
 
@@ -261,10 +344,17 @@ mod tests {
         for (name, input, expected) in CASES {
             let got = split(input);
             if got != *expected {
-                failures.push(format!("{name}: {input:?}\n  got      {got:?}\n  expected {expected:?}"));
+                failures.push(format!(
+                    "{name}: {input:?}\n  got      {got:?}\n  expected {expected:?}"
+                ));
             }
         }
-        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     /// Bugs found and fixed, one row each.

@@ -144,10 +144,10 @@ fn is_dotted_abbreviation(word: &str, next: Option<char>) -> bool {
 /// Short forms whose period is part of the token.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
-    "Prof", "Rev", "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "No", "vs", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Calif", "Mass", "Wash",
-    "Fla", "Ill", "Pa", "Va", "Ga", "Ariz", "Colo", "Conn", "Mich", "Minn", "Tenn", "Tex", "Md",
-    "Mo", "Wis", "Okla", "Ore", "Nev", "Ky", "La", "Ala", "Ark", "Del", "Kan", "Neb", "Miss",
+    "Prof", "Rev", "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Co", "Corp", "Ltd", "No", "vs", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Calif", "Mass",
+    "Wash", "Fla", "Ill", "Pa", "Va", "Ga", "Ariz", "Colo", "Conn", "Mich", "Minn", "Tenn", "Tex",
+    "Md", "Mo", "Wis", "Okla", "Ore", "Nev", "Ky", "La", "Ala", "Ark", "Del", "Kan", "Neb", "Miss",
 ];
 
 #[cfg(test)]
@@ -161,10 +161,26 @@ mod tests {
     }
 
     const CASES: &[(&str, &str, &[&str])] = &[
-        ("words and punct", "Putin met Witkoff.", &["Putin", "met", "Witkoff", "."]),
-        ("possessive curly", "Russia’s army", &["Russia", "’s", "army"]),
-        ("possessive straight", "Moscow's thoughts", &["Moscow", "'s", "thoughts"]),
-        ("contraction", "they don’t engage", &["they", "do", "n’t", "engage"]),
+        (
+            "words and punct",
+            "Putin met Witkoff.",
+            &["Putin", "met", "Witkoff", "."],
+        ),
+        (
+            "possessive curly",
+            "Russia’s army",
+            &["Russia", "’s", "army"],
+        ),
+        (
+            "possessive straight",
+            "Moscow's thoughts",
+            &["Moscow", "'s", "thoughts"],
+        ),
+        (
+            "contraction",
+            "they don’t engage",
+            &["they", "do", "n’t", "engage"],
+        ),
         ("we're", "we’re at least", &["we", "’re", "at", "least"]),
         ("O'Brien", "O'Brien said", &["O'Brien", "said"]),
         ("abbreviation", "U.S. envoy", &["U.S.", "envoy"]),
@@ -174,9 +190,17 @@ mod tests {
         ("thousands", "1,000 troops", &["1,000", "troops"]),
         ("time", "10:30 a.m.", &["10:30", "a.m."]),
         ("hyphen", "30-day ceasefire", &["30-day", "ceasefire"]),
-        ("hyphenated name", "Novo-Ogaryovo residence", &["Novo-Ogaryovo", "residence"]),
+        (
+            "hyphenated name",
+            "Novo-Ogaryovo residence",
+            &["Novo-Ogaryovo", "residence"],
+        ),
         ("quotes", "“very good”", &["“", "very", "good", "”"]),
-        ("dash", "LONDON (AP) — U.K.", &["LONDON", "(", "AP", ")", "—", "U.K."]),
+        (
+            "dash",
+            "LONDON (AP) — U.K.",
+            &["LONDON", "(", "AP", ")", "—", "U.K."],
+        ),
         ("ellipsis", "Russians...", &["Russians", "..."]),
         ("diacritics", "Nicolás Maduro", &["Nicolás", "Maduro"]),
         ("money", "$4.5 billion", &["$", "4.5", "billion"]),

@@ -1,0 +1,178 @@
+//! Getting text in: typing (debounced), pasting, dropping or opening a `.txt`/`.md` file.
+//!
+//! A file that is not text gets a message, and the article on screen stays.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::{Message, Text};
+use crate::error::decode_text;
+
+/// How long typing must pause before the text is analysed.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// Files above this size are refused before reading: far beyond any article, and reading them
+/// would stall the tab.
+const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// The input column: the text box, the file buttons and the message bar.
+#[component]
+pub fn InputPanel(
+    /// The analysed text; this panel writes it.
+    text: Text,
+    /// Where errors are reported.
+    message: Message,
+) -> impl IntoView {
+    let Text(text) = text;
+    let Message(message) = message;
+    // The textarea's content. It becomes `text` after a pause, a paste or a file.
+    let draft = RwSignal::new(text.get_untracked());
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let pasting = StoredValue::new(false);
+    let file_input: NodeRef<html::Input> = NodeRef::new();
+
+    let commit = move |value: String| {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        message.set(None);
+        text.set(value);
+    };
+    let replace = move |value: String| {
+        draft.set(value.clone());
+        commit(value);
+    };
+
+    let on_input = move |ev: ev::Event| {
+        let value = event_target_value(&ev);
+        draft.set(value.clone());
+        if pasting.get_value() {
+            pasting.set_value(false);
+            commit(value);
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || commit(draft.get_untracked()), DEBOUNCE).ok();
+        pending.set_value(handle);
+    };
+
+    // A paste anywhere but the text box replaces the whole article; a paste into the text box is
+    // analysed at once, without waiting for the debounce.
+    let paste_listener = window_event_listener(ev::paste, move |ev: web_sys::ClipboardEvent| {
+        let in_textarea = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            .is_some();
+        if in_textarea {
+            pasting.set_value(true);
+            return;
+        }
+        let pasted = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok());
+        if let Some(pasted) = pasted.filter(|p| !p.trim().is_empty()) {
+            ev.prevent_default();
+            replace(pasted);
+        }
+    });
+    let load_file = move |file: web_sys::File| {
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES {
+            message.set(Some(format!(
+                "{name} is {:.1} MB; Lede reads files up to {} MB. The article shown is unchanged.",
+                file.size() / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576.0
+            )));
+            return;
+        }
+        spawn_local(async move {
+            let blob = gloo::file::Blob::from(file);
+            match gloo::file::futures::read_as_bytes(&blob).await {
+                Ok(bytes) => match decode_text(&bytes, &name) {
+                    Ok(content) => replace(content),
+                    Err(e) => message.set(Some(format!("{e}. The article shown is unchanged."))),
+                },
+                Err(e) => message.set(Some(format!(
+                    "Could not read {name}: {e}. The article shown is unchanged."
+                ))),
+            }
+        });
+    };
+    let drop_listener = window_event_listener(ev::drop, move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            load_file(file);
+        }
+    });
+    let dragover_listener = window_event_listener(ev::dragover, move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+    });
+    on_cleanup(move || {
+        paste_listener.remove();
+        drop_listener.remove();
+        dragover_listener.remove();
+    });
+
+    let on_file = move |ev: ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            load_file(file);
+        }
+        // Let the same file be chosen again.
+        input.set_value("");
+    };
+
+    view! {
+        <section class="input-panel" aria-label="Input">
+            <label class="panel-title" for="input">"Article text"</label>
+            <textarea
+                id="input"
+                spellcheck="false"
+                placeholder="Paste a news article here…"
+                prop:value=move || draft.get()
+                on:input=on_input
+            ></textarea>
+            <div class="actions">
+                <button id="open-file" type="button" on:click=move |_| {
+                    if let Some(input) = file_input.get() {
+                        input.click();
+                    }
+                }>"Open file…"</button>
+                <button id="load-sample" type="button" class="secondary"
+                    on:click=move |_| replace(crate::SAMPLE_ARTICLE.to_string())>
+                    "Sample article"
+                </button>
+                <button id="clear" type="button" class="secondary"
+                    on:click=move |_| replace(String::new())>"Clear"</button>
+                <input
+                    id="file-input"
+                    class="visually-hidden"
+                    type="file"
+                    accept=".txt,.md,.markdown,text/plain,text/markdown"
+                    node_ref=file_input
+                    on:change=on_file
+                />
+            </div>
+            <p class="hint">"Paste anywhere, drop a .txt or .md file, or open one."</p>
+            <div
+                id="message"
+                role="alert"
+                class=move || if message.with(Option::is_some) { "message error" } else { "message" }
+                hidden=move || message.with(Option::is_none)
+            >
+                {move || message.get().unwrap_or_default()}
+            </div>
+        </section>
+    }
+}

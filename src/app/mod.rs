@@ -1,0 +1,73 @@
+//! The browser app (wasm32 only): a few signals, one analysis memo, and read-only views.
+//!
+//! ```text
+//! draft (textarea) ──debounce/paste/file──► text ──► analyze ──► Memo<Analysis> ──► views
+//! ```
+//! The user writes only the text (and, later, options and the selection); everything shown is
+//! derived from the analysis.
+
+mod input;
+mod reader;
+mod side;
+
+use leptos::prelude::*;
+
+use crate::analysis::{analyze, Analysis, Options};
+use crate::reading::{reading_model, ReadingArticle};
+
+/// Mounts the app on `<body>`. `main` calls only this.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The text being analysed: set after a debounce, a paste, a dropped or opened file.
+#[derive(Clone, Copy)]
+pub struct Text(pub RwSignal<String>);
+
+/// What the message bar says: an error, or nothing.
+#[derive(Clone, Copy)]
+pub struct Message(pub RwSignal<Option<String>>);
+
+/// The whole page.
+#[component]
+fn App() -> impl IntoView {
+    let text = RwSignal::new(crate::SAMPLE_ARTICLE.to_string());
+    let message = RwSignal::new(None::<String>);
+    let options = RwSignal::new(Options::default());
+    let analysis: Memo<Analysis> =
+        Memo::new(move |_| text.with(|t| options.with(|o| analyze(t, o))));
+    let reading: Memo<Vec<ReadingArticle>> =
+        Memo::new(move |_| text.with(|t| analysis.with(|a| reading_model(t, a))));
+    // Counts completed renders, so tests (and anyone watching) can tell a new analysis is on screen.
+    let generation = RwSignal::new(0u64);
+    Effect::new(move |_| {
+        reading.track();
+        generation.update(|g| *g += 1);
+    });
+    let state = move || {
+        if text.with(|t| t.trim().is_empty()) {
+            "empty"
+        } else {
+            "ready"
+        }
+    };
+
+    view! {
+        <main id="app" data-state=state data-generation=move || generation.get().to_string()>
+            <header class="topbar">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">"L"</span>
+                    <span class="name">"Lede"</span>
+                    <span class="tagline">"a news reader’s X-ray"</span>
+                </div>
+                <p class="privacy">"Runs in your browser. Nothing you paste leaves this page."</p>
+            </header>
+            <div class="layout">
+                <input::InputPanel text=Text(text) message=Message(message) />
+                <reader::Reader reading=reading text=Text(text) />
+                <side::SidePanel analysis=analysis text=text.read_only() />
+            </div>
+        </main>
+    }
+}

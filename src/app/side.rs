@@ -1,0 +1,80 @@
+//! The side panel: what the analysis found, at a glance.
+
+use leptos::prelude::*;
+
+use crate::analysis::Analysis;
+
+/// Counts and the article outline.
+#[component]
+pub fn SidePanel(
+    /// The current analysis.
+    analysis: Memo<Analysis>,
+    /// The analysed text, for the word count.
+    text: ReadSignal<String>,
+) -> impl IntoView {
+    let count = move |f: fn(&Analysis) -> usize| move || analysis.with(f).to_string();
+    let words = move || text.with(|t| t.split_whitespace().count()).to_string();
+    let outline = move || {
+        text.with(|text| analysis.with(|a| {
+            a.articles
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| a.paragraphs.iter().any(|p| p.article == *i))
+                .map(|(i, article)| {
+                    let paragraphs = a.paragraphs.iter().filter(|p| p.article == i).count();
+                    // A dateline names the article best; failing that, its first words do.
+                    let place = article.dateline.as_ref().map(|d| d.place.clone()).unwrap_or_else(|| {
+                        a.paragraphs
+                            .iter()
+                            .find(|p| p.article == i)
+                            .map(|p| opening_words(text, p.start, p.end))
+                            .unwrap_or_default()
+                    });
+                    let jump = move |_| scroll_to(&format!("[data-article=\"{i}\"]"));
+                    view! {
+                        <li>
+                            <button type="button" class="link" on:click=jump>
+                                <span class="outline-n">{i + 1}</span>
+                                <span class="outline-place" class:no-dateline=article.dateline.is_none()>{place}</span>
+                                <span class="outline-count">{format!("{paragraphs} ¶")}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }))
+    };
+    view! {
+        <aside class="side" aria-label="Summary">
+            <h2 class="panel-title">"Document"</h2>
+            <dl id="stats" class="stats">
+                <div data-stat="articles"><dt>"Articles"</dt><dd>{count(|a| a.articles.iter().filter(|x| x.end > x.start).count())}</dd></div>
+                <div data-stat="paragraphs"><dt>"Paragraphs"</dt><dd>{count(|a| a.paragraphs.len())}</dd></div>
+                <div data-stat="sentences"><dt>"Sentences"</dt><dd>{count(|a| a.sentences.len())}</dd></div>
+                <div data-stat="words"><dt>"Words"</dt><dd>{words}</dd></div>
+            </dl>
+            <h2 class="panel-title">"Articles"</h2>
+            <ol class="outline">{outline}</ol>
+        </aside>
+    }
+}
+
+/// The first few words of the paragraph at code points `start..end`, for an article with no dateline.
+fn opening_words(text: &str, start: usize, end: usize) -> String {
+    let paragraph: String = text.chars().skip(start).take(end - start).collect();
+    let mut words: Vec<&str> = paragraph.split_whitespace().take(5).collect();
+    if paragraph.split_whitespace().count() > words.len() {
+        words.push("…");
+    }
+    words.join(" ")
+}
+
+/// Scrolls the first element matching `selector` into view.
+fn scroll_to(selector: &str) {
+    if let Ok(Some(el)) = document().query_selector(selector) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
