@@ -30,40 +30,98 @@ pub enum Run {
     Sentence { index: usize, pieces: Vec<Piece> },
 }
 
-/// A stretch of a sentence with the same marks.
-#[derive(Debug, Clone, PartialEq)]
+/// A stretch of a sentence under the same marks. Marks come in layers that may nest (an entity
+/// inside a quote); within a layer they do not overlap.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Piece {
     pub text: String,
-    pub mark: Option<Mark>,
+    /// Inside the article's dateline.
+    pub dateline: bool,
+    /// Index into `Analysis::quotes`.
+    pub quote: Option<usize>,
+    /// Index into `Analysis::entities`.
+    pub entity: Option<usize>,
+    /// Index into `Analysis::timexes`.
+    pub timex: Option<usize>,
 }
 
-/// What a piece of text is, beyond being part of its sentence.
+/// The layers a piece can be marked with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
+enum Layer {
     Dateline,
+    Quote,
+    Entity,
+    Timex,
 }
 
-/// A mark over a byte range of the text.
+/// A mark over a byte range of the text: `item` indexes the layer's array in the analysis.
+#[derive(Debug, Clone, Copy)]
 struct MarkSpan {
     start: usize,
     end: usize,
-    mark: Mark,
+    layer: Layer,
+    item: usize,
+}
+
+/// The marks of one layer, sorted by start, with overlaps within the layer dropped (the earlier,
+/// longer mark wins). Text is never dropped, only a mark.
+fn layer_marks(
+    layer: Layer,
+    spans: impl Iterator<Item = (usize, usize)>,
+    byte: &impl Fn(usize) -> usize,
+) -> Vec<MarkSpan> {
+    let mut marks: Vec<MarkSpan> = spans
+        .enumerate()
+        .map(|(item, (start, end))| MarkSpan {
+            start: byte(start),
+            end: byte(end),
+            layer,
+            item,
+        })
+        .filter(|m| m.start < m.end)
+        .collect();
+    marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<MarkSpan> = Vec::with_capacity(marks.len());
+    for m in marks {
+        if kept.last().is_none_or(|last| last.end <= m.start) {
+            kept.push(m);
+        }
+    }
+    kept
 }
 
 /// Builds the reading model of `text` from its analysis.
 pub fn reading_model(text: &str, analysis: &Analysis) -> Vec<ReadingArticle> {
     let index = CharIndex::new(text);
     let byte = |ch: usize| index.byte_of(ch);
-    let mut marks: Vec<MarkSpan> = analysis
-        .articles
-        .iter()
-        .filter_map(|a| a.dateline.as_ref())
-        .map(|d| MarkSpan {
-            start: byte(d.start),
-            end: byte(d.end),
-            mark: Mark::Dateline,
-        })
-        .collect();
+    let layers = [
+        layer_marks(
+            Layer::Dateline,
+            analysis
+                .articles
+                .iter()
+                .filter_map(|a| a.dateline.as_ref())
+                .map(|d| (d.start, d.end)),
+            &byte,
+        ),
+        layer_marks(
+            Layer::Quote,
+            analysis.quotes.iter().map(|q| (q.start, q.end)),
+            &byte,
+        ),
+        layer_marks(
+            Layer::Entity,
+            analysis.entities.iter().map(|e| (e.start, e.end)),
+            &byte,
+        ),
+        layer_marks(
+            Layer::Timex,
+            analysis.timexes.iter().map(|t| (t.start, t.end)),
+            &byte,
+        ),
+    ];
+    // Every layer's marks in one list, sorted by start: a sentence's marks are a window of it.
+    let mut marks: Vec<MarkSpan> = layers.concat();
     marks.sort_by_key(|m| m.start);
 
     let mut articles: Vec<ReadingArticle> = analysis
@@ -77,6 +135,9 @@ pub fn reading_model(text: &str, analysis: &Analysis) -> Vec<ReadingArticle> {
         })
         .collect();
     let mut sentences = analysis.sentences.iter().enumerate().peekable();
+    // Marks that may still overlap the coming sentences: those starting before the current sentence
+    // end, minus those that ended. Kept small because marks are short.
+    let mut open: Vec<MarkSpan> = Vec::new();
     let mut next_mark = 0;
     for (p, para) in analysis.paragraphs.iter().enumerate() {
         let (p_start, p_end) = (byte(para.start), byte(para.end));
@@ -87,12 +148,14 @@ pub fn reading_model(text: &str, analysis: &Analysis) -> Vec<ReadingArticle> {
             if s_start > cursor {
                 runs.push(Run::Gap(text[cursor..s_start].to_string()));
             }
-            while next_mark < marks.len() && marks[next_mark].end <= s_start {
+            while next_mark < marks.len() && marks[next_mark].start < s_end {
+                open.push(marks[next_mark]);
                 next_mark += 1;
             }
+            open.retain(|m| m.end > s_start);
             runs.push(Run::Sentence {
                 index: s,
-                pieces: pieces(text, s_start, s_end, &marks[next_mark..]),
+                pieces: pieces(text, s_start, s_end, &open),
             });
             cursor = s_end;
         }
@@ -110,35 +173,37 @@ pub fn reading_model(text: &str, analysis: &Analysis) -> Vec<ReadingArticle> {
     articles
 }
 
-/// Cuts `[start, end)` into pieces at the boundaries of the marks that overlap it. `marks` are
-/// sorted and do not overlap each other.
+/// Cuts `[start, end)` at every boundary of the marks that overlap it, and gives each piece the
+/// marks that cover it.
 fn pieces(text: &str, start: usize, end: usize, marks: &[MarkSpan]) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut cursor = start;
-    for m in marks.iter().take_while(|m| m.start < end) {
-        let (m_start, m_end) = (m.start.max(cursor), m.end.min(end));
-        if m_start >= m_end {
-            continue;
-        }
-        if m_start > cursor {
-            out.push(Piece {
-                text: text[cursor..m_start].to_string(),
-                mark: None,
-            });
-        }
-        out.push(Piece {
-            text: text[m_start..m_end].to_string(),
-            mark: Some(m.mark),
-        });
-        cursor = m_end;
+    let mut cuts: Vec<usize> = vec![start, end];
+    for m in marks {
+        cuts.extend(
+            [m.start, m.end]
+                .into_iter()
+                .filter(|&b| start < b && b < end),
+        );
     }
-    if end > cursor {
-        out.push(Piece {
-            text: text[cursor..end].to_string(),
-            mark: None,
-        });
-    }
-    out
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let mut piece = Piece {
+                text: text[a..b].to_string(),
+                ..Piece::default()
+            };
+            for m in marks.iter().filter(|m| m.start <= a && b <= m.end) {
+                match m.layer {
+                    Layer::Dateline => piece.dateline = true,
+                    Layer::Quote => piece.quote = Some(m.item),
+                    Layer::Entity => piece.entity = Some(m.item),
+                    Layer::Timex => piece.timex = Some(m.item),
+                }
+            }
+            piece
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -184,8 +249,66 @@ mod tests {
             panic!("a sentence first");
         };
         assert_eq!(pieces[0].text, "LONDON (AP) —");
-        assert_eq!(pieces[0].mark, Some(Mark::Dateline));
+        assert!(pieces[0].dateline);
+        assert!(!pieces[1].dateline);
         assert_eq!(pieces[1].text, " Starmer spoke.");
+    }
+
+    #[test]
+    fn marks_nest_and_cut_pieces() {
+        use crate::analysis::{Entity, Quote};
+        let text = "He said “Putin will come” today.";
+        let mut analysis = analyze_text(text);
+        // Code points: “ is at 8, Putin at 9..14, ” at 24.
+        analysis.quotes.push(Quote {
+            start: 8,
+            end: 25,
+            speaker: None,
+        });
+        analysis.entities.push(Entity {
+            start: 9,
+            end: 14,
+            text: "Putin".into(),
+            label: "PER".into(),
+            cluster: None,
+        });
+        let model = reading_model(text, &analysis);
+        let Run::Sentence { pieces, .. } = &model[0].paragraphs[0].runs[0] else {
+            panic!("a sentence first");
+        };
+        let shown: Vec<(&str, Option<usize>, Option<usize>)> = pieces
+            .iter()
+            .map(|p| (p.text.as_str(), p.quote, p.entity))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("He said ", None, None),
+                ("“", Some(0), None),
+                ("Putin", Some(0), Some(0)),
+                (" will come”", Some(0), None),
+                (" today.", None, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn overlapping_marks_in_one_layer_keep_all_text() {
+        use crate::analysis::Entity;
+        let text = "Vladimir Putin spoke.";
+        let mut analysis = analyze_text(text);
+        for (start, end) in [(0, 14), (9, 14), (9, 20)] {
+            analysis.entities.push(Entity {
+                start,
+                end,
+                text: text[start..end].into(),
+                label: "PER".into(),
+                cluster: None,
+            });
+        }
+        let model = reading_model(text, &analysis);
+        let joined: String = model[0].paragraphs.iter().map(paragraph_text).collect();
+        assert_eq!(joined, text);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Property tests over random Unicode input: nothing panics, every span in the JSON slices the
 //! input on character boundaries, and the parts nest and tile as the contract says.
 
+use lede::reading::Run;
 use lede::{analyze, Analysis, Options};
 use proptest::prelude::*;
 
@@ -97,6 +98,27 @@ proptest! {
     #[test]
     fn newsy_text_never_panics_and_spans_hold(text in newsy_text()) {
         check_spans(&text, &analyze(&text, &Options::default()));
+    }
+
+    #[test]
+    fn the_reading_view_joins_back_into_the_text(text in newsy_text()) {
+        let a = analyze(&text, &Options::default());
+        let model = lede::reading::reading_model(&text, &a);
+        let chars: Vec<char> = text.chars().collect();
+        let mut shown = 0;
+        for article in &model {
+            for p in &article.paragraphs {
+                let joined: String = p.runs.iter().map(|r| match r {
+                    Run::Gap(g) => g.clone(),
+                    Run::Sentence { pieces, .. } => pieces.iter().map(|x| x.text.as_str()).collect(),
+                }).collect();
+                let para = &a.paragraphs[p.index];
+                let expected: String = chars[para.start..para.end].iter().collect();
+                prop_assert_eq!(joined, expected);
+                shown += 1;
+            }
+        }
+        prop_assert_eq!(shown, a.paragraphs.len());
     }
 
     #[test]

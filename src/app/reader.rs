@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::Text;
-use crate::reading::{Mark, Piece, ReadingArticle, ReadingParagraph, Run};
+use crate::reading::{Piece, ReadingArticle, ReadingParagraph, Run};
 
 /// The article column.
 #[component]
@@ -88,10 +88,9 @@ fn paragraph_view(paragraph: &ReadingParagraph) -> impl IntoView {
 }
 
 fn piece_view(piece: &Piece) -> AnyView {
-    match piece.mark {
-        None => piece.text.clone().into_any(),
-        Some(Mark::Dateline) => {
-            view! { <span class="dateline">{piece.text.clone()}</span> }.into_any()
-        }
+    if piece.dateline {
+        view! { <span class="dateline">{piece.text.clone()}</span> }.into_any()
+    } else {
+        piece.text.clone().into_any()
     }
 }

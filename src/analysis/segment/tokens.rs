@@ -45,11 +45,9 @@ fn next_token(s: &str) -> (usize, TokenKind) {
         let mut has_letter = first.is_alphabetic();
         let mut prev = first;
         let bytes_of = |i: usize, c: char| i + c.len_utf8();
-        let rest: Vec<(usize, char)> = s.char_indices().skip(1).collect();
-        let mut k = 0;
-        while k < rest.len() {
-            let (i, c) = rest[k];
-            let next = rest.get(k + 1).map(|&(_, n)| n);
+        let mut rest = s.char_indices().skip(1).peekable();
+        while let Some((i, c)) = rest.next() {
+            let next = rest.peek().map(|&(_, n)| n);
             if c.is_alphanumeric() || is_mark(c) {
                 has_letter |= c.is_alphabetic();
                 end = bytes_of(i, c);
@@ -69,10 +67,12 @@ fn next_token(s: &str) -> (usize, TokenKind) {
             } else if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) {
                 // Possessive 's and contractions split off as their own token (Russia|’s, do|n’t),
                 // but names like O’Brien stay whole.
-                let tail: String = rest[k + 1..]
-                    .iter()
-                    .take_while(|&&(_, c)| c.is_alphabetic())
-                    .map(|&(_, c)| c.to_ascii_lowercase())
+                // At most 4 letters: anything longer is no clitic, and a bound keeps this linear.
+                let tail: String = s[bytes_of(i, c)..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .take(4)
+                    .map(|c| c.to_ascii_lowercase())
                     .collect();
                 if matches!(tail.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m") {
                     break;
@@ -92,7 +92,6 @@ fn next_token(s: &str) -> (usize, TokenKind) {
                 break;
             }
             prev = c;
-            k += 1;
         }
         let kind = if has_letter {
             TokenKind::Word
@@ -106,6 +105,7 @@ fn next_token(s: &str) -> (usize, TokenKind) {
         let tail: String = s[first.len_utf8()..]
             .chars()
             .take_while(|c| c.is_alphabetic())
+            .take(4)
             .collect();
         if matches!(
             tail.to_ascii_lowercase().as_str(),
