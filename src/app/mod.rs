@@ -65,7 +65,7 @@ fn App() -> impl IntoView {
             </header>
             <div class="layout">
                 <input::InputPanel text=Text(text) message=Message(message) />
-                <reader::Reader reading=reading text=Text(text) />
+                <reader::Reader reading=reading analysis=analysis text=Text(text) />
                 <side::SidePanel analysis=analysis text=text.read_only() />
             </div>
         </main>

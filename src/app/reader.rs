@@ -1,28 +1,59 @@
-//! The reading view: the article as its articles, paragraphs and addressable sentences.
+//! The reading view: the articles, their paragraphs and addressable sentences, with caption runs
+//! folded into strips (or everything as pasted, in raw mode).
 
 use leptos::prelude::*;
 
 use super::Text;
-use crate::reading::{Piece, ReadingArticle, ReadingParagraph, Run};
+use crate::analysis::Analysis;
+use crate::reading::{
+    fold_captions, Block, CaptionRun, Piece, ReadingArticle, ReadingParagraph, Run,
+};
 
 /// The article column.
 #[component]
 pub fn Reader(
     /// The reading model of the current analysis.
     reading: Memo<Vec<ReadingArticle>>,
+    /// The current analysis, for labels and caption groups.
+    analysis: Memo<Analysis>,
     /// The analysed text; the empty state's buttons write it.
     text: Text,
 ) -> impl IntoView {
     let Text(text) = text;
+    // Raw mode shows every paragraph as pasted: nothing folded.
+    let raw = RwSignal::new(false);
+    let articles = move || {
+        let raw = raw.get();
+        reading.with(|articles| {
+            analysis.with(|a| {
+                articles
+                    .iter()
+                    .map(|article| article_view(article, a, raw))
+                    .collect_view()
+            })
+        })
+    };
     view! {
         <section id="reader" class="reader" aria-label="Article">
             {move || {
                 if reading.with(|r| r.iter().all(|a| a.paragraphs.is_empty())) {
                     view! { <EmptyState text=text /> }.into_any()
                 } else {
-                    reading
-                        .with(|articles| articles.iter().map(article_view).collect_view())
-                        .into_any()
+                    view! {
+                        <div class="reader-tools">
+                            <label class="toggle">
+                                <input
+                                    id="raw-toggle"
+                                    type="checkbox"
+                                    prop:checked=move || raw.get()
+                                    on:change=move |ev| raw.set(event_target_checked(&ev))
+                                />
+                                "Show the raw paste"
+                            </label>
+                        </div>
+                        {articles}
+                    }
+                    .into_any()
                 }
             }}
         </section>
@@ -50,20 +81,101 @@ fn EmptyState(
     }
 }
 
-fn article_view(article: &ReadingArticle) -> impl IntoView {
+fn article_view(article: &ReadingArticle, analysis: &Analysis, raw: bool) -> impl IntoView {
     let label = match &article.place {
         Some(place) => format!("Article {} · {}", article.index + 1, place),
         None => format!("Article {}", article.index + 1),
     };
+    let blocks = if raw {
+        article
+            .paragraphs
+            .iter()
+            .cloned()
+            .map(Block::Paragraph)
+            .collect()
+    } else {
+        fold_captions(article.paragraphs.clone(), analysis)
+    };
     view! {
         <article class="article" data-article=article.index.to_string()>
             <div class="article-label">{label}</div>
-            {article.paragraphs.iter().map(paragraph_view).collect_view()}
+            {blocks
+                .iter()
+                .map(|block| match block {
+                    Block::Paragraph(p) => paragraph_view(p, analysis).into_any(),
+                    Block::Captions(run) => view! { <CaptionStrip run=run.clone() /> }.into_any(),
+                })
+                .collect_view()}
         </article>
     }
 }
 
-fn paragraph_view(paragraph: &ReadingParagraph) -> impl IntoView {
+/// A run of photo captions, folded into one line that expands to the distinct captions.
+#[component]
+fn CaptionStrip(
+    /// The run to show.
+    run: CaptionRun,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let total = run.paragraphs.len();
+    let summary = format!(
+        "{total} photo caption{} · {} distinct",
+        if total == 1 { "" } else { "s" },
+        run.distinct
+    );
+    let groups = run
+        .groups
+        .iter()
+        .map(|group| {
+            let entries = group
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(k, entry)| {
+                    let variant = k > 0;
+                    let words = entry
+                        .words
+                        .iter()
+                        .map(|w| {
+                            if w.changed {
+                                view! { <ins class="diff">{w.text.clone()}</ins> }.into_any()
+                            } else {
+                                w.text.clone().into_any()
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <li class="caption" class:variant=variant
+                            data-paragraph-ref=run.paragraphs[entry.first].index.to_string()>
+                            <span class="caption-text">{words}</span>
+                            <span class="count" title="times this caption appears here">
+                                {format!("×{}", entry.count)}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="caption-group">{entries}</ul> }
+        })
+        .collect_view();
+    view! {
+        <div class="caption-run" data-captions=total.to_string() data-distinct=run.distinct.to_string()>
+            <button
+                type="button"
+                class="caption-strip"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="caption-icon" aria-hidden="true"></span>
+                <span class="caption-summary">{summary}</span>
+                <span class="caption-chevron" aria-hidden="true">{move || if open.get() { "▾" } else { "▸" }}</span>
+            </button>
+            <div class="caption-list" hidden=move || !open.get()>{groups}</div>
+        </div>
+    }
+}
+
+fn paragraph_view(paragraph: &ReadingParagraph, analysis: &Analysis) -> impl IntoView {
     view! {
         <p
             class="para"
@@ -77,7 +189,7 @@ fn paragraph_view(paragraph: &ReadingParagraph) -> impl IntoView {
                     Run::Gap(gap) => gap.clone().into_any(),
                     Run::Sentence { index, pieces } => view! {
                         <span class="sentence" data-sentence=index.to_string()>
-                            {pieces.iter().map(piece_view).collect_view()}
+                            {pieces.iter().map(|p| piece_view(p, analysis)).collect_view()}
                         </span>
                     }
                     .into_any(),
@@ -87,10 +199,37 @@ fn paragraph_view(paragraph: &ReadingParagraph) -> impl IntoView {
     }
 }
 
-fn piece_view(piece: &Piece) -> AnyView {
+/// A piece of a sentence, wrapped in one element per mark, outermost first: quote, entity, time
+/// expression, dateline.
+fn piece_view(piece: &Piece, analysis: &Analysis) -> AnyView {
+    let mut view = piece.text.clone().into_any();
     if piece.dateline {
-        view! { <span class="dateline">{piece.text.clone()}</span> }.into_any()
-    } else {
-        piece.text.clone().into_any()
+        view = view! { <span class="dateline">{view}</span> }.into_any();
     }
+    if let Some(t) = piece
+        .timex
+        .and_then(|t| analysis.timexes.get(t).map(|x| (t, x)))
+    {
+        let (index, timex) = t;
+        view = view! {
+            <span class="timex" data-timex=index.to_string() title=timex.value.clone()>{view}</span>
+        }
+        .into_any();
+    }
+    if let Some((index, entity)) = piece
+        .entity
+        .and_then(|e| analysis.entities.get(e).map(|x| (e, x)))
+    {
+        let cluster = entity.cluster.map(|c| c.to_string()).unwrap_or_default();
+        view = view! {
+            <mark class="ent" data-entity=index.to_string() data-label=entity.label.clone() data-cluster=cluster>
+                {view}
+            </mark>
+        }
+        .into_any();
+    }
+    if let Some(index) = piece.quote {
+        view = view! { <span class="quote" data-quote=index.to_string()>{view}</span> }.into_any();
+    }
+    view
 }

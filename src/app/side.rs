@@ -15,34 +15,50 @@ pub fn SidePanel(
     let count = move |f: fn(&Analysis) -> usize| move || analysis.with(f).to_string();
     let words = move || text.with(|t| t.split_whitespace().count()).to_string();
     let outline = move || {
-        text.with(|text| analysis.with(|a| {
-            a.articles
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| a.paragraphs.iter().any(|p| p.article == *i))
-                .map(|(i, article)| {
-                    let paragraphs = a.paragraphs.iter().filter(|p| p.article == i).count();
-                    // A dateline names the article best; failing that, its first words do.
-                    let place = article.dateline.as_ref().map(|d| d.place.clone()).unwrap_or_else(|| {
-                        a.paragraphs
-                            .iter()
-                            .find(|p| p.article == i)
-                            .map(|p| opening_words(text, p.start, p.end))
-                            .unwrap_or_default()
-                    });
-                    let jump = move |_| scroll_to(&format!("[data-article=\"{i}\"]"));
-                    view! {
-                        <li>
-                            <button type="button" class="link" on:click=jump>
-                                <span class="outline-n">{i + 1}</span>
-                                <span class="outline-place" class:no-dateline=article.dateline.is_none()>{place}</span>
-                                <span class="outline-count">{format!("{paragraphs} ¶")}</span>
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        }))
+        text.with(|text| {
+            analysis.with(|a| {
+                // One pass for every article's paragraph count and first paragraph.
+                let mut counts = vec![0usize; a.articles.len()];
+                let mut first = vec![None; a.articles.len()];
+                for (i, p) in a.paragraphs.iter().enumerate() {
+                    counts[p.article] += 1;
+                    first[p.article].get_or_insert(i);
+                }
+                a.articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| counts[*i] > 0)
+                    .map(|(i, article)| {
+                        let paragraphs = counts[i];
+                        // A dateline names the article best; failing that, its first words do.
+                        let place = article
+                            .dateline
+                            .as_ref()
+                            .map(|d| d.place.clone())
+                            .or_else(|| {
+                                first[i].map(|p| {
+                                    let p = &a.paragraphs[p];
+                                    opening_words(text, p.start, p.end)
+                                })
+                            })
+                            .unwrap_or_default();
+                        let no_dateline = article.dateline.is_none();
+                        let jump = move |_| scroll_to(&format!("[data-article=\"{i}\"]"));
+                        view! {
+                            <li>
+                                <button type="button" class="link" on:click=jump>
+                                    <span class="outline-n">{i + 1}</span>
+                                    <span class="outline-place" class:no-dateline=no_dateline>
+                                        {place}
+                                    </span>
+                                    <span class="outline-count">{format!("{paragraphs} ¶")}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
     };
     view! {
         <aside class="side" aria-label="Summary">
@@ -61,7 +77,12 @@ pub fn SidePanel(
 
 /// The first few words of the paragraph at code points `start..end`, for an article with no dateline.
 fn opening_words(text: &str, start: usize, end: usize) -> String {
-    let paragraph: String = text.chars().skip(start).take(end - start).collect();
+    // Only the opening words are needed: take a bounded prefix, not the whole paragraph.
+    let paragraph: String = text
+        .chars()
+        .skip(start)
+        .take((end - start).min(200))
+        .collect();
     let mut words: Vec<&str> = paragraph.split_whitespace().take(5).collect();
     if paragraph.split_whitespace().count() > words.len() {
         words.push("…");

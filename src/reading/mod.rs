@@ -4,6 +4,10 @@
 //! and the UI only renders it. Every character of every paragraph lands in exactly one piece, so
 //! the pieces of a paragraph join back into the paragraph's text.
 
+mod folding;
+
+pub use folding::{fold_captions, word_diff, Block, CaptionEntry, CaptionRun, DiffWord, NearGroup};
+
 use crate::analysis::offsets::CharIndex;
 use crate::analysis::{Analysis, Role};
 
@@ -21,6 +25,19 @@ pub struct ReadingParagraph {
     pub index: usize,
     pub role: Role,
     pub runs: Vec<Run>,
+}
+
+impl ReadingParagraph {
+    /// The paragraph's text, joined back from its runs.
+    pub fn text(&self) -> String {
+        self.runs
+            .iter()
+            .map(|r| match r {
+                Run::Gap(g) => g.clone(),
+                Run::Sentence { pieces, .. } => pieces.iter().map(|x| x.text.as_str()).collect(),
+            })
+            .collect()
+    }
 }
 
 /// A paragraph is a sequence of sentences and the white space between them.
@@ -212,13 +229,7 @@ mod tests {
     use crate::analyze_text;
 
     fn paragraph_text(p: &ReadingParagraph) -> String {
-        p.runs
-            .iter()
-            .map(|r| match r {
-                Run::Gap(g) => g.clone(),
-                Run::Sentence { pieces, .. } => pieces.iter().map(|x| x.text.as_str()).collect(),
-            })
-            .collect()
+        p.text()
     }
 
     #[test]
