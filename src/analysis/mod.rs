@@ -16,6 +16,10 @@ pub use model::*;
 use offsets::CharIndex;
 use segment::Doc;
 
+/// The stages this build runs, in order. The UI shows a panel only for a stage that exists, so
+/// an empty list in the JSON never poses as a result.
+pub const STAGES: &[&str] = &["segment"];
+
 /// What the caller may fix about an analysis.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {

@@ -6,6 +6,7 @@
 //! The user writes only the text (and, later, options and the selection); everything shown is
 //! derived from the analysis.
 
+mod entities;
 mod input;
 mod reader;
 mod side;
@@ -39,6 +40,14 @@ fn App() -> impl IntoView {
         Memo::new(move |_| text.with(|t| options.with(|o| analyze(t, o))));
     let reading: Memo<Vec<ReadingArticle>> =
         Memo::new(move |_| text.with(|t| analysis.with(|a| reading_model(t, a))));
+    // The selected entity cluster, and the entity types whose highlights are off.
+    let selection = RwSignal::new(None::<usize>);
+    let hidden = RwSignal::new(Vec::<String>::new());
+    // A new text's clusters are not the old one's.
+    Effect::new(move |_| {
+        text.track();
+        selection.set(None);
+    });
     // Counts completed renders, so tests (and anyone watching) can tell a new analysis is on screen.
     let generation = RwSignal::new(0u64);
     Effect::new(move |_| {
@@ -65,8 +74,18 @@ fn App() -> impl IntoView {
             </header>
             <div class="layout">
                 <input::InputPanel text=Text(text) message=Message(message) />
-                <reader::Reader reading=reading analysis=analysis text=Text(text) />
-                <side::SidePanel analysis=analysis text=text.read_only() />
+                <reader::Reader
+                    reading=reading
+                    analysis=analysis
+                    text=Text(text)
+                    hidden=entities::HiddenLabels(hidden)
+                />
+                <side::SidePanel
+                    analysis=analysis
+                    text=text.read_only()
+                    selection=entities::Selection(selection)
+                    hidden=entities::HiddenLabels(hidden)
+                />
             </div>
         </main>
     }

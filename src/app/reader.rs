@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::entities::{label_name, HiddenLabels};
 use super::Text;
 use crate::analysis::Analysis;
 use crate::reading::{
@@ -18,8 +19,17 @@ pub fn Reader(
     analysis: Memo<Analysis>,
     /// The analysed text; the empty state's buttons write it.
     text: Text,
+    /// Entity types whose highlights are switched off.
+    hidden: HiddenLabels,
 ) -> impl IntoView {
     let Text(text) = text;
+    let HiddenLabels(hidden) = hidden;
+    let class = move || {
+        hidden.with(|h| {
+            h.iter()
+                .fold(String::from("reader"), |acc, label| acc + " hide-" + label)
+        })
+    };
     // Raw mode shows every paragraph as pasted: nothing folded.
     let raw = RwSignal::new(false);
     let articles = move || {
@@ -34,7 +44,7 @@ pub fn Reader(
         })
     };
     view! {
-        <section id="reader" class="reader" aria-label="Article">
+        <section id="reader" class=class aria-label="Article">
             {move || {
                 if reading.with(|r| r.iter().all(|a| a.paragraphs.is_empty())) {
                     view! { <EmptyState text=text /> }.into_any()
@@ -221,8 +231,13 @@ fn piece_view(piece: &Piece, analysis: &Analysis) -> AnyView {
         .and_then(|e| analysis.entities.get(e).map(|x| (e, x)))
     {
         let cluster = entity.cluster.map(|c| c.to_string()).unwrap_or_default();
+        let name = entity
+            .cluster
+            .and_then(|c| analysis.clusters.get(c))
+            .map_or(entity.text.as_str(), |c| c.name.as_str());
+        let title = format!("{} · {}", label_name(&entity.label), name);
         view = view! {
-            <mark class="ent" data-entity=index.to_string() data-label=entity.label.clone() data-cluster=cluster>
+            <mark class="ent" data-entity=index.to_string() data-label=entity.label.clone() data-cluster=cluster title=title>
                 {view}
             </mark>
         }

@@ -2,11 +2,63 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::Analysis;
+use super::entities::{EntityPanel, HiddenLabels, Selection};
+use crate::analysis::{Analysis, STAGES};
+
+/// The side panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Overview,
+    Entities,
+}
+
+/// The side panel: tabs for the overview and each analysis stage's panel.
+#[component]
+pub fn SidePanel(
+    /// The current analysis.
+    analysis: Memo<Analysis>,
+    /// The analysed text, for the word count.
+    text: ReadSignal<String>,
+    /// The selected entity cluster.
+    selection: Selection,
+    /// Entity types whose highlights are off.
+    hidden: HiddenLabels,
+) -> impl IntoView {
+    let tab = RwSignal::new(Tab::Overview);
+    let has = |stage: &str| STAGES.contains(&stage);
+    let tabs: Vec<(Tab, &str, &str)> = [
+        (Tab::Overview, "overview", "Overview"),
+        (Tab::Entities, "entities", "Entities"),
+    ]
+    .into_iter()
+    .filter(|(t, id, _)| *t == Tab::Overview || has(id))
+    .collect();
+    let tab_buttons = tabs
+        .iter()
+        .map(|&(t, id, name)| {
+            view! {
+                <button type="button" role="tab" id=format!("tab-{id}")
+                    aria-selected=move || (tab.get() == t).to_string()
+                    on:click=move |_| tab.set(t)>{name}</button>
+            }
+        })
+        .collect_view();
+    view! {
+        <aside class="side" aria-label="Analysis">
+            <div class="tabs" role="tablist" hidden=tabs.len() < 2>{tab_buttons}</div>
+            <div role="tabpanel" hidden=move || tab.get() != Tab::Overview>
+                <Overview analysis=analysis text=text />
+            </div>
+            <div role="tabpanel" hidden=move || tab.get() != Tab::Entities>
+                {has("entities").then(|| view! { <EntityPanel analysis=analysis selection=selection hidden=hidden /> })}
+            </div>
+        </aside>
+    }
+}
 
 /// Counts and the article outline.
 #[component]
-pub fn SidePanel(
+fn Overview(
     /// The current analysis.
     analysis: Memo<Analysis>,
     /// The analysed text, for the word count.
@@ -61,7 +113,7 @@ pub fn SidePanel(
         })
     };
     view! {
-        <aside class="side" aria-label="Summary">
+        <div class="overview">
             <h2 class="panel-title">"Document"</h2>
             <dl id="stats" class="stats">
                 <div data-stat="articles"><dt>"Articles"</dt><dd>{count(|a| a.articles.iter().filter(|x| x.end > x.start).count())}</dd></div>
@@ -71,7 +123,7 @@ pub fn SidePanel(
             </dl>
             <h2 class="panel-title">"Articles"</h2>
             <ol class="outline">{outline}</ol>
-        </aside>
+        </div>
     }
 }
 
