@@ -8,6 +8,7 @@
 
 mod entities;
 mod input;
+mod quotes;
 mod reader;
 mod side;
 
@@ -29,6 +30,26 @@ pub struct Text(pub RwSignal<String>);
 /// What the message bar says: an error, or nothing.
 #[derive(Clone, Copy)]
 pub struct Message(pub RwSignal<Option<String>>);
+
+/// Scrolls the first element matching `selector` into the middle of the view and flashes it.
+pub fn flash(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let Ok(Some(el)) = document().query_selector(selector) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    let _ = el.class_list().add_1("flash");
+    let el: web_sys::Element = el.unchecked_into();
+    set_timeout(
+        move || {
+            let _ = el.class_list().remove_1("flash");
+        },
+        std::time::Duration::from_millis(1600),
+    );
+}
 
 /// The whole page.
 #[component]

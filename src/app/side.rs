@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::entities::{EntityPanel, HiddenLabels, Selection};
+use super::quotes::QuotePanel;
 use crate::analysis::{Analysis, STAGES};
 
 /// The side panel's tabs.
@@ -10,6 +11,7 @@ use crate::analysis::{Analysis, STAGES};
 enum Tab {
     Overview,
     Entities,
+    Quotes,
 }
 
 /// The side panel: tabs for the overview and each analysis stage's panel.
@@ -29,6 +31,7 @@ pub fn SidePanel(
     let tabs: Vec<(Tab, &str, &str)> = [
         (Tab::Overview, "overview", "Overview"),
         (Tab::Entities, "entities", "Entities"),
+        (Tab::Quotes, "quotes", "Quotes"),
     ]
     .into_iter()
     .filter(|(t, id, _)| *t == Tab::Overview || has(id))
@@ -51,6 +54,9 @@ pub fn SidePanel(
             </div>
             <div role="tabpanel" hidden=move || tab.get() != Tab::Entities>
                 {has("entities").then(|| view! { <EntityPanel analysis=analysis selection=selection hidden=hidden /> })}
+            </div>
+            <div role="tabpanel" hidden=move || tab.get() != Tab::Quotes>
+                {has("quotes").then(|| view! { <QuotePanel analysis=analysis text=text selection=selection /> })}
             </div>
         </aside>
     }

@@ -1,0 +1,138 @@
+//! The quotes panel: who said what, grouped by speaker, with a filter over the quote text.
+
+use leptos::prelude::*;
+
+use super::entities::Selection;
+use super::flash;
+use crate::analysis::offsets::CharIndex;
+use crate::analysis::Analysis;
+
+/// One speaker's entry.
+#[derive(Debug, Clone, PartialEq)]
+struct SpeakerEntry {
+    /// `cluster:N`, `text:…` or `none`: stable across renders, and the DOM id's suffix.
+    key: String,
+    name: String,
+    cluster: Option<usize>,
+    quotes: Vec<(usize, String)>,
+}
+
+/// The panel.
+#[component]
+pub fn QuotePanel(
+    /// The current analysis.
+    analysis: Memo<Analysis>,
+    /// The analysed text, to show each quote.
+    text: ReadSignal<String>,
+    /// Written when a speaker's name is clicked, to show them in the entity index.
+    selection: Selection,
+) -> impl IntoView {
+    let Selection(selected) = selection;
+    let filter = RwSignal::new(String::new());
+    let entries = Memo::new(move |_| text.with(|t| analysis.with(|a| speaker_entries(t, a))));
+    let list = move || {
+        let needle = filter.get().to_lowercase();
+        entries.with(|entries| {
+            entries
+                .iter()
+                .filter_map(|entry| {
+                    let quotes: Vec<(usize, String)> = entry
+                        .quotes
+                        .iter()
+                        .filter(|(_, q)| needle.is_empty() || q.to_lowercase().contains(&needle))
+                        .cloned()
+                        .collect();
+                    if quotes.is_empty() {
+                        return None;
+                    }
+                    let cluster = entry.cluster;
+                    let count = quotes.len();
+                    let items = quotes
+                        .into_iter()
+                        .map(|(i, q)| {
+                            view! {
+                                <li>
+                                    <button type="button" class="quote-item" data-quote-ref=i.to_string()
+                                        on:click=move |_| flash(&format!("[data-quote=\"{i}\"]"))>
+                                        {q}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    Some(view! {
+                        <section class="speaker" id=format!("speaker-{}", entry.key) data-speaker=entry.name.clone()>
+                            <h3>
+                                <button type="button" class="link speaker-name" disabled=cluster.is_none()
+                                    on:click=move |_| selected.set(cluster)>{entry.name.clone()}</button>
+                                <span class="speaker-count">{count}</span>
+                            </h3>
+                            <ol>{items}</ol>
+                        </section>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="quotes">
+            <input id="quote-filter" type="search" placeholder="Search quotes…" aria-label="Search quotes"
+                prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+            <div id="quote-list">{list}</div>
+        </div>
+    }
+}
+
+/// Groups the quotes by speaker: by entity cluster where the speaker resolved to one, by the
+/// words of the attribution otherwise, and "Unattributed" last.
+fn speaker_entries(text: &str, a: &Analysis) -> Vec<SpeakerEntry> {
+    let index = CharIndex::new(text);
+    let slice =
+        |start: usize, end: usize| text[index.byte_of(start)..index.byte_of(end)].to_string();
+    let mut entries: Vec<SpeakerEntry> = Vec::new();
+    let mut unattributed = SpeakerEntry {
+        key: "none".into(),
+        name: "Unattributed".into(),
+        cluster: None,
+        quotes: Vec::new(),
+    };
+    for (i, q) in a.quotes.iter().enumerate() {
+        let quote = slice(q.start, q.end);
+        let Some(speaker) = &q.speaker else {
+            unattributed.quotes.push((i, quote));
+            continue;
+        };
+        let (key, name) = match speaker.cluster.and_then(|c| a.clusters.get(c)) {
+            Some(c) => (format!("cluster-{}", c.id), c.name.clone()),
+            None => {
+                let words = slice(speaker.start, speaker.end);
+                (
+                    format!(
+                        "text-{}",
+                        words.to_lowercase().replace(char::is_whitespace, "-")
+                    ),
+                    words,
+                )
+            }
+        };
+        match entries.iter_mut().find(|e| e.key == key) {
+            Some(e) => e.quotes.push((i, quote)),
+            None => entries.push(SpeakerEntry {
+                key,
+                name,
+                cluster: speaker.cluster,
+                quotes: vec![(i, quote)],
+            }),
+        }
+    }
+    entries.sort_by(|x, y| {
+        y.quotes
+            .len()
+            .cmp(&x.quotes.len())
+            .then(x.quotes[0].0.cmp(&y.quotes[0].0))
+    });
+    if !unattributed.quotes.is_empty() {
+        entries.push(unattributed);
+    }
+    entries
+}
