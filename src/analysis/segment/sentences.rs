@@ -185,9 +185,19 @@ fn is_closer(c: char) -> bool {
 /// The word that starts at `at`, with any opening quote or bracket kept as its first char.
 fn word_at(para: &str, at: usize) -> &str {
     let rest = &para[at..];
-    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    // Only the word's first characters matter; a bound keeps a paste with no spaces linear.
+    let mut end = 0;
+    for (i, c) in rest.char_indices().take(MAX_WORD) {
+        if c.is_whitespace() {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
     &rest[..end]
 }
+
+/// Longest word the splitter looks at on either side of a stop.
+const MAX_WORD: usize = 32;
 
 /// Decides whether the stops at byte `stop` (the run `stops`) end the sentence, given the next word.
 fn breaks(para: &str, stop: usize, stops: &str, next: &str) -> bool {
@@ -235,11 +245,13 @@ fn breaks(para: &str, stop: usize, stops: &str, next: &str) -> bool {
 /// The word that ends at byte `stop`, without the stop itself.
 fn word_before(para: &str, stop: usize) -> &str {
     let before = &para[..stop];
-    let start = before
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '—' | '–' | '/'))
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    let mut start = before.len();
+    for (i, c) in before.char_indices().rev().take(MAX_WORD) {
+        if c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '—' | '–' | '/') {
+            break;
+        }
+        start = i;
+    }
     &before[start..]
 }
 
@@ -358,11 +370,26 @@ mod tests {
     }
 
     /// Bugs found and fixed, one row each.
-    const REGRESSION: &[(&str, &str, &[&str])] = &[(
-        "a closing quote with no space after it does not end the sentence",
-        "He said “no.”Then nothing.",
-        &["He said “no.”Then nothing."],
-    )];
+    const REGRESSION: &[(&str, &str, &[&str])] = &[
+        (
+            "a closing quote with no space after it does not end the sentence",
+            "He said “no.”Then nothing.",
+            &["He said “no.”Then nothing."],
+        ),
+        (
+            "a word longer than the look-back bound is cut, not scanned whole",
+            "Supercalifragilisticexpialidociousandthensome. The end.",
+            &["Supercalifragilisticexpialidociousandthensome.", "The end."],
+        ),
+    ];
+
+    /// A long line with no spaces used to be scanned from every stop to its end: quadratic.
+    #[test]
+    fn a_long_line_without_spaces_is_linear() {
+        let text = "a.b. ".to_string() + &"x. ".repeat(100_000) + &"x.".repeat(100_000);
+        let spans = split_sentences(&text, Span::new(0, text.len()));
+        assert!(!spans.is_empty());
+    }
 
     #[test]
     fn regression() {

@@ -133,6 +133,10 @@ fn is_mark(c: char) -> bool {
 
 /// `U.S.`, `a.m.`, `J.R.R.`, `Gen.`, `Feb.`: a period that belongs to the word before it.
 fn is_dotted_abbreviation(word: &str, next: Option<char>) -> bool {
+    // Abbreviations are short; a bound keeps a long dotted run (`a.b.c.…`) linear.
+    if word.len() > 16 {
+        return false;
+    }
     // Inside a dotted run (`U.S` + `.`), or a single letter (`W.`), or a known short form.
     let parts_short = word.split('.').all(|p| p.chars().count() == 1);
     if parts_short && next.is_none_or(|n| !n.is_alphanumeric() || n.is_alphabetic()) {
@@ -214,6 +218,13 @@ mod tests {
         for (name, input, expected) in CASES {
             assert_eq!(toks(input), *expected, "{name}");
         }
+    }
+
+    /// One token per long dotted run used to re-split the whole run at every dot: quadratic.
+    #[test]
+    fn a_long_dotted_run_is_linear() {
+        let text = "a.".repeat(100_000);
+        assert!(tokenize(&text, Span::new(0, text.len())).count() > 1);
     }
 
     #[test]
