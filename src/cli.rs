@@ -5,12 +5,13 @@ use std::io::{Read, Write};
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{decode_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact]";
+const USAGE: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact] | lede eval-timex [DIR] [--split dev|train|all] [--errors]";
 
 /// Runs the CLI on `args` (without the program name), writing to `out`.
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze_command(&args[1..], out),
+        Some("eval-timex") => eval_timex_command(&args[1..], out),
         Some("-h" | "--help" | "help") => writeln!(out, "{USAGE}").map_err(io_error("stdout")),
         Some(other) => Err(Error::Usage(format!("unknown command '{other}'; {USAGE}"))),
         None => Err(Error::Usage(USAGE.to_string())),
@@ -19,7 +20,10 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
 
 fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     let mut input: Option<&str> = None;
-    let mut options = Options::default();
+    let mut options = Options {
+        today: Some(system_today()),
+        ..Options::default()
+    };
     let mut compact = false;
     let mut i = 0;
     while i < args.len() {
@@ -56,6 +60,54 @@ fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     }
     .expect("an Analysis always serialises");
     writeln!(out, "{json}").map_err(io_error("stdout"))
+}
+
+/// The TempEval-3 TimeML data, from a worktree or the main checkout.
+const TIMEML_DIR: &str = "/work/shared/data/tempeval3/TBAQ-cleaned";
+
+/// `lede eval-timex [DIR] [--split dev|train|all] [--errors]`: strict, relaxed and value F1.
+fn eval_timex_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    let mut dir: Option<&str> = None;
+    let mut split = crate::eval::timex::Split::Dev;
+    let mut show_errors = false;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--split" => {
+                let value = args.get(i + 1).map(String::as_str).unwrap_or("");
+                split = crate::eval::timex::Split::parse(value).ok_or_else(|| {
+                    Error::Usage(format!("--split takes dev, train or all; {USAGE}"))
+                })?;
+                i += 1;
+            }
+            "--errors" => show_errors = true,
+            flag if flag.starts_with("--") => {
+                return Err(Error::Usage(format!("unknown option '{flag}'; {USAGE}")))
+            }
+            path if dir.is_none() => dir = Some(path),
+            extra => {
+                return Err(Error::Usage(format!(
+                    "unexpected argument '{extra}'; {USAGE}"
+                )))
+            }
+        }
+        i += 1;
+    }
+    let dir = std::path::Path::new(dir.unwrap_or(TIMEML_DIR));
+    let mut errors = Vec::new();
+    let scores = crate::eval::timex::evaluate(dir, split, show_errors.then_some(&mut errors))?;
+    for e in &errors {
+        writeln!(out, "{e}").map_err(io_error("stdout"))?;
+    }
+    write!(out, "{scores}").map_err(io_error("stdout"))
+}
+
+/// Today's date (UTC) from the system clock: the last-resort reference date.
+fn system_today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    crate::analysis::time::calendar::from_day_number((secs / 86_400) as i64)
 }
 
 /// Reads a file, or standard input for `-`, as checked UTF-8 text.

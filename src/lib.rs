@@ -7,6 +7,8 @@ pub mod analysis;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 pub mod reading;
 
 #[cfg(target_arch = "wasm32")]

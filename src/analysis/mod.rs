@@ -9,6 +9,8 @@ pub mod model;
 pub mod offsets;
 pub mod segment;
 pub mod span;
+pub mod time;
+pub mod timeline;
 
 pub use date::Date;
 pub use model::*;
@@ -18,13 +20,16 @@ use segment::Doc;
 
 /// The stages this build runs, in order. The UI shows a panel only for a stage that exists, so
 /// an empty list in the JSON never poses as a result.
-pub const STAGES: &[&str] = &["segment"];
+pub const STAGES: &[&str] = &["segment", "time"];
 
 /// What the caller may fix about an analysis.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// The reference date (document creation time) of every article. `None` leaves it to inference.
     pub reference_date: Option<Date>,
+    /// Today's date, the last resort when an article prints no date. Kept an input so the core
+    /// stays pure; the CLI and the app pass the system date.
+    pub today: Option<Date>,
 }
 
 impl Options {
@@ -50,12 +55,26 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 fn to_contract(text: &str, doc: &Doc, options: &Options) -> Analysis {
     let index = CharIndex::new(text);
     let ch = |b: usize| index.char_of(b);
-    let reference_date = options.reference_date.map(|d| d.to_string());
-    let reference_date_source = if reference_date.is_some() {
-        "given"
-    } else {
-        "none"
-    };
+    let roles: Vec<Role> = vec![Role::Body; doc.paragraphs.len()];
+    let time = time::analyse(text, doc, &roles, options.reference_date, options.today);
+    // Until the captions stage marks roles, a paragraph that looks like a photo caption places no
+    // event on the timeline.
+    let timeline_roles: Vec<Role> = doc
+        .paragraphs
+        .iter()
+        .zip(&roles)
+        .map(|(p, &r)| {
+            if r == Role::Body && time::reference::looks_like_caption(p.span.of(text)) {
+                Role::Caption
+            } else {
+                r
+            }
+        })
+        .collect();
+    let events = timeline::build(text, doc, &time.timexes, &timeline_roles, &[]);
+    let first = time.references.first();
+    let reference_date = first.and_then(|r| r.date).map(|d| d.to_string());
+    let reference_date_source = first.map_or("none", |r| r.source);
     Analysis {
         version: CONTRACT_VERSION.to_string(),
         text_length: index.char_len(),
@@ -64,7 +83,8 @@ fn to_contract(text: &str, doc: &Doc, options: &Options) -> Analysis {
         articles: doc
             .articles
             .iter()
-            .map(|a| Article {
+            .zip(&time.references)
+            .map(|(a, r)| Article {
                 start: ch(a.span.start),
                 end: ch(a.span.end),
                 dateline: a.dateline.as_ref().map(|d| Dateline {
@@ -72,7 +92,9 @@ fn to_contract(text: &str, doc: &Doc, options: &Options) -> Analysis {
                     end: ch(d.span.end),
                     place: d.place.of(text).to_string(),
                 }),
-                reference_date: reference_date.clone(),
+                reference_date: r.date.map(|d| d.to_string()),
+                reference_date_source: r.source.to_string(),
+                reference_date_explanation: r.why.clone(),
             })
             .collect(),
         paragraphs: doc
@@ -92,6 +114,30 @@ fn to_contract(text: &str, doc: &Doc, options: &Options) -> Analysis {
                 start: ch(s.span.start),
                 end: ch(s.span.end),
                 paragraph: s.paragraph,
+            })
+            .collect(),
+        timexes: time
+            .timexes
+            .iter()
+            .map(|t| Timex {
+                start: ch(t.span.start),
+                end: ch(t.span.end),
+                kind: t.kind.as_str().to_string(),
+                value: t.value.clone(),
+                modifier: t.modifier.map(str::to_string),
+                sentence: t.sentence,
+                explanation: t.explanation.clone(),
+            })
+            .collect(),
+        events: events
+            .into_iter()
+            .map(|e| Event {
+                date: e.date,
+                sentence: e.sentence,
+                timex: e.timex,
+                participants: e.participants,
+                label: e.label,
+                restated_in: e.restated_in,
             })
             .collect(),
         ..Analysis::default()

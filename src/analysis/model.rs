@@ -16,7 +16,8 @@ pub struct Analysis {
     pub text_length: usize,
     /// `YYYY-MM-DD`, or null when nothing fixes it.
     pub reference_date: Option<String>,
-    /// Where `reference_date` came from: `given` (the reader or `--date`) or `none`.
+    /// Where the first article's `reference_date` came from: `given` (the reader or `--date`),
+    /// `dateline`, `caption`, `text` (dates printed in the article), `today`, or `none`.
     pub reference_date_source: String,
     pub articles: Vec<Article>,
     pub paragraphs: Vec<Paragraph>,
@@ -35,7 +36,14 @@ pub struct Article {
     pub start: usize,
     pub end: usize,
     pub dateline: Option<Dateline>,
+    /// This article's reference date (document creation time), `YYYY-MM-DD`.
     pub reference_date: Option<String>,
+    /// Where it came from: `given`, `dateline`, `caption`, `text`, `today` or `none`.
+    #[serde(default)]
+    pub reference_date_source: String,
+    /// Why, in words: `from the caption "Friday, March 14, 2025"`.
+    #[serde(default)]
+    pub reference_date_explanation: String,
 }
 
 /// `LONDON (AP) —`: the span covers the whole dateline, dash included; `place` is `LONDON`.
@@ -139,13 +147,27 @@ pub struct Timex {
     pub value: String,
     #[serde(rename = "mod")]
     pub modifier: Option<String>,
+    /// Index into `sentences`.
+    #[serde(default)]
+    pub sentence: usize,
+    /// Why this value: `"Friday" → 2025-03-14: weekday of the reference date (…)`.
+    #[serde(default)]
+    pub explanation: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
+    /// The TIMEX3 value that dates the event (`2025-03-13`, `2025-W12`, `2022`).
     pub date: String,
+    /// Index into `sentences`: where the event is stated first.
     pub sentence: usize,
+    /// Index into `timexes`.
     pub timex: usize,
+    /// Entity (cluster) ids named in the sentence.
     pub participants: Vec<usize>,
+    /// The sentence trimmed to its core.
     pub label: String,
+    /// Other sentences of the same article that state the same event again.
+    #[serde(default)]
+    pub restated_in: Vec<usize>,
 }

@@ -11,6 +11,7 @@ mod input;
 mod quotes;
 mod reader;
 mod side;
+mod timeline;
 
 use leptos::prelude::*;
 
@@ -30,6 +31,16 @@ pub struct Text(pub RwSignal<String>);
 /// What the message bar says: an error, or nothing.
 #[derive(Clone, Copy)]
 pub struct Message(pub RwSignal<Option<String>>);
+
+/// Today in the reader's own time zone: the last resort for an undated article.
+fn browser_today() -> Option<crate::analysis::Date> {
+    let now = js_sys::Date::new_0();
+    crate::analysis::Date::new(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+}
 
 /// Scrolls the first element matching `selector` into the middle of the view and flashes it.
 pub fn flash(selector: &str) {
@@ -56,7 +67,10 @@ pub fn flash(selector: &str) {
 fn App() -> impl IntoView {
     let text = RwSignal::new(crate::SAMPLE_ARTICLE.to_string());
     let message = RwSignal::new(None::<String>);
-    let options = RwSignal::new(Options::default());
+    let options = RwSignal::new(Options {
+        today: browser_today(),
+        ..Options::default()
+    });
     let analysis: Memo<Analysis> =
         Memo::new(move |_| text.with(|t| options.with(|o| analyze(t, o))));
     let reading: Memo<Vec<ReadingArticle>> =
@@ -69,6 +83,8 @@ fn App() -> impl IntoView {
         text.track();
         selection.set(None);
     });
+    let highlighted = RwSignal::new(None::<usize>);
+    let tab = RwSignal::new(side::Tab::Overview);
     // Counts completed renders, so tests (and anyone watching) can tell a new analysis is on screen.
     let generation = RwSignal::new(0u64);
     Effect::new(move |_| {
@@ -100,9 +116,20 @@ fn App() -> impl IntoView {
                     analysis=analysis
                     text=Text(text)
                     hidden=entities::HiddenLabels(hidden)
+                    on_timex=move |t: usize| {
+                        let event = analysis.with(|a| a.events.iter().position(|e| e.timex == t));
+                        highlighted.set(event);
+                        if let Some(e) = event {
+                            tab.set(side::Tab::Timeline);
+                            request_animation_frame(move || flash(&format!("[data-event=\"{e}\"]")));
+                        }
+                    }
                 />
                 <side::SidePanel
                     analysis=analysis
+                    options=options
+                    tab=tab
+                    highlighted=timeline::HighlightedEvent(highlighted)
                     text=text.read_only()
                     selection=entities::Selection(selection)
                     hidden=entities::HiddenLabels(hidden)

@@ -2,6 +2,7 @@
 //! folded into strips (or everything as pasted, in raw mode).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::entities::{label_name, HiddenLabels};
 use super::Text;
@@ -21,6 +22,9 @@ pub fn Reader(
     text: Text,
     /// Entity types whose highlights are switched off.
     hidden: HiddenLabels,
+    /// Called with a time expression's index when the reader clicks it.
+    #[prop(into)]
+    on_timex: Callback<usize>,
 ) -> impl IntoView {
     let Text(text) = text;
     let HiddenLabels(hidden) = hidden;
@@ -44,7 +48,18 @@ pub fn Reader(
         })
     };
     view! {
-        <section id="reader" class=class aria-label="Article">
+        <section id="reader" class=class aria-label="Article" on:click=move |ev| {
+            // One listener for every time expression: find the clicked one, if any.
+            let timex = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("[data-timex]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-timex"))
+                .and_then(|t| t.parse::<usize>().ok());
+            if let Some(t) = timex {
+                on_timex.run(t);
+            }
+        }>
             {move || {
                 if reading.with(|r| r.iter().all(|a| a.paragraphs.is_empty())) {
                     view! { <EmptyState text=text /> }.into_any()
@@ -222,7 +237,7 @@ fn piece_view(piece: &Piece, analysis: &Analysis) -> AnyView {
     {
         let (index, timex) = t;
         view = view! {
-            <span class="timex" data-timex=index.to_string() title=timex.value.clone()>{view}</span>
+            <span class="timex" data-timex=index.to_string() title=timex.explanation.clone()>{view}</span>
         }
         .into_any();
     }

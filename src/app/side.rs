@@ -4,14 +4,16 @@ use leptos::prelude::*;
 
 use super::entities::{EntityPanel, HiddenLabels, Selection};
 use super::quotes::QuotePanel;
-use crate::analysis::{Analysis, STAGES};
+use super::timeline::{HighlightedEvent, TimelinePanel};
+use crate::analysis::{Analysis, Options, STAGES};
 
 /// The side panel's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tab {
+pub enum Tab {
     Overview,
     Entities,
     Quotes,
+    Timeline,
 }
 
 /// The side panel: tabs for the overview and each analysis stage's panel.
@@ -19,6 +21,12 @@ enum Tab {
 pub fn SidePanel(
     /// The current analysis.
     analysis: Memo<Analysis>,
+    /// The reader's options; the timeline's reference-date picker writes them.
+    options: RwSignal<Options>,
+    /// The open tab; clicking a time expression in the article opens the timeline.
+    tab: RwSignal<Tab>,
+    /// The timeline card to highlight.
+    highlighted: HighlightedEvent,
     /// The analysed text, for the word count.
     text: ReadSignal<String>,
     /// The selected entity cluster.
@@ -26,12 +34,12 @@ pub fn SidePanel(
     /// Entity types whose highlights are off.
     hidden: HiddenLabels,
 ) -> impl IntoView {
-    let tab = RwSignal::new(Tab::Overview);
     let has = |stage: &str| STAGES.contains(&stage);
     let tabs: Vec<(Tab, &str, &str)> = [
         (Tab::Overview, "overview", "Overview"),
         (Tab::Entities, "entities", "Entities"),
         (Tab::Quotes, "quotes", "Quotes"),
+        (Tab::Timeline, "time", "Timeline"),
     ]
     .into_iter()
     .filter(|(t, id, _)| *t == Tab::Overview || has(id))
@@ -57,6 +65,11 @@ pub fn SidePanel(
             </div>
             <div role="tabpanel" hidden=move || tab.get() != Tab::Quotes>
                 {has("quotes").then(|| view! { <QuotePanel analysis=analysis text=text selection=selection /> })}
+            </div>
+            <div role="tabpanel" hidden=move || tab.get() != Tab::Timeline>
+                {has("time").then(|| view! {
+                    <TimelinePanel analysis=analysis options=options highlighted=highlighted selection=selection />
+                })}
             </div>
         </aside>
     }

@@ -268,7 +268,7 @@ mod tests {
     #[test]
     fn marks_nest_and_cut_pieces() {
         use crate::analysis::{Entity, Quote};
-        let text = "He said “Putin will come” today.";
+        let text = "He said “Putin will come” at home.";
         let mut analysis = analyze_text(text);
         // Code points: “ is at 8, Putin at 9..14, ” at 24.
         analysis.quotes.push(Quote {
@@ -298,7 +298,7 @@ mod tests {
                 ("“", Some(0), None),
                 ("Putin", Some(0), Some(0)),
                 (" will come”", Some(0), None),
-                (" today.", None, None),
+                (" at home.", None, None),
             ]
         );
     }

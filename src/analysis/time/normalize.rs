@@ -1,0 +1,362 @@
+//! Placing a `Meaning` on the calendar: the TimeML value, and a sentence that says why.
+//!
+//! Relative expressions resolve against the article's reference date; weekday and month names
+//! without a year also look at the tense of the verb around them, as HeidelTime does: "met Thursday"
+//! is the Thursday before, "will meet Tuesday" the Tuesday after.
+
+use super::calendar::{
+    add_days, add_months, iso_week, long_date, quarter_of, week_string, weekday, weekday_name,
+    MONTH_NAMES,
+};
+use super::meaning::{Direction, Meaning, Unit};
+use crate::analysis::date::Date;
+
+/// The reference date and how it was found, for explanations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anchor {
+    pub date: Option<Date>,
+    /// e.g. `from the caption "Friday, March 14, 2025"`.
+    pub why: String,
+    /// The quarter the article named last (`(1989, 1)` after "the fiscal first quarter"): what
+    /// "the quarter" and "a year earlier" refer back to in an earnings report, as in HeidelTime.
+    pub last_quarter: Option<(i32, u32)>,
+}
+
+/// The tense around an expression, and the word that showed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Why a value is what it is: the reason after the arrow in `"Friday" → 2025-03-14: …`.
+pub struct Resolved {
+    pub value: String,
+    pub reason: String,
+}
+
+/// Resolves `m` against the anchor. `cue` is the word that set the tense, if any.
+pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolved {
+    let r = |value: String, reason: String| Resolved { value, reason };
+    let tense_note = || match tense {
+        Tense::Past => format!(" (past tense: \"{cue}\")"),
+        Tense::Future => format!(" (future: \"{cue}\")"),
+        Tense::Unknown => " (no tense to go by, so the nearest one)".to_string(),
+    };
+    let refd = anchor.date;
+    let of_ref = |what: &str| match refd {
+        Some(d) => format!(
+            "{what} the reference date {} ({})",
+            long_date(d),
+            anchor.why
+        ),
+        None => format!("{what} the reference date, which is unknown"),
+    };
+    match m {
+        Meaning::Calendar {
+            year,
+            month,
+            day,
+            direction,
+        } => {
+            let written = |y: i32| match (month, day) {
+                (Some(mo), Some(d)) => format!("{y:04}-{mo:02}-{d:02}"),
+                (Some(mo), None) => format!("{y:04}-{mo:02}"),
+                _ => format!("{y:04}"),
+            };
+            if let Some(y) = year {
+                return r(written(*y), "written out in full".into());
+            }
+            let Some(mo) = *month else {
+                return r("XXXX".into(), "no year given".into());
+            };
+            let Some(rd) = refd else {
+                let v = match day {
+                    Some(d) => format!("XXXX-{mo:02}-{d:02}"),
+                    None => format!("XXXX-{mo:02}"),
+                };
+                return r(v, "no year given and no reference date".into());
+            };
+            // Positions in the year, in days (roughly: months count 31), to compare with the
+            // reference date; a month alone sits at its middle.
+            let here = i64::from(mo) * 31 + day.map_or(15, i64::from);
+            let now = i64::from(rd.month) * 31 + i64::from(rd.day);
+            let diff = here - now;
+            let (y, why) = match direction {
+                Direction::Last => {
+                    if diff < 0 {
+                        (rd.year, "the latest one before")
+                    } else {
+                        (rd.year - 1, "the latest one before")
+                    }
+                }
+                Direction::Next => {
+                    if diff > 0 {
+                        (rd.year, "the first one after")
+                    } else {
+                        (rd.year + 1, "the first one after")
+                    }
+                }
+                Direction::This => (rd.year, "in the year of"),
+                // A past-tense verb before a date more than three months ahead means last year's;
+                // a future one before a date more than three months gone means next year's. With
+                // no tense, the nearer one within six months. (Shorter limits lose on TimeBank:
+                // "said ... expire Dec. 15", written in October, is this year's.)
+                Direction::ByTense => match tense {
+                    Tense::Past if diff > 93 => (rd.year - 1, "the latest one before"),
+                    Tense::Future if diff < -93 => (rd.year + 1, "the next one after"),
+                    Tense::Unknown if diff > 186 => (rd.year - 1, "the nearest one to"),
+                    Tense::Unknown if diff < -186 => (rd.year + 1, "the nearest one to"),
+                    _ => (rd.year, "in the year of"),
+                },
+            };
+            let note = if *direction == Direction::ByTense && tense != Tense::Unknown {
+                tense_note()
+            } else {
+                String::new()
+            };
+            r(written(y), format!("{}{note}", of_ref(why)))
+        }
+        Meaning::Weekday { day, direction } => {
+            let name = weekday_name(*day);
+            let Some(rd) = refd else {
+                return r(
+                    format!("XXXX-WXX-{day}"),
+                    "a weekday, but no reference date".into(),
+                );
+            };
+            let today = i64::from(weekday(rd));
+            let want = i64::from(*day);
+            let back = (today - want).rem_euclid(7);
+            let ahead = (want - today).rem_euclid(7);
+            let (shift, why) = match direction {
+                Direction::ByTense if back == 0 => (0, "weekday of".to_string()),
+                Direction::ByTense => match tense {
+                    Tense::Future => (ahead, format!("the {name} after")),
+                    Tense::Unknown if ahead < back => (ahead, format!("the nearest {name}, after")),
+                    _ => (-back, format!("the {name} before")),
+                },
+                Direction::Last => (
+                    if back == 0 { -7 } else { -back },
+                    format!("the last {name} before"),
+                ),
+                Direction::Next => (
+                    if ahead == 0 { 7 } else { ahead },
+                    format!("the next {name} after"),
+                ),
+                Direction::This => (want - today, format!("the {name} in the week of")),
+            };
+            let note = if *direction == Direction::ByTense && back != 0 {
+                tense_note()
+            } else {
+                String::new()
+            };
+            r(
+                add_days(rd, shift).to_string(),
+                format!("{}{note}", of_ref(&why)),
+            )
+        }
+        Meaning::DayOffset(n) => {
+            let Some(rd) = refd else {
+                return r("XXXX-XX-XX".into(), "no reference date".into());
+            };
+            let why = match n {
+                0 => "the day of".to_string(),
+                -1 => "the day before".to_string(),
+                1 => "the day after".to_string(),
+                n if *n < 0 => format!("{} days before", -n),
+                n => format!("{n} days after"),
+            };
+            r(add_days(rd, *n).to_string(), of_ref(&why))
+        }
+        Meaning::Relative { unit, offset } => {
+            let which = match offset {
+                0 => "the same",
+                -1 => "the",
+                _ => "the",
+            };
+            let rel = match offset {
+                0 => "as",
+                n if *n < 0 => "before",
+                _ => "after",
+            };
+            let Some(rd) = refd else {
+                let v = match unit {
+                    Unit::Week => "XXXX-WXX".to_string(),
+                    Unit::Weekend => "XXXX-WXX-WE".to_string(),
+                    Unit::Month => "XXXX-XX".to_string(),
+                    _ => "XXXX".to_string(),
+                };
+                return r(v, "no reference date".into());
+            };
+            let v = relative_value(rd, *unit, *offset);
+            r(v, of_ref(&format!("{which} {} {rel}", unit.name())))
+        }
+        Meaning::Quarter { n, year } => {
+            if let (Some(n), Some(y)) = (n, year) {
+                return r(format!("{y:04}-Q{n}"), "written out in full".into());
+            }
+            if let (None, None, Some((y, q))) = (n, year, anchor.last_quarter) {
+                return r(format!("{y:04}-Q{q}"), "the quarter named before".into());
+            }
+            let Some(rd) = refd else {
+                return r("XXXX-QX".into(), "no reference date".into());
+            };
+            let current = quarter_of(rd.month);
+            let (y, q, why) = match n {
+                None if year.is_some() => {
+                    let q = if current == 1 { 4 } else { current - 1 };
+                    (year.unwrap_or(rd.year), q, "the reported quarter, as of")
+                }
+                Some(q) if *q > current => (rd.year - 1, *q, "the latest such quarter by"),
+                Some(q) => (rd.year, *q, "the latest such quarter by"),
+                None if current == 1 => (rd.year - 1, 4, "the last full quarter before"),
+                None => (rd.year, current - 1, "the last full quarter before"),
+            };
+            r(format!("{y:04}-Q{q}"), of_ref(why))
+        }
+        Meaning::QuarterYearAgo => {
+            if let Some((y, q)) = anchor.last_quarter {
+                return r(
+                    format!("{:04}-Q{q}", y - 1),
+                    format!("a year before the quarter named before, {y:04}-Q{q}"),
+                );
+            }
+            let Some(rd) = refd else {
+                return r("XXXX-QX".into(), "no reference date".into());
+            };
+            let current = quarter_of(rd.month);
+            let (y, q) = if current == 1 {
+                (rd.year - 2, 4)
+            } else {
+                (rd.year - 1, current - 1)
+            };
+            r(
+                format!("{y:04}-Q{q}"),
+                of_ref("a year before the last full quarter before"),
+            )
+        }
+        Meaning::Season { season, offset } => {
+            let Some(rd) = refd else {
+                return r(format!("XXXX-{season}"), "no reference date".into());
+            };
+            r(
+                format!("{:04}-{season}", i64::from(rd.year) + offset),
+                of_ref("the season in the year of"),
+            )
+        }
+        Meaning::Decade(d) => r(format!("{d:03}"), "a decade, written out".into()),
+        Meaning::Century(c) => r(format!("{c:02}"), "a century, written out".into()),
+        Meaning::Ref(v) => r(
+            v.to_string(),
+            match *v {
+                "PRESENT_REF" => "a vague present",
+                "PAST_REF" => "a vague past",
+                _ => "a vague future",
+            }
+            .into(),
+        ),
+        Meaning::Duration { amount, unit } => r(
+            unit.duration(*amount),
+            match amount {
+                Some(n) => format!(
+                    "a length of {n} {}{}",
+                    unit.name(),
+                    if *n == 1 { "" } else { "s" }
+                ),
+                None => format!("a length of some {}s", unit.name()),
+            },
+        ),
+        Meaning::Shifted { amount, unit, sign } => {
+            let Some(n) = amount else {
+                let v = if *sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return r(v.into(), "an unknown length away".into());
+            };
+            let Some(rd) = refd else {
+                return r("XXXX".into(), "no reference date".into());
+            };
+            let n = i64::from(*n) * sign;
+            let v = match unit {
+                Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+                    let days = if *unit == Unit::Day { n } else { 0 };
+                    add_days(rd, days).to_string()
+                }
+                Unit::Week | Unit::Weekend => week_string(add_days(rd, 7 * n)),
+                Unit::Month => {
+                    let d = add_months(rd, n);
+                    format!("{:04}-{:02}", d.year, d.month)
+                }
+                Unit::Quarter | Unit::Season => {
+                    let d = add_months(rd, 3 * n);
+                    format!("{:04}-Q{}", d.year, quarter_of(d.month))
+                }
+                Unit::Year => format!("{:04}", i64::from(rd.year) + n),
+                Unit::Decade => format!("{:03}", (i64::from(rd.year) + 10 * n).div_euclid(10)),
+                Unit::Century => format!("{:02}", (i64::from(rd.year) + 100 * n).div_euclid(100)),
+            };
+            let dir = if *sign < 0 { "before" } else { "after" };
+            r(v, of_ref(&format!("{} {}(s) {dir}", n.abs(), unit.name())))
+        }
+        Meaning::Set(v) => r(v.clone(), "a repeating time".into()),
+        Meaning::PartOfDay { day, part } => {
+            let inner = resolve(day, anchor, tense, cue);
+            let name = match *part {
+                "MO" => "morning",
+                "AF" => "afternoon",
+                "EV" => "evening",
+                _ => "night",
+            };
+            r(
+                format!("{}T{part}", inner.value),
+                format!("the {name} of {}", inner.value_reason()),
+            )
+        }
+        Meaning::Clock { day, hour, minute } => {
+            let inner = match day {
+                Some(day) => resolve(day, anchor, tense, cue),
+                None => resolve(&Meaning::DayOffset(0), anchor, tense, cue),
+            };
+            r(
+                format!("{}T{hour:02}:{minute:02}", inner.value),
+                format!("{hour:02}:{minute:02} on {}", inner.value_reason()),
+            )
+        }
+    }
+}
+
+impl Resolved {
+    fn value_reason(&self) -> String {
+        format!("{}: {}", self.value, self.reason)
+    }
+}
+
+/// `this week`, `next month` and the like, on the reference date's calendar.
+fn relative_value(rd: Date, unit: Unit, offset: i64) -> String {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => add_days(rd, offset).to_string(),
+        Unit::Week => week_string(add_days(rd, 7 * offset)),
+        Unit::Weekend => format!("{}-WE", week_string(add_days(rd, 7 * offset))),
+        Unit::Month => {
+            let d = add_months(rd, offset);
+            format!("{:04}-{:02}", d.year, d.month)
+        }
+        Unit::Quarter | Unit::Season => {
+            let d = add_months(rd, 3 * offset);
+            format!("{:04}-Q{}", d.year, quarter_of(d.month))
+        }
+        Unit::Year => format!("{:04}", i64::from(rd.year) + offset),
+        Unit::Decade => format!("{:03}", i64::from(rd.year).div_euclid(10) + offset),
+        Unit::Century => format!("{:02}", i64::from(rd.year).div_euclid(100) + offset),
+    }
+}
+
+/// The month name for explanations.
+pub fn month_name(m: u32) -> &'static str {
+    MONTH_NAMES[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// The ISO week a date falls in, for explanations.
+pub fn week_of(d: Date) -> (i32, u32) {
+    iso_week(d)
+}

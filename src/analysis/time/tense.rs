@@ -1,0 +1,200 @@
+//! The tense around a time expression, from the nearest verb-like cue in its sentence.
+//!
+//! HeidelTime reads POS tags; Lede has none, so it looks for the nearest past-tense verb ("said",
+//! "met", "-ed") or future marker ("will", "expected", "scheduled") within a few tokens, the left side
+//! first since English news puts the verb before the time ("said Friday", "will meet Tuesday").
+
+use super::normalize::Tense;
+use super::tagger::Tok;
+
+const WINDOW_LEFT: usize = 10;
+const WINDOW_RIGHT: usize = 8;
+
+/// The tense for tokens `first..end` of `toks`, and the word that decided it.
+pub fn tense_around(toks: &[Tok], first: usize, end: usize) -> (Tense, String) {
+    let left = (first.saturating_sub(WINDOW_LEFT)..first).rev();
+    let right = end..(end + WINDOW_RIGHT).min(toks.len());
+    // Interleave left and right by distance, left first.
+    let mut left = left.peekable();
+    let mut right = right.peekable();
+    loop {
+        let l = left.next();
+        if let Some(k) = l {
+            // "will be held": a participle after "be" takes its tense from further left.
+            let passive = k > 0 && matches!(toks[k - 1].low.as_str(), "be" | "been" | "being");
+            if let Some(t) = cue(toks, k).filter(|_| !passive) {
+                return (t, toks[k].text.to_string());
+            }
+        }
+        let r = right.next();
+        if let Some(k) = r {
+            if let Some(t) = cue(toks, k) {
+                return (t, toks[k].text.to_string());
+            }
+        }
+        if l.is_none() && r.is_none() {
+            return (Tense::Unknown, String::new());
+        }
+    }
+}
+
+fn cue(toks: &[Tok], k: usize) -> Option<Tense> {
+    let w = toks[k].low.as_str();
+    if matches!(
+        w,
+        "will"
+            | "'ll"
+            | "shall"
+            | "wo"
+            | "expected"
+            | "scheduled"
+            | "planned"
+            | "plans"
+            | "plan"
+            | "due"
+            | "upcoming"
+            | "would"
+            | "intends"
+            | "hopes"
+            | "aims"
+    ) {
+        return Some(Tense::Future);
+    }
+    if w == "going" && toks.get(k + 1).is_some_and(|t| t.low == "to") {
+        return Some(Tense::Future);
+    }
+    if matches!(w, "is" | "are" | "am") && toks.get(k + 1).is_some_and(|t| t.low == "to") {
+        return Some(Tense::Future);
+    }
+    if PAST_IRREGULAR.contains(&w) {
+        return Some(Tense::Past);
+    }
+    if w.len() > 4
+        && w.ends_with("ed")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !NOT_PAST_ED.contains(&w)
+    {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+const PAST_IRREGULAR: &[&str] = &[
+    "said",
+    "told",
+    "met",
+    "was",
+    "were",
+    "had",
+    "did",
+    "went",
+    "came",
+    "saw",
+    "took",
+    "gave",
+    "made",
+    "left",
+    "held",
+    "spoke",
+    "wrote",
+    "began",
+    "became",
+    "won",
+    "lost",
+    "sent",
+    "fell",
+    "rose",
+    "got",
+    "ran",
+    "led",
+    "paid",
+    "sold",
+    "brought",
+    "thought",
+    "found",
+    "kept",
+    "knew",
+    "struck",
+    "fled",
+    "fought",
+    "flew",
+    "broke",
+    "chose",
+    "drove",
+    "grew",
+    "heard",
+    "meant",
+    "shot",
+    "spent",
+    "stood",
+    "taught",
+    "threw",
+    "understood",
+    "wore",
+    "woke",
+    "ago",
+    "yesterday",
+    "last",
+    "earlier",
+    "sought",
+    "bought",
+    "caught",
+    "felt",
+    "built",
+    "hit",
+    "quit",
+    "swore",
+    "withdrew",
+    "arose",
+    "forgot",
+    "overtook",
+    "undertook",
+    "oversaw",
+    "drew",
+    "rang",
+    "sang",
+    "sank",
+    "shook",
+    "slid",
+    "split",
+    "spread",
+    "stole",
+    "stuck",
+    "swept",
+    "tore",
+    "won",
+    "wound",
+];
+
+const NOT_PAST_ED: &[&str] = &[
+    "need",
+    "speed",
+    "embed",
+    "hundred",
+    "proceed",
+    "breed",
+    "exceed",
+    "succeed",
+    "indeed",
+    "based",
+    "related",
+    "expected",
+    "scheduled",
+    "planned",
+    "united",
+    "limited",
+    "interested",
+    "concerned",
+    "supposed",
+    "used",
+    "alleged",
+    "armed",
+    "advanced",
+    "detailed",
+    "sophisticated",
+    "organized",
+    "organised",
+    "greed",
+    "creed",
+    "seed",
+];

@@ -1,0 +1,4 @@
+//! Evaluation against the shared data sets. Native only: reads files.
+
+pub mod timeml;
+pub mod timex;

@@ -1,0 +1,61 @@
+// Screenshots of the app with the sample, kept as artifacts for a person to look at:
+// target/e2e-artifacts/lede.png (desktop) and lede-phone.png (390x844, a phone).
+
+import assert from 'node:assert/strict';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ARTIFACTS_DIR, assertStatsMatchView, launchBrowser, withApp } from './support/browser.mjs';
+import { SAMPLE } from './support/fixtures.mjs';
+import { startServer } from './support/server.mjs';
+
+describe('screenshots', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    await mkdir(ARTIFACTS_DIR, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Waits for web fonts and two frames, so the picture shows the settled layout. */
+  async function settle(page) {
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+  }
+
+  it('desktop: target/e2e-artifacts/lede.png', async (t) => {
+    await withApp(t, browser, server.url('/'), async ({ page }) => {
+      assert.equal((await assertStatsMatchView(page)).stats.articles, SAMPLE.articles);
+      await settle(page);
+      const path = join(ARTIFACTS_DIR, 'lede.png');
+      await page.screenshot({ path, fullPage: true });
+      assert.ok((await stat(path)).size > 10_000, 'the screenshot looks empty');
+    }, { viewport: { width: 1280, height: 800 } });
+  });
+
+  it('phone: target/e2e-artifacts/lede-phone.png, no sideways scrolling', async (t) => {
+    await withApp(t, browser, server.url('/'), async ({ page }) => {
+      assert.equal((await assertStatsMatchView(page)).stats.articles, SAMPLE.articles);
+      await settle(page);
+      const path = join(ARTIFACTS_DIR, 'lede-phone.png');
+      await page.screenshot({ path, fullPage: true });
+      assert.ok((await stat(path)).size > 10_000, 'the screenshot looks empty');
+
+      // On a phone the page should fit the width: nothing wider than the screen.
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      assert.ok(scrollWidth <= innerWidth, `page is ${scrollWidth}px wide on a ${innerWidth}px screen`);
+    }, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  });
+});
