@@ -5,13 +5,17 @@ use std::io::{Read, Write};
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{decode_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact] | lede eval-timex [DIR] [--split dev|train|all] [--errors]";
+const USAGE: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact] | lede eval-timex [DIR] [--split dev|train|all] [--errors] | lede eval-quotes [DIR] [--verbose]";
+
+/// Where `lede eval-quotes` looks for PolNeAR's dev split when no directory is given.
+const POLNEAR_DEV: &str = "/work/shared/data/polnear/dev";
 
 /// Runs the CLI on `args` (without the program name), writing to `out`.
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze_command(&args[1..], out),
         Some("eval-timex") => eval_timex_command(&args[1..], out),
+        Some("eval-quotes") => eval_quotes_command(&args[1..], out),
         Some("-h" | "--help" | "help") => writeln!(out, "{USAGE}").map_err(io_error("stdout")),
         Some(other) => Err(Error::Usage(format!("unknown command '{other}'; {USAGE}"))),
         None => Err(Error::Usage(USAGE.to_string())),
@@ -100,6 +104,29 @@ fn eval_timex_command(args: &[String], out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{e}").map_err(io_error("stdout"))?;
     }
     write!(out, "{scores}").map_err(io_error("stdout"))
+}
+
+/// `lede eval-quotes [DIR] [--verbose]`: scores the quotes stage on a PolNeAR split.
+fn eval_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    let mut dir: Option<&str> = None;
+    let mut verbose = false;
+    for arg in args {
+        match arg.as_str() {
+            "--verbose" => verbose = true,
+            flag if flag.starts_with("--") => {
+                return Err(Error::Usage(format!("unknown option '{flag}'; {USAGE}")))
+            }
+            path if dir.is_none() => dir = Some(path),
+            extra => {
+                return Err(Error::Usage(format!(
+                    "unexpected argument '{extra}'; {USAGE}"
+                )))
+            }
+        }
+    }
+    let dir = std::path::Path::new(dir.unwrap_or(POLNEAR_DEV));
+    let scores = crate::eval::polnear::evaluate(dir, verbose, out)?;
+    writeln!(out, "PolNeAR {}\n{scores}", dir.display()).map_err(io_error("stdout"))
 }
 
 /// Today's date (UTC) from the system clock: the last-resort reference date.

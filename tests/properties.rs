@@ -80,7 +80,18 @@ fn check_spans(text: &str, a: &Analysis) {
         assert_eq!(slice(e.start, e.end), e.text);
     }
     for q in &a.quotes {
-        slice(q.start, q.end);
+        let quote = slice(q.start, q.end);
+        assert!(!quote.is_empty(), "a quote has its opening mark at least");
+        assert!(q.paragraph < a.paragraphs.len());
+        if let Some(s) = &q.speaker {
+            assert!(
+                !slice(s.start, s.end).is_empty(),
+                "a speaker is written in the text"
+            );
+        }
+    }
+    for p in &a.quoted_phrases {
+        slice(p.start, p.end);
     }
     for t in &a.timexes {
         slice(t.start, t.end);

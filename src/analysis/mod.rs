@@ -7,6 +7,7 @@
 pub mod date;
 pub mod model;
 pub mod offsets;
+pub mod quotes;
 pub mod segment;
 pub mod span;
 pub mod time;
@@ -20,7 +21,7 @@ use segment::Doc;
 
 /// The stages this build runs, in order. The UI shows a panel only for a stage that exists, so
 /// an empty list in the JSON never poses as a result.
-pub const STAGES: &[&str] = &["segment", "time"];
+pub const STAGES: &[&str] = &["segment", "quotes", "time"];
 
 /// What the caller may fix about an analysis.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,6 +76,9 @@ fn to_contract(text: &str, doc: &Doc, options: &Options) -> Analysis {
     let first = time.references.first();
     let reference_date = first.and_then(|r| r.date).map(|d| d.to_string());
     let reference_date_source = first.map_or("none", |r| r.source);
+    // Quotes: no entity mentions or caption roles yet; `quotes::find_quotes` takes both.
+    let found_quotes = quotes::find_quotes_in(text, doc);
+    let (quotes, quoted_phrases) = quotes::to_contract(text, &found_quotes, ch);
     Analysis {
         version: CONTRACT_VERSION.to_string(),
         text_length: index.char_len(),
@@ -140,6 +144,8 @@ fn to_contract(text: &str, doc: &Doc, options: &Options) -> Analysis {
                 restated_in: e.restated_in,
             })
             .collect(),
+        quotes,
+        quoted_phrases,
         ..Analysis::default()
     }
 }

@@ -25,6 +25,10 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     pub clusters: Vec<Cluster>,
     pub quotes: Vec<Quote>,
+    /// Quoted phrases that are not speech: names, titles, scare quotes (“coalition of the
+    /// willing”). Spans include the marks.
+    #[serde(default)]
+    pub quoted_phrases: Vec<QuotedPhrase>,
     pub caption_groups: Vec<CaptionGroup>,
     pub timexes: Vec<Timex>,
     pub events: Vec<Event>,
@@ -115,18 +119,44 @@ pub struct Cluster {
     pub mentions: Vec<usize>,
 }
 
+/// One direct quote: from its opening mark through its closing one (to the end of the paragraph for
+/// a paragraph of a multi-paragraph quote). `speaker` is null when nothing in the text attributes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub start: usize,
     pub end: usize,
     pub speaker: Option<Speaker>,
+    /// Index into `paragraphs`.
+    #[serde(default)]
+    pub paragraph: usize,
+    /// How the speaker was found: `cue_after` (`“…,” Peskov said`), `cue_before` (`Trump said
+    /// “…”`), `same_paragraph` (the other half of a quote broken by its attribution),
+    /// `previous_paragraph` (a quote running on from the paragraph before), or null.
+    #[serde(default)]
+    pub attribution: Option<String>,
 }
 
+/// The mention that an attribution names: `Peskov`, `he`, `the Kremlin spokesman`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
     pub start: usize,
     pub end: usize,
+    /// The entity cluster the mention resolves to, or null.
     pub cluster: Option<usize>,
+    /// `name`, `organisation`, `description` or `pronoun`.
+    #[serde(default)]
+    pub kind: String,
+    /// The fullest name the article gives for the speaker (`Dmitry Peskov` for `Peskov`, the
+    /// antecedent's name for `he`), or null when the text does not say.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// A quoted phrase that is not speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuotedPhrase {
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

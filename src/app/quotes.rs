@@ -102,17 +102,17 @@ fn speaker_entries(text: &str, a: &Analysis) -> Vec<SpeakerEntry> {
             unattributed.quotes.push((i, quote));
             continue;
         };
-        let (key, name) = match speaker.cluster.and_then(|c| a.clusters.get(c)) {
-            Some(c) => (format!("cluster-{}", c.id), c.name.clone()),
-            None => {
+        // The entity cluster names the speaker best; then the fullest name the article gives
+        // (`Dmitry Peskov` for `he`); then the attribution's own words.
+        let (key, name) = match (
+            speaker.cluster.and_then(|c| a.clusters.get(c)),
+            &speaker.name,
+        ) {
+            (Some(c), _) => (format!("cluster-{}", c.id), c.name.clone()),
+            (None, Some(name)) => (format!("name-{}", slug(name)), name.clone()),
+            (None, None) => {
                 let words = slice(speaker.start, speaker.end);
-                (
-                    format!(
-                        "text-{}",
-                        words.to_lowercase().replace(char::is_whitespace, "-")
-                    ),
-                    words,
-                )
+                (format!("text-{}", slug(&words)), words)
             }
         };
         match entries.iter_mut().find(|e| e.key == key) {
@@ -135,4 +135,9 @@ fn speaker_entries(text: &str, a: &Analysis) -> Vec<SpeakerEntry> {
         entries.push(unattributed);
     }
     entries
+}
+
+/// A name as an id suffix: lower case, white space as dashes.
+fn slug(name: &str) -> String {
+    name.to_lowercase().replace(char::is_whitespace, "-")
 }

@@ -1,4 +1,5 @@
 //! Evaluation against the shared data sets. Native only: reads files.
 
+pub mod polnear;
 pub mod timeml;
 pub mod timex;

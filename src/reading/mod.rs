@@ -275,6 +275,8 @@ mod tests {
             start: 8,
             end: 25,
             speaker: None,
+            paragraph: 0,
+            attribution: None,
         });
         analysis.entities.push(Entity {
             start: 9,

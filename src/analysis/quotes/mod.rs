@@ -1,0 +1,949 @@
+//! Quotes: finding direct quotes and who said them.
+//!
+//! The stage reads the `Doc`, the paragraph roles (quotes in photo captions are skipped) and the
+//! entity mentions, and works in four passes over each article, each linear in its length:
+//!
+//! 1. **Marks** (`marks`): pair quotation marks in each paragraph. A paragraph that opens a quote
+//!    without closing it, followed by one that opens again, is one multi-paragraph quote.
+//! 2. **Cues** (`cues`, `speaker`): look for a speech cue next to each quote in its own sentence,
+//!    after it (`“…,” Peskov said`, `“…,” said Peskov`, `“…,” Jeff Weaver, Sanders' campaign
+//!    manager, said`) or before it (`Trump said “…”`, `…, adding that he has “strongly
+//!    requested”`), and read the speaker phrase off it. A quote that opens its sentence may be
+//!    introduced by a colon (`Cruz continued: “…”`) or by the sentence before it, in the same
+//!    paragraph or the one before (`Kerry said that 100,000 would be accepted.` `“That adds up…”`).
+//! 3. **Speech or phrase**: a quote with a cue in its sentence, or one that reads as a sentence, is
+//!    speech. A short quoted phrase with no cue (“coalition of the willing”), a title (“Good Morning
+//!    America”) or markup (`id="123"`) is not, and goes to `phrases` instead.
+//! 4. **Inheritance and resolution**: a quote with no cue of its own takes the speaker of the quote
+//!    it continues (the other half of `“…,” he said. “…”`, the next paragraph of a long quote).
+//!    Then surnames, pronouns and descriptions are resolved to the fullest name the article gives
+//!    (`names`), and to an entity cluster when the caller passes entity mentions.
+//!
+//! A speaker is only ever read off a cue or taken from the quote a quote continues; a quote with
+//! neither has no speaker.
+//!
+//! # The entity interface
+//! `find_quotes` takes `&[EntityMention]`: byte spans into the same text, with a kind and an
+//! optional cluster id (the index into `Analysis::clusters`). They may be in any order and may be
+//! empty. When they are empty the stage finds names itself from capitalised runs next to the cue,
+//! and every speaker's `cluster` is `None`. When they are given, a speaker phrase that overlaps a
+//! person or organisation mention takes that mention's span and cluster, and a pronoun resolves to
+//! the first person mention (`it` and `they` also take organisations) of the nearest sentence
+//! before it that has one, outside quotes: a sentence's first name is most often its subject.
+//! Without mentions the same search runs over capitalised names the article shows to be people
+//! (introduced with a title, or the subject of a speech cue).
+
+mod cues;
+mod marks;
+mod names;
+mod speaker;
+
+pub use marks::{pair, MarkedQuote};
+pub use speaker::SpeakerKind;
+
+use crate::analysis::model::{self, Role};
+use crate::analysis::segment::Doc;
+use crate::analysis::span::Span;
+use names::NameIndex;
+use speaker::{Phrase, Words};
+use std::collections::HashSet;
+
+/// What kind of entity a mention is. Built from the tagger's label with `from_label`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    Person,
+    Organisation,
+    Place,
+    Other,
+}
+
+impl MentionKind {
+    /// Reads CoNLL (`PER`, `ORG`, `LOC`, `MISC`) and OntoNotes (`PERSON`, `GPE`, …) labels.
+    pub fn from_label(label: &str) -> MentionKind {
+        match label.to_ascii_uppercase().as_str() {
+            "PER" | "PERSON" => MentionKind::Person,
+            "ORG" | "ORGANIZATION" | "ORGANISATION" | "NORP" => MentionKind::Organisation,
+            "LOC" | "GPE" | "LOCATION" | "FAC" => MentionKind::Place,
+            _ => MentionKind::Other,
+        }
+    }
+}
+
+/// One entity mention from the entity stage: the input this stage reads to give speakers clusters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityMention {
+    /// Byte span into the analysed text.
+    pub span: Span,
+    pub kind: MentionKind,
+    /// Index into the clusters, if the mention has been clustered.
+    pub cluster: Option<usize>,
+}
+
+/// How a quote got its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attribution {
+    /// A cue right after the quote: `“…,” Peskov said`.
+    CueAfter,
+    /// A cue before the quote in its sentence: `Trump said “…”`.
+    CueBefore,
+    /// Another quote in the same paragraph: the second half of `“…,” he said. “…”`.
+    SameParagraph,
+    /// The quote of the paragraph before: a long quote running over paragraphs.
+    PreviousParagraph,
+}
+
+/// Who said a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpeakerSeg {
+    /// The mention the attribution names, as written: `Peskov`, `he`, `the Kremlin spokesman`.
+    pub span: Span,
+    pub kind: SpeakerKind,
+    /// The fullest name the article gives for it (`Dmitry Peskov`), if it could be resolved.
+    pub name: Option<Span>,
+    /// The entity cluster of that name, when entity mentions were given.
+    pub cluster: Option<usize>,
+}
+
+/// One direct quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSeg {
+    /// From the opening mark through the closing one (to the paragraph's end when unclosed).
+    pub span: Span,
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    pub paragraph: usize,
+    pub speaker: Option<SpeakerSeg>,
+    pub attribution: Option<Attribution>,
+    /// Whether this quote continues one left open at the end of the paragraph before.
+    pub continues: bool,
+}
+
+/// What the stage found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuoteFindings {
+    pub quotes: Vec<QuoteSeg>,
+    /// Quoted phrases that are not speech: names, titles, scare quotes. Spans include the marks.
+    pub phrases: Vec<Span>,
+}
+
+/// A quote found by the marks pass, with its token range in the article's tokens.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    marks: MarkedQuote,
+    paragraph: usize,
+    /// Tokens of the paragraph (article-local indices).
+    para_tokens: (usize, usize),
+    /// Tokens of the paragraph right before, when it is body text.
+    prev_para_tokens: Option<(usize, usize)>,
+    /// Tokens inside the quote span (article-local).
+    tokens: (usize, usize),
+    continues: bool,
+    phrase: Option<Phrase>,
+    attribution: Option<Attribution>,
+    /// Whether a speech cue stands in the quote's sentence, even if no speaker could be read off it.
+    cued: bool,
+    /// Index of the candidate whose speaker this one takes.
+    inherits: Option<usize>,
+    speech: bool,
+}
+
+/// Tokens a frame reads at most on each side of a quote, so that a paragraph with no full stops
+/// costs no more than one with them.
+const FRAME_BEFORE: usize = 100;
+const FRAME_AFTER: usize = 30;
+
+/// Finds the direct quotes of `doc` and their speakers, with default settings: no entity mentions,
+/// every paragraph treated as body text.
+pub fn find_quotes_in(text: &str, doc: &Doc) -> QuoteFindings {
+    find_quotes(text, doc, &[], &[])
+}
+
+/// Finds the direct quotes of `doc` and their speakers. `roles[p]` is paragraph `p`'s role
+/// (missing entries count as body); quotes in captions, boilerplate and credits are skipped.
+/// `mentions` are the entity stage's mentions (see the module docs); they may be empty.
+pub fn find_quotes(
+    text: &str,
+    doc: &Doc,
+    roles: &[Role],
+    mentions: &[EntityMention],
+) -> QuoteFindings {
+    let mut mentions: Vec<EntityMention> = mentions
+        .iter()
+        .copied()
+        .filter(|m| m.span.end <= text.len() && m.span.start <= m.span.end)
+        .collect();
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    let mut found = QuoteFindings::default();
+    for article in &doc.articles {
+        let t0 = doc
+            .tokens
+            .partition_point(|t| t.span.start < article.span.start);
+        let t1 = doc
+            .tokens
+            .partition_point(|t| t.span.start < article.span.end);
+        let tokens = &doc.tokens[t0..t1];
+        let common: HashSet<String> = tokens
+            .iter()
+            .map(|t| t.span.of(text))
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .map(str::to_lowercase)
+            .collect();
+        let words = Words {
+            text,
+            tokens,
+            common: Some(&common),
+            in_quote: None,
+        };
+        let paragraphs = article.paragraphs.clone().filter(|&p| {
+            !matches!(
+                roles.get(p).copied().unwrap_or_default(),
+                Role::Caption | Role::Boilerplate | Role::Credit
+            )
+        });
+        let mut candidates = mark_pass(text, doc, words, paragraphs);
+        let in_quote = quote_mask(words.tokens.len(), &candidates);
+        let words = Words {
+            in_quote: Some(&in_quote),
+            ..words
+        };
+        cue_pass(words, &in_quote, &mut candidates);
+        speech_pass(words, &mut candidates);
+        inherit_pass(&mut candidates);
+        let mut names = NameIndex::build(words);
+        for c in &candidates {
+            if let Some(p) = c.phrase {
+                if p.kind == SpeakerKind::Name {
+                    names.add_person(text, p.span);
+                }
+            }
+        }
+        let resolver = Resolver {
+            words,
+            names: &names,
+            mentions: &mentions,
+            in_quote: &in_quote,
+        };
+        for c in &candidates {
+            if !c.speech {
+                found.phrases.push(c.marks.span);
+                continue;
+            }
+            let source = match c.inherits {
+                Some(k) => &candidates[k],
+                None => c,
+            };
+            let speaker = source.phrase.map(|p| resolver.resolve(p));
+            found.quotes.push(QuoteSeg {
+                span: c.marks.span,
+                inner: c.marks.inner,
+                paragraph: c.paragraph,
+                speaker,
+                attribution: c.attribution,
+                continues: c.continues,
+            });
+        }
+    }
+    found
+}
+
+/// Pass 1: pair the marks of every paragraph and link multi-paragraph quotes.
+fn mark_pass(
+    text: &str,
+    doc: &Doc,
+    words: Words,
+    paragraphs: impl Iterator<Item = usize>,
+) -> Vec<Candidate> {
+    let local = |byte: usize| words.tokens.partition_point(|t| t.span.start < byte);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut previous: Option<(usize, bool)> = None; // (paragraph, ended with an open quote)
+    let mut previous_tokens: Option<(usize, (usize, usize))> = None;
+    for p in paragraphs {
+        let para = doc.paragraphs[p].span;
+        let para_tokens = (local(para.start), local(para.end));
+        let prev_para_tokens = previous_tokens.filter(|&(q, _)| q + 1 == p).map(|(_, t)| t);
+        let marks = pair(text, para);
+        for (k, m) in marks.iter().enumerate() {
+            let continues = k == 0
+                && m.span.start == para.start
+                && previous.is_some_and(|(q, open)| open && q + 1 == p);
+            candidates.push(Candidate {
+                marks: *m,
+                paragraph: p,
+                para_tokens,
+                prev_para_tokens,
+                tokens: (local(m.span.start), local(m.span.end)),
+                continues,
+                phrase: None,
+                attribution: None,
+                cued: false,
+                inherits: None,
+                speech: false,
+            });
+        }
+        previous = Some((p, marks.last().is_some_and(|m| !m.closed)));
+        previous_tokens = Some((p, para_tokens));
+    }
+    candidates
+}
+
+fn ends_sentence(w: &Words, i: usize) -> bool {
+    matches!(w.word(i), "." | "!" | "?" | "..." | "…")
+}
+
+/// Pass 2: find a cue next to each quote and read its speaker phrase.
+fn cue_pass(w: Words, in_quote: &[bool], candidates: &mut [Candidate]) {
+    for k in 0..candidates.len() {
+        let c = candidates[k];
+        let same_para = |j: usize| candidates[j].paragraph == c.paragraph;
+        let next_start = if k + 1 < candidates.len() && same_para(k + 1) {
+            candidates[k + 1].tokens.0
+        } else {
+            c.para_tokens.1
+        };
+        // The after frame: up to the end of the sentence or the next quote.
+        let after_start = c.tokens.1;
+        let mut after_end = after_start;
+        while after_end < next_start
+            && after_end - after_start < FRAME_AFTER
+            && !ends_sentence(&w, after_end)
+        {
+            after_end += 1;
+        }
+        // The sentence start, read back over earlier quotes of the same sentence.
+        let mut sentence = c.tokens.0;
+        while sentence > c.para_tokens.0
+            && c.tokens.0 - sentence < FRAME_BEFORE
+            && (in_quote[sentence - 1] || !ends_sentence(&w, sentence - 1))
+        {
+            sentence -= 1;
+        }
+        let after = match hands_over(&w, &c) {
+            Handover::No => None,
+            Handover::Strict => cue_after(&w, sentence, after_start, after_end, true),
+            Handover::Full => cue_after(&w, sentence, after_start, after_end, false),
+        };
+        let before = || cue_before(&w, in_quote, sentence, c.tokens.0);
+        let found = match after {
+            // `Feinstein said “…,” she said`: the name before beats the pronoun after.
+            Some(p) if p.kind == SpeakerKind::Pronoun => Some(match before() {
+                Some(b) if matches!(b.kind, SpeakerKind::Name | SpeakerKind::Organisation) => {
+                    (b, Attribution::CueBefore)
+                }
+                _ => (p, Attribution::CueAfter),
+            }),
+            Some(p) => Some((p, Attribution::CueAfter)),
+            None => before().map(|p| (p, Attribution::CueBefore)),
+        };
+        let found = found.or_else(|| {
+            introduced_by_colon(&w, in_quote, &c)
+                .or_else(|| said_in_sentence_before(&w, in_quote, &c, sentence))
+                .map(|p| (p, Attribution::CueBefore))
+        });
+        if let Some((phrase, how)) = found {
+            candidates[k].phrase = Some(phrase);
+            candidates[k].attribution = Some(how);
+        }
+        let cue_in = |a: usize, b: usize| {
+            (a..b).any(|j| !in_quote[j] && (w.is_cue(j) || w.is_according_to(j)))
+        };
+        candidates[k].cued = candidates[k].phrase.is_some()
+            || cue_in(sentence, c.tokens.0)
+            || (!matches!(hands_over(&w, &c), Handover::No) && cue_in(after_start, after_end));
+    }
+}
+
+/// How far the sentence may go on after a quote to name its speaker.
+enum Handover {
+    /// A quote that ends with a full stop ends its sentence (`“… case.” He added, “…”`).
+    No,
+    /// A quote that ends with `?` or `!` hands over only to an attribution right after it
+    /// (`“Why?” he asked`, `“How big?” Pence said`).
+    Strict,
+    /// Any other quote: the attribution may also follow a comma later on.
+    Full,
+}
+
+fn hands_over(w: &Words, c: &Candidate) -> Handover {
+    let inner = c.marks.inner.of(w.text).trim_end();
+    match inner.chars().last() {
+        Some('.') => Handover::No,
+        Some('?' | '!') => Handover::Strict,
+        _ => Handover::Full,
+    }
+}
+
+/// `“…,” Peskov said`, `“…,” said Peskov`, `“…,” according to officials`, `“…,” adding that`.
+fn cue_after(w: &Words, sentence: usize, start: usize, end: usize, strict: bool) -> Option<Phrase> {
+    let mut i = start;
+    while i < end && matches!(w.word(i), "," | "—" | "–" | "-" | "--") {
+        i += 1;
+    }
+    if i >= end {
+        return None;
+    }
+    if w.is_cue(i) && cues::is_participle(w.word(i)) {
+        return w.clause_subject(sentence, i);
+    }
+    if w.is_cue(i) || w.is_according_to(i) {
+        return w.subject_after(i, end);
+    }
+    if let Some(p) = subject_then_cue(w, i, end) {
+        return Some(p);
+    }
+    if strict {
+        return None;
+    }
+    // `“…” would be appropriate, Republican candidate Ben Carson said`: the attribution after a
+    // comma later in the sentence.
+    for k in i..end {
+        if w.word(k) == "," && k + 1 < end {
+            if w.is_cue(k + 1) && cues::inverts(w.word(k + 1)) {
+                return w.subject_after(k + 1, end);
+            }
+            if let Some(p) = subject_then_cue(w, k + 1, end) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// A short subject, then the cue: `Peskov said`, `the Kremlin spokesman told reporters`, or a
+/// name with an apposition: `Jeff Weaver, Sanders' campaign manager, said`.
+fn subject_then_cue(w: &Words, i: usize, end: usize) -> Option<Phrase> {
+    let limit = end.min(i + 16);
+    let cue = (i..limit).find(|&k| w.is_cue(k))?;
+    let clean = (i..cue).all(|k| {
+        w.is_possessive(k)
+            || (w.is_word(k) && (!cues::stops_phrase(w.word(k)) || cues::is_filler(w.word(k))))
+    });
+    if clean && cue - i <= 10 {
+        return w.subject_before(cue, i);
+    }
+    let (a, b) = w.name_run_starting(i, cue)?;
+    let apposition = a == i && b + 1 < cue && w.word(b + 1) == "," && w.word(cue - 1) == ",";
+    apposition.then(|| w.classify_run(a, b))
+}
+
+/// `Trump said “…”`, `Trump said the U.S. held “…” discussions`, `…, adding that he has “…”`.
+/// `start` is the sentence start; cues inside earlier quotes do not count.
+fn cue_before(w: &Words, in_quote: &[bool], start: usize, end: usize) -> Option<Phrase> {
+    let cue = (start..end)
+        .rev()
+        .find(|&k| !in_quote[k] && (w.is_cue(k) || w.is_according_to(k)))?;
+    if w.is_according_to(cue) {
+        return w.subject_after(cue, end);
+    }
+    if !cues::is_participle(w.word(cue)) {
+        // The subject right before the cue, not reaching into an earlier quote.
+        let floor = (start..cue)
+            .rev()
+            .find(|&k| in_quote[k])
+            .map_or(start, |k| k + 1);
+        if let Some(p) = w.subject_before(cue, floor) {
+            return Some(p);
+        }
+        // `“…,” said the Florida senator, “…”`: the subject after the cue, right before the quote.
+        if let Some(p) = w
+            .subject_after(cue, end)
+            .filter(|_| cues::inverts(w.word(cue)))
+        {
+            let gap = w.text[p.span.end..w.tokens[end.min(w.tokens.len() - 1)].span.start].trim();
+            if !gap.is_empty()
+                && gap
+                    .chars()
+                    .all(|c| matches!(c, ',' | ':' | '—' | '–' | '-'))
+            {
+                return Some(p);
+            }
+        }
+    }
+    // No subject next to the cue: the subject of the sentence, else the nearest name that acts
+    // (`such as when Cruz knocked Rubio on trade and called him a “moderate”`).
+    w.clause_subject(start, cue)
+        .or_else(|| nearest_actor(w, in_quote, start, cue))
+}
+
+/// The nearest name or pronoun before `cue` (back to `start`) that is followed by a lower-case word
+/// other than a function word: the subject of a verb, as `Cruz` in `Cruz knocked Rubio on trade`.
+fn nearest_actor(w: &Words, in_quote: &[bool], start: usize, cue: usize) -> Option<Phrase> {
+    let mut k = cue;
+    while k > start {
+        k -= 1;
+        if in_quote[k] || !w.is_word(k) {
+            continue;
+        }
+        let next = k + 1;
+        if next >= cue || in_quote[next] || !w.is_word(next) || w.is_capitalised(next) {
+            continue;
+        }
+        let follower = w.word(next);
+        if cues::stops_phrase(follower) || cues::is_determiner(follower) || w.is_possessive(next) {
+            continue;
+        }
+        if cues::is_pronoun(w.word(k)) && !w.word(k).eq_ignore_ascii_case("it") {
+            return Some(Phrase {
+                span: w.tokens[k].span,
+                kind: SpeakerKind::Pronoun,
+            });
+        }
+        if let Some((a, b)) = w.name_run_ending(k, start) {
+            let p = w.classify_run(a, b);
+            if p.kind == SpeakerKind::Name {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// `Holsman said about halfway through the filibuster. “I don't think that's the case.”`: a quote
+/// that opens a sentence with no cue of its own, right after a sentence of the same paragraph whose
+/// cue has no quote, continues that sentence's speaker. Also `McConnell delivered a blunt
+/// message: “…”`: a quote after a colon is said by the subject of the colon's clause.
+fn said_in_sentence_before(
+    w: &Words,
+    in_quote: &[bool],
+    c: &Candidate,
+    sentence: usize,
+) -> Option<Phrase> {
+    let first = c.tokens.0;
+    if first > c.para_tokens.0 && w.word(first - 1) == ":" {
+        // `Republican pollster Daron Shaw: “…”`: a name right before the colon.
+        if first >= 2 {
+            if let Some((a, b)) = w.name_run_ending(first - 2, c.para_tokens.0) {
+                let p = w.classify_run(a, b);
+                if matches!(p.kind, SpeakerKind::Name | SpeakerKind::Organisation) {
+                    return Some(p);
+                }
+            }
+        }
+        if let Some(p) = w.clause_subject(sentence, first - 1) {
+            return Some(p);
+        }
+    }
+    if first == c.para_tokens.0 {
+        // The quote opens its paragraph: the last sentence of the paragraph before, if it has a
+        // cue and no quote (`Kerry said that 100,000 would be accepted.` then `“That adds up…”`).
+        let (p0, p1) = c.prev_para_tokens?;
+        if p1 <= p0 {
+            return None;
+        }
+        let end = p1 - 1;
+        let mut start = end;
+        while start > p0 && end - start < FRAME_BEFORE && !ends_sentence(w, start - 1) {
+            start -= 1;
+        }
+        if (start..p1).any(|k| in_quote[k]) {
+            return None;
+        }
+        return cue_before(w, in_quote, start, end);
+    }
+    if sentence != first {
+        return None;
+    }
+    let end = first - 1;
+    let mut start = end;
+    while start > c.para_tokens.0 && end - start < FRAME_BEFORE && !ends_sentence(w, start - 1) {
+        start -= 1;
+    }
+    if (start..end).any(|k| in_quote[k]) {
+        return None;
+    }
+    cue_before(w, in_quote, start, end)
+}
+
+/// A quote that opens a paragraph after one ending in a colon (`Cruz continued:`) is introduced by
+/// it: the speaker is the subject of that paragraph's last sentence.
+fn introduced_by_colon(w: &Words, in_quote: &[bool], c: &Candidate) -> Option<Phrase> {
+    if c.tokens.0 != c.para_tokens.0 || c.para_tokens.0 == 0 {
+        return None;
+    }
+    let colon = c.para_tokens.0 - 1;
+    if w.word(colon) != ":" {
+        return None;
+    }
+    let mut sentence = colon;
+    while sentence > 0 && colon - sentence < FRAME_BEFORE && !ends_sentence(w, sentence - 1) {
+        sentence -= 1;
+    }
+    if let Some(p) = cue_before(w, in_quote, sentence, colon) {
+        return Some(p);
+    }
+    w.clause_subject(sentence, colon)
+}
+
+/// Pass 3: is each quote speech, or a quoted name or title?
+///
+/// Speech: a quote with a speaker, one with a cue in its sentence, one that continues a quote, or
+/// one that reads as a sentence (`reads_as_sentence`). Markup (`<tweet id="…">`) is never speech. A title (`“Good Morning America”`, two or more
+/// words, every long one capitalised) or a phrase after a naming word (`so-called`, `termed`, `the
+/// show`) is speech only when its cue stands right next to it (`he said, “Yes We Can”`), since a
+/// cue elsewhere in the sentence (`she told ABC's “Good Morning America”`) is about something else.
+fn speech_pass(w: Words, candidates: &mut [Candidate]) {
+    for c in candidates.iter_mut() {
+        let before = w.text[..c.marks.span.start].trim_end();
+        if before.ends_with('=') {
+            c.phrase = None;
+            c.speech = false;
+            continue;
+        }
+        let named = is_title(w.text, c.marks.inner) || follows_naming_word(&w, c.tokens.0);
+        if named && c.phrase.is_some() && !cue_adjacent(&w, c) {
+            c.phrase = None;
+        }
+        c.speech = c.phrase.is_some()
+            || (c.cued && !named)
+            || c.continues
+            || (!named && reads_as_sentence(w.text, c.marks.inner));
+    }
+}
+
+/// `“Good Morning America”`, `“State of the Union,”`: two or more words and every word of four or
+/// more letters capitalised.
+fn is_title(text: &str, inner: Span) -> bool {
+    let words: Vec<&str> = inner
+        .of(text)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let long = words.iter().filter(|w| w.chars().count() >= 4).count();
+    long >= 2
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            w.chars().count() < 4 || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        })
+        && words[0].starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+}
+
+/// Whether the word before the quote (past a determiner) names rather than quotes: `so-called`,
+/// `termed`, `dubbed`, `titled`, or a kind of work (`the show “New Day”`).
+fn follows_naming_word(w: &Words, first: usize) -> bool {
+    if first == 0 {
+        return false;
+    }
+    let mut p = first - 1;
+    // `termed the “coalition of the willing”`: look past a determiner.
+    if p > 0 && cues::is_determiner(w.word(p)) {
+        p -= 1;
+    }
+    // As written: `Song` is a name, `song` a kind of work.
+    matches!(
+        w.word(p),
+        "so-called"
+            | "termed"
+            | "dubbed"
+            | "titled"
+            | "entitled"
+            | "show"
+            | "program"
+            | "programme"
+            | "book"
+            | "film"
+            | "movie"
+            | "song"
+            | "album"
+            | "series"
+            | "novel"
+            | "slogan"
+            | "hashtag"
+            | "headline"
+            | "article"
+            | "column"
+            | "op-ed"
+            | "essay"
+            | "magazine"
+            | "newspaper"
+            | "anthem"
+            | "play"
+            | "musical"
+            | "documentary"
+            | "read"
+            | "known"
+            | "nicknamed"
+            | "named"
+    )
+}
+
+/// Whether the quote's cue is right next to it: `said “…”`, `said: “…”`, `“…,” he said`.
+fn cue_adjacent(w: &Words, c: &Candidate) -> bool {
+    let mut k = c.tokens.0;
+    while k > c.para_tokens.0 && matches!(w.word(k - 1), "," | ":") {
+        k -= 1;
+    }
+    if k > c.para_tokens.0 && w.is_cue(k - 1) {
+        return true;
+    }
+    // `called Merkel “The Chancellor of the Free World”`: a calling verb, its object, the quote.
+    let reach = k.saturating_sub(4).max(c.para_tokens.0);
+    if let Some(cue) = (reach..k).rev().find(|&j| w.is_cue(j)) {
+        let calling = matches!(
+            w.word(cue),
+            "called" | "calls" | "calling" | "call" | "labeled" | "labelled" | "branded"
+        );
+        if calling && (cue + 1..k).all(|j| w.is_word(j) && !w.is_possessive(j)) {
+            return true;
+        }
+    }
+    c.attribution == Some(Attribution::CueAfter)
+}
+
+/// Words from which a quote with no cue is speech even when it starts in lower case. Tuned on
+/// PolNeAR train: shorter lower-case quotes with no cue are as often names and scare quotes
+/// (“gun violence”, “establishment”) as speech, and as speech they would have no speaker.
+const LONG_QUOTE_WORDS: usize = 6;
+
+/// A quote that reads as a sentence or a long clause is speech even with no cue in sight.
+fn reads_as_sentence(text: &str, inner: Span) -> bool {
+    let s = inner.of(text).trim();
+    let words = s.split_whitespace().count();
+    let capital = s.starts_with(|c: char| c.is_uppercase() || c == '…' || c == '.');
+    (capital && words >= 3) || words >= LONG_QUOTE_WORDS
+}
+
+/// Pass 4: speech with no cue of its own takes a neighbour's speaker.
+fn inherit_pass(candidates: &mut [Candidate]) {
+    // `next_attributed[k]`: the first quote at or after `k` in the same paragraph with a speaker
+    // phrase of its own. One backward pass, so a paragraph of many quotes stays linear.
+    let mut next_attributed: Vec<Option<usize>> = vec![None; candidates.len()];
+    for k in (0..candidates.len()).rev() {
+        next_attributed[k] = if candidates[k].phrase.is_some() {
+            Some(k)
+        } else if k + 1 < candidates.len() && candidates[k + 1].paragraph == candidates[k].paragraph
+        {
+            next_attributed[k + 1]
+        } else {
+            None
+        };
+    }
+    // Nearest attributed quote in the same paragraph: the one before, else the one after.
+    let mut last_with_speaker: Option<usize> = None;
+    for k in 0..candidates.len() {
+        let c = candidates[k];
+        if k > 0 && candidates[k - 1].paragraph != c.paragraph {
+            // The paragraph changed: a quote that opens this one continues the previous
+            // paragraph's speaker only when the previous paragraph was directly before.
+            let prev = candidates[k - 1];
+            let adjacent = prev.paragraph + 1 == c.paragraph;
+            let opens_paragraph = c.tokens.0 == c.para_tokens.0;
+            // ...and when that paragraph ends with its quote and attribution, not with narration.
+            let ends_quoting = prev.para_tokens.1 - prev.tokens.1 <= FRAME_AFTER;
+            if !(adjacent && opens_paragraph && ends_quoting) {
+                last_with_speaker = None;
+            }
+        }
+        if c.phrase.is_some() {
+            last_with_speaker = Some(k);
+            continue;
+        }
+        if !c.speech {
+            continue;
+        }
+        if let Some(j) = last_with_speaker {
+            let from = candidates[j].inherits.unwrap_or(j);
+            candidates[k].inherits = Some(from);
+            candidates[k].attribution = Some(if candidates[j].paragraph == c.paragraph {
+                Attribution::SameParagraph
+            } else {
+                Attribution::PreviousParagraph
+            });
+            last_with_speaker = Some(k);
+        } else if let Some(j) = next_attributed[k] {
+            candidates[k].inherits = Some(j);
+            candidates[k].attribution = Some(Attribution::SameParagraph);
+        }
+    }
+}
+
+/// `mask[i]` is whether article token `i` lies inside a quote.
+fn quote_mask(n: usize, candidates: &[Candidate]) -> Vec<bool> {
+    let mut mask = vec![false; n];
+    for c in candidates {
+        for m in &mut mask[c.tokens.0.min(n)..c.tokens.1.min(n)] {
+            *m = true;
+        }
+    }
+    mask
+}
+
+/// Resolves speaker phrases to names and clusters.
+struct Resolver<'a> {
+    words: Words<'a>,
+    names: &'a NameIndex,
+    mentions: &'a [EntityMention],
+    in_quote: &'a [bool],
+}
+
+/// Tokens a pronoun looks back over for its antecedent.
+const PRONOUN_REACH: usize = 200;
+
+impl Resolver<'_> {
+    fn resolve(&self, phrase: Phrase) -> SpeakerSeg {
+        let text = self.words.text;
+        let mention = self.mention_overlapping(phrase.span);
+        let span = match (phrase.kind, mention) {
+            (SpeakerKind::Name | SpeakerKind::Organisation, Some(m)) => m.span,
+            _ => phrase.span,
+        };
+        let (name, cluster) = match phrase.kind {
+            SpeakerKind::Name => (
+                Some(self.names.fullest(text, span)),
+                mention.and_then(|m| m.cluster),
+            ),
+            SpeakerKind::Organisation => (Some(span), mention.and_then(|m| m.cluster)),
+            SpeakerKind::Description => {
+                match self.names.resolve_description(text, span, span.start) {
+                    Some(n) => (
+                        Some(self.names.fullest(text, n)),
+                        self.mention_overlapping(n).and_then(|m| m.cluster),
+                    ),
+                    None => (None, mention.and_then(|m| m.cluster)),
+                }
+            }
+            SpeakerKind::Pronoun => {
+                let first = self
+                    .words
+                    .tokens
+                    .partition_point(|t| t.span.start < span.start);
+                match self.antecedent(span, first) {
+                    Some((n, cluster)) => (Some(self.names.fullest(text, n)), cluster),
+                    None => (None, None),
+                }
+            }
+        };
+        SpeakerSeg {
+            span,
+            kind: phrase.kind,
+            name,
+            cluster,
+        }
+    }
+
+    /// A person or organisation mention overlapping `span`.
+    fn mention_overlapping(&self, span: Span) -> Option<&EntityMention> {
+        let i = self.mentions.partition_point(|m| m.span.end <= span.start);
+        self.mentions[i..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .find(|m| matches!(m.kind, MentionKind::Person | MentionKind::Organisation))
+    }
+
+    /// The nearest person (or, for `it` and `they`, organisation) named before the pronoun at
+    /// `pronoun`: the first one in the nearest sentence that has one, since a sentence's first
+    /// name is most often its subject. Names inside quotes are skipped.
+    fn antecedent(&self, pronoun: Span, token: usize) -> Option<(Span, Option<usize>)> {
+        let w = self.words;
+        let lower = pronoun.of(w.text).to_lowercase();
+        if matches!(lower.as_str(), "i" | "we") {
+            return None;
+        }
+        let groups_too = matches!(lower.as_str(), "it" | "they");
+        let floor = token.saturating_sub(PRONOUN_REACH);
+        let mut end = token;
+        while end > floor {
+            let mut start = end;
+            while start > floor && (self.in_quote[start - 1] || !ends_sentence(&w, start - 1)) {
+                start -= 1;
+            }
+            if let Some(found) = self.first_person(start, end, groups_too) {
+                return Some(found);
+            }
+            end = start.saturating_sub(1).max(floor);
+            if start == floor {
+                break;
+            }
+        }
+        None
+    }
+
+    fn first_person(
+        &self,
+        start: usize,
+        end: usize,
+        groups_too: bool,
+    ) -> Option<(Span, Option<usize>)> {
+        let w = self.words;
+        let mut i = start;
+        while i < end {
+            if self.in_quote[i] {
+                i += 1;
+                continue;
+            }
+            if !self.mentions.is_empty() {
+                let span = w.tokens[i].span;
+                let k = self.mentions.partition_point(|m| m.span.start < span.start);
+                if let Some(m) = self.mentions.get(k).filter(|m| m.span.start == span.start) {
+                    let fits = m.kind == MentionKind::Person
+                        || (groups_too && m.kind == MentionKind::Organisation);
+                    if fits {
+                        return Some((m.span, m.cluster));
+                    }
+                }
+            } else if let Some((a, b)) = w.name_run_starting(i, end) {
+                let p = w.classify_run(a, b);
+                let fits = match p.kind {
+                    SpeakerKind::Name => self.names.is_person(w.text, p.span),
+                    SpeakerKind::Organisation => groups_too,
+                    _ => false,
+                };
+                if fits {
+                    return Some((p.span, None));
+                }
+                i = b + 1;
+                continue;
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+impl Attribution {
+    /// The name used in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attribution::CueAfter => "cue_after",
+            Attribution::CueBefore => "cue_before",
+            Attribution::SameParagraph => "same_paragraph",
+            Attribution::PreviousParagraph => "previous_paragraph",
+        }
+    }
+}
+
+/// Converts the stage's findings to the contract, with `ch` mapping byte offsets to code points.
+pub fn to_contract(
+    text: &str,
+    found: &QuoteFindings,
+    ch: impl Fn(usize) -> usize,
+) -> (Vec<model::Quote>, Vec<model::QuotedPhrase>) {
+    let quotes = found
+        .quotes
+        .iter()
+        .map(|q| model::Quote {
+            start: ch(q.span.start),
+            end: ch(q.span.end),
+            speaker: q.speaker.map(|s| model::Speaker {
+                start: ch(s.span.start),
+                end: ch(s.span.end),
+                cluster: s.cluster,
+                kind: s.kind.as_str().to_string(),
+                name: s.name.map(|n| n.of(text).to_string()),
+            }),
+            paragraph: q.paragraph,
+            attribution: q.attribution.map(|a| a.as_str().to_string()),
+        })
+        .collect();
+    let phrases = found
+        .phrases
+        .iter()
+        .map(|p| model::QuotedPhrase {
+            start: ch(p.start),
+            end: ch(p.end),
+        })
+        .collect();
+    (quotes, phrases)
+}
+
+#[cfg(test)]
+mod tests;

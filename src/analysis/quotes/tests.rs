@@ -1,0 +1,309 @@
+//! Whole-stage cases: short texts in, quotes and speakers out.
+
+use super::*;
+use crate::analysis::segment::segment;
+
+/// Each quote as (quoted words, speaker as written or `-`, resolved name or `-`).
+fn run_with(
+    text: &str,
+    roles: &[Role],
+    mentions: &[EntityMention],
+) -> (Vec<(String, String, String)>, Vec<String>, QuoteFindings) {
+    let doc = segment(text);
+    let found = find_quotes(text, &doc, roles, mentions);
+    let quotes = found
+        .quotes
+        .iter()
+        .map(|q| {
+            let speaker = q
+                .speaker
+                .map_or("-".to_string(), |s| s.span.of(text).to_string());
+            let name = q
+                .speaker
+                .and_then(|s| s.name)
+                .map_or("-".to_string(), |n| n.of(text).to_string());
+            (q.inner.of(text).to_string(), speaker, name)
+        })
+        .collect();
+    let phrases = found
+        .phrases
+        .iter()
+        .map(|p| p.of(text).to_string())
+        .collect();
+    (quotes, phrases, found)
+}
+
+fn run(text: &str) -> (Vec<(String, String, String)>, Vec<String>) {
+    let (q, p, _) = run_with(text, &[], &[]);
+    (q, p)
+}
+
+type Expected = &'static [(&'static str, &'static str, &'static str)];
+
+/// (name, text, expected quotes as (words, speaker, name)).
+const CASES: &[(&str, &str, Expected)] = &[
+    (
+        "cue after",
+        "“We will win,” Peskov said.",
+        &[("We will win,", "Peskov", "Peskov")],
+    ),
+    (
+        "inverted cue",
+        "“We will win,” said Peskov.",
+        &[("We will win,", "Peskov", "Peskov")],
+    ),
+    (
+        "cue before with colon",
+        "Peskov said: “We will win.”",
+        &[("We will win.", "Peskov", "Peskov")],
+    ),
+    (
+        "surname reaches the full name",
+        "Kremlin spokesman Dmitry Peskov spoke on Friday.\n“We will win,” Peskov said.",
+        &[("We will win,", "Peskov", "Dmitry Peskov")],
+    ),
+    (
+        "broken by attribution",
+        "“A lot still needs to be done,” Peskov said of the plan. “But we agree.”",
+        &[
+            ("A lot still needs to be done,", "Peskov", "Peskov"),
+            ("But we agree.", "Peskov", "Peskov"),
+        ],
+    ),
+    (
+        "broken mid-sentence",
+        "“Yes,” he said, “we will.”",
+        &[("Yes,", "he", "-"), ("we will.", "he", "-")],
+    ),
+    (
+        "partial quote after the cue",
+        "Trump said the U.S. held “very good and productive” talks.",
+        &[("very good and productive", "Trump", "Trump")],
+    ),
+    (
+        "participle takes the clause subject",
+        "Trump said Friday that “thousands” were trapped, adding that he has “strongly requested” help.",
+        &[("thousands", "Trump", "Trump"), ("strongly requested", "Trump", "Trump")],
+    ),
+    (
+        "organisation",
+        "Ukraine's General Staff, however, denied it and said the reports were “fabricated by the Russians.”",
+        &[("fabricated by the Russians.", "Ukraine's General Staff", "Ukraine's General Staff")],
+    ),
+    (
+        "titles dropped from the name",
+        "U.S. Secretary of State Marco Rubio said he was “cautiously optimistic,” too.",
+        &[("cautiously optimistic,", "Marco Rubio", "Marco Rubio")],
+    ),
+    (
+        "pronoun resolves to the previous sentence's subject",
+        "Starmer said Putin must act now.\n“The world is watching,” he said.",
+        &[("The world is watching,", "he", "Starmer")],
+    ),
+    (
+        "pronoun skips names inside quotes",
+        "Trump said he spoke to Putin.\n“I told Zelensky Smith was right,” he said.",
+        &[("I told Zelensky Smith was right,", "he", "Trump")],
+    ),
+    (
+        "description resolves through an introduction",
+        "Kremlin spokesman Dmitry Peskov spoke first.\n“It is early,” the Kremlin spokesman said.",
+        &[("It is early,", "the Kremlin spokesman", "Dmitry Peskov")],
+    ),
+    (
+        "multi-paragraph quote",
+        "Starmer said: “We will act now.\n“And we will not wait.”",
+        &[
+            ("We will act now.", "Starmer", "Starmer"),
+            ("And we will not wait.", "Starmer", "Starmer"),
+        ],
+    ),
+    (
+        "mismatched marks in a paste",
+        "“We can’t sit back,\" Starmer told leaders.",
+        &[("We can’t sit back,", "Starmer", "Starmer")],
+    ),
+    (
+        "according to",
+        "“The damage is light,” according to emergency officials.",
+        &[("The damage is light,", "emergency officials", "-")],
+    ),
+    (
+        "unattributed sentence keeps no speaker",
+        "The sign outside the hall was old.\n“Nothing lasts forever.”",
+        &[("Nothing lasts forever.", "-", "-")],
+    ),
+];
+
+#[test]
+fn named_cases() {
+    for (name, text, expected) in CASES {
+        let (quotes, _) = run(text);
+        let expected: Vec<(String, String, String)> = expected
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(quotes, expected, "{name}");
+    }
+}
+
+/// (name, text, expected quoted phrases): titles and names in quotes that are not speech.
+const PHRASES: &[(&str, &str, &[&str])] = &[
+    (
+        "a term introduced with termed",
+        "It is what Starmer has termed the “coalition of the willing” and it met today.",
+        &["“coalition of the willing”"],
+    ),
+    (
+        "a short phrase with no cue",
+        "Starmer is assembling the “coalition of the willing,” in part to persuade Trump.",
+        &["“coalition of the willing,”"],
+    ),
+    (
+        "a show title next to a cue elsewhere",
+        "She told ABC's “Good Morning America” that she would run.",
+        &["“Good Morning America”"],
+    ),
+    (
+        "markup attributes",
+        "<tweet id=\"123\" author=\"@someone\">text</tweet>",
+        &["\"123\"", "\"@someone\""],
+    ),
+];
+
+#[test]
+fn phrases_are_not_speech() {
+    for (name, text, expected) in PHRASES {
+        let (quotes, phrases) = run(text);
+        assert!(quotes.is_empty(), "{name}: {quotes:?}");
+        assert_eq!(phrases, *expected, "{name}");
+    }
+}
+
+#[test]
+fn mentions_give_speakers_clusters() {
+    let text = "Kremlin spokesman Dmitry Peskov spoke first.\n“It is early,” Peskov said.\n“We wait,” he said.";
+    let at = |s: &str, nth: usize| {
+        let start = text.match_indices(s).nth(nth).unwrap().0;
+        Span::new(start, start + s.len())
+    };
+    let mentions = [
+        EntityMention {
+            span: at("Dmitry Peskov", 0),
+            kind: MentionKind::Person,
+            cluster: Some(7),
+        },
+        EntityMention {
+            span: at("Peskov", 1),
+            kind: MentionKind::Person,
+            cluster: Some(7),
+        },
+    ];
+    let (_, _, found) = run_with(text, &[], &mentions);
+    let clusters: Vec<Option<usize>> = found
+        .quotes
+        .iter()
+        .map(|q| q.speaker.and_then(|s| s.cluster))
+        .collect();
+    assert_eq!(clusters, [Some(7), Some(7)]);
+    let pronoun = found.quotes[1].speaker.unwrap();
+    assert_eq!(pronoun.span.of(text), "he");
+    assert_eq!(pronoun.kind, SpeakerKind::Pronoun);
+}
+
+#[test]
+fn captions_are_skipped() {
+    let text = "“We will win,” Peskov said.\nPeskov speaks, saying “We will win.” (AP Photo)";
+    let (quotes, _, _) = run_with(text, &[Role::Body, Role::Caption], &[]);
+    assert_eq!(quotes.len(), 1);
+}
+
+#[test]
+fn labels_map_to_kinds() {
+    let cases = [
+        ("PER", MentionKind::Person),
+        ("PERSON", MentionKind::Person),
+        ("ORG", MentionKind::Organisation),
+        ("GPE", MentionKind::Place),
+        ("MISC", MentionKind::Other),
+    ];
+    for (label, kind) in cases {
+        assert_eq!(MentionKind::from_label(label), kind, "{label}");
+    }
+}
+
+/// Bugs found and fixed; each row keeps one from coming back.
+const REGRESSION: &[(&str, &str, Expected)] = &[
+    (
+        "a cue after a quote that ended its sentence belongs to the next one",
+        "Brafman said, “The case is weak.” He added, “It should end.”",
+        &[
+            ("The case is weak.", "Brafman", "Brafman"),
+            ("It should end.", "He", "Brafman"),
+        ],
+    ),
+    (
+        "called takes no subject after it",
+        "Carson took the stage and called the political system “rotten to the core.”",
+        &[("rotten to the core.", "Carson", "Carson")],
+    ),
+    (
+        "a dateline is not the subject",
+        "WASHINGTON (AP) — Clinton's top aide rallied supporters, saying: “We have to be ready.”",
+        &[("We have to be ready.", "Clinton's top aide", "-")],
+    ),
+    (
+        "a surname that is also a kind of work",
+        "Sanders said that the comment by Paul Song “was inappropriate.”",
+        &[("was inappropriate.", "Sanders", "Sanders")],
+    ),
+    (
+        "any cue inverts right after the quote",
+        "“Our ideas are different,” agrees Michelle Stevens, 30.",
+        &[(
+            "Our ideas are different,",
+            "Michelle Stevens",
+            "Michelle Stevens",
+        )],
+    ),
+    (
+        "a lone quantifier speaks",
+        "“We lost,” one said. Yet another said, “We won.”",
+        &[("We lost,", "one", "-"), ("We won.", "another", "-")],
+    ),
+    (
+        "a name before the colon",
+        "Pollsters agree - Carl Bialik: “Keep on contacting voters.”",
+        &[("Keep on contacting voters.", "Carl Bialik", "Carl Bialik")],
+    ),
+];
+
+#[test]
+fn regression() {
+    for (name, text, expected) in REGRESSION {
+        let (quotes, _) = run(text);
+        let expected: Vec<(String, String, String)> = expected
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(quotes, expected, "{name}");
+    }
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let cases = [
+        "",
+        "\"",
+        "“",
+        "” said he",
+        "said “",
+        "“a” “b” “c” he said: “",
+        "\u{2029}“x,” \u{2029} he said",
+        "A B C D E F G H I J K L M N O P said “x”",
+        "he said “x” he said “y” he said",
+    ];
+    for text in cases {
+        let _ = run(text);
+    }
+}

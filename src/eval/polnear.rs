@@ -1,0 +1,525 @@
+//! Scoring the quotes stage on PolNeAR (BRAT standoff attribution annotations).
+//!
+//! **Gold.** A gold direct quote is the text inside double quotation marks within an attribution's
+//! Content, and its speaker is that attribution's Source. Each Content fragment is cut at line
+//! breaks (a multi-paragraph quote gives one gold quote per paragraph, as the stage does) and its
+//! marks are paired; the fragment is widened by one character on each side when that character is
+//! a mark, since annotators sometimes leave the marks out. The same span claimed by two
+//! attributions is one gold quote with both Sources. `Attribution-no-source` relations give gold
+//! quotes with no speaker.
+//!
+//! **Annotators.** Where an article has several annotators' files (`NAME_<annotator>.ann`), the one
+//! whose file name sorts first is used.
+//!
+//! **Measures.** A system quote matches a gold quote when it covers at least half of the gold span
+//! (in characters); matching is one-to-one, greedy in text order. Quote P/R/F1 count matches.
+//! Speaker accuracy is over matched gold quotes that have a Source: the system's speaker span
+//! overlaps a Source fragment, or ends in the same head word. End-to-end, a quote is right when it
+//! matches and its speaker is right (a gold quote without a Source needs only the match).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use crate::analysis::quotes::{find_quotes_in, Attribution};
+use crate::analysis::segment::segment;
+use crate::analysis::span::Span;
+use crate::error::{decode_text, Error, Result};
+
+/// One article's gold quotes, in byte spans of its text.
+#[derive(Debug, Clone)]
+pub struct GoldArticle {
+    pub name: String,
+    pub annotator_file: String,
+    pub text: String,
+    pub quotes: Vec<GoldQuote>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GoldQuote {
+    /// The words between the marks.
+    pub span: Span,
+    /// Source fragments of every attribution that claims this quote; empty when none has a Source.
+    pub sources: Vec<Span>,
+}
+
+/// The figures `lede eval-quotes` prints.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuoteScores {
+    pub articles: usize,
+    pub gold: usize,
+    pub system: usize,
+    pub matched: usize,
+    pub with_source: usize,
+    pub speaker_right: usize,
+    pub end_to_end_right: usize,
+    pub phrases: usize,
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl QuoteScores {
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched, self.system)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        f1(self.precision(), self.recall())
+    }
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speaker_right, self.with_source)
+    }
+    pub fn end_to_end_precision(&self) -> f64 {
+        ratio(self.end_to_end_right, self.system)
+    }
+    pub fn end_to_end_recall(&self) -> f64 {
+        ratio(self.end_to_end_right, self.gold)
+    }
+    pub fn end_to_end_f1(&self) -> f64 {
+        f1(self.end_to_end_precision(), self.end_to_end_recall())
+    }
+}
+
+impl fmt::Display for QuoteScores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "articles            {}", self.articles)?;
+        writeln!(f, "gold quotes         {}", self.gold)?;
+        writeln!(f, "system quotes       {}", self.system)?;
+        writeln!(
+            f,
+            "quoted phrases      {} (not speech; not scored)",
+            self.phrases
+        )?;
+        writeln!(
+            f,
+            "quote P/R/F1        {:.4} {:.4} {:.4}  (matched {})",
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.matched
+        )?;
+        writeln!(
+            f,
+            "speaker accuracy    {:.4}  ({} of {} matched quotes with a gold Source)",
+            self.speaker_accuracy(),
+            self.speaker_right,
+            self.with_source
+        )?;
+        write!(
+            f,
+            "end-to-end P/R/F1   {:.4} {:.4} {:.4}  ({} right)",
+            self.end_to_end_precision(),
+            self.end_to_end_recall(),
+            self.end_to_end_f1(),
+            self.end_to_end_right
+        )
+    }
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |e| Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// Reads every article of a PolNeAR split (`DIR/text/*.txt`, `DIR/attributions/*.ann`).
+pub fn load(dir: &Path) -> Result<Vec<GoldArticle>> {
+    let text_dir = dir.join("text");
+    let ann_dir = dir.join("attributions");
+    let mut anns: BTreeMap<String, String> = BTreeMap::new();
+    let mut ann_names: Vec<String> = std::fs::read_dir(&ann_dir)
+        .map_err(io(&ann_dir))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    ann_names.sort();
+    for name in ann_names {
+        let stem = &name[..name.len() - 4];
+        if let Some((article, _annotator)) = stem.rsplit_once('_') {
+            // Sorted, so the first file seen for an article is the one whose name sorts first.
+            anns.entry(article.to_string()).or_insert(name.clone());
+        }
+    }
+    let mut articles = Vec::new();
+    for (article, ann_name) in anns {
+        let text_path = text_dir.join(format!("{article}.txt"));
+        if !text_path.exists() {
+            continue;
+        }
+        let bytes = std::fs::read(&text_path).map_err(io(&text_path))?;
+        let text = decode_text(&bytes, &text_path.display().to_string())?;
+        let ann_path = ann_dir.join(&ann_name);
+        let ann = std::fs::read_to_string(&ann_path).map_err(io(&ann_path))?;
+        let quotes = gold_quotes(&text, &ann);
+        articles.push(GoldArticle {
+            name: article,
+            annotator_file: ann_name,
+            text,
+            quotes,
+        });
+    }
+    Ok(articles)
+}
+
+/// Byte offsets of every char boundary: `bytes[c]` is the byte where code point `c` starts.
+fn char_starts(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+fn is_double_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+/// The gold quotes of one article from its `.ann` text.
+pub fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
+    let starts = char_starts(text);
+    let byte = |c: usize| starts[c.min(starts.len() - 1)];
+    let mut spans: BTreeMap<String, (String, Vec<Span>)> = BTreeMap::new();
+    let mut relations: Vec<(Option<String>, String)> = Vec::new();
+    for line in ann.lines() {
+        let mut cols = line.split('\t');
+        let id = cols.next().unwrap_or("");
+        let body = cols.next().unwrap_or("");
+        if id.starts_with('T') {
+            let (label, ranges) = body.split_once(' ').unwrap_or((body, ""));
+            let frags: Vec<Span> = ranges
+                .split(';')
+                .filter_map(|r| {
+                    let mut it = r.split_whitespace().map(|n| n.parse::<usize>().ok());
+                    let (a, b) = (it.next()??, it.next()??);
+                    (a <= b).then(|| Span::new(byte(a), byte(b)))
+                })
+                .collect();
+            spans.insert(id.to_string(), (label.to_string(), frags));
+        } else if id.starts_with('E') {
+            let mut source = None;
+            let mut content = None;
+            for arg in body.split_whitespace() {
+                if let Some((role, t)) = arg.split_once(':') {
+                    match role {
+                        "Source" => source = Some(t.to_string()),
+                        "Content" => content = Some(t.to_string()),
+                        _ => {}
+                    }
+                }
+            }
+            if let Some(content) = content {
+                relations.push((source, content));
+            }
+        }
+    }
+    let mut quotes: Vec<GoldQuote> = Vec::new();
+    for (source, content) in relations {
+        let Some((_, frags)) = spans.get(&content) else {
+            continue;
+        };
+        let sources = source
+            .and_then(|s| spans.get(&s))
+            .map(|(_, f)| f.clone())
+            .unwrap_or_default();
+        for &frag in frags {
+            for inner in quoted_in(text, frag) {
+                match quotes.iter_mut().find(|q| q.span == inner) {
+                    Some(q) => q.sources.extend(sources.iter().copied()),
+                    None => quotes.push(GoldQuote {
+                        span: inner,
+                        sources: sources.clone(),
+                    }),
+                }
+            }
+        }
+    }
+    quotes.sort_by_key(|q| q.span);
+    quotes
+}
+
+/// The quoted stretches (inside the marks) of a Content fragment, line by line.
+fn quoted_in(text: &str, frag: Span) -> Vec<Span> {
+    let mut start = frag.start;
+    let mut end = frag.end;
+    if let Some(c) = text[..start].chars().next_back() {
+        if is_double_mark(c) {
+            start -= c.len_utf8();
+        }
+    }
+    if let Some(c) = text[end..].chars().next() {
+        if is_double_mark(c) {
+            end += c.len_utf8();
+        }
+    }
+    let mut out = Vec::new();
+    let mut line_start = start;
+    for (i, c) in text[start..end].char_indices() {
+        if c == '\n' {
+            pair_line(text, Span::new(line_start, start + i), &mut out);
+            line_start = start + i + 1;
+        }
+    }
+    pair_line(text, Span::new(line_start, end), &mut out);
+    out
+}
+
+/// Pairs the double marks of one line of a fragment: a mark after a space (or at the start) opens,
+/// any other closes; nested pairs stay inside the outer one; an unclosed quote ends with the line.
+fn pair_line(text: &str, line: Span, out: &mut Vec<Span>) {
+    let s = line.of(text);
+    let mut depth = 0usize;
+    let mut open_at = 0usize;
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if is_double_mark(c) {
+            let opens = c == '“'
+                || c == '„'
+                || c == '«'
+                || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p)));
+            if opens && !(c == '"' && depth > 0 && prev.is_some_and(|p| !p.is_whitespace())) {
+                if depth == 0 {
+                    open_at = i + c.len_utf8();
+                }
+                depth += 1;
+            } else if depth > 0 {
+                depth -= 1;
+                if depth == 0 {
+                    let inner = Span::new(line.start + open_at, line.start + i);
+                    if !inner.of(text).trim().is_empty() {
+                        out.push(inner);
+                    }
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    if depth > 0 {
+        let inner = Span::new(line.start + open_at, line.end);
+        if !inner.of(text).trim().is_empty() {
+            out.push(inner);
+        }
+    }
+}
+
+/// The last word of a span, lower-cased: the head of `the Kremlin spokesman`.
+fn head_word(text: &str, span: Span) -> String {
+    span.of(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// A matched quote whose speaker is wrong: the quote, the system's speaker, the gold Sources, and
+/// how the system attributed it.
+pub type WrongSpeaker = (Span, Option<Span>, Vec<Span>, Option<Attribution>);
+
+/// One scored article: what matched and what did not, for `--verbose`.
+#[derive(Debug, Default)]
+pub struct ArticleReport {
+    pub missed: Vec<Span>,
+    pub spurious: Vec<Span>,
+    /// (quote, system speaker, gold sources)
+    pub wrong_speaker: Vec<WrongSpeaker>,
+    /// Quoted phrases the stage set aside, and whether the gold counts them as quotes.
+    pub phrases: Vec<(Span, bool)>,
+}
+
+/// Scores the stage on one article, adding to `scores`.
+pub fn score_article(article: &GoldArticle, scores: &mut QuoteScores) -> ArticleReport {
+    let text = &article.text;
+    let doc = segment(text);
+    let found = find_quotes_in(text, &doc);
+    let starts = char_starts(text);
+    let ch = |b: usize| starts.partition_point(|&x| x < b);
+    let chars = |s: Span| ch(s.end) - ch(s.start);
+    let overlap = |a: Span, b: Span| {
+        let s = a.start.max(b.start);
+        let e = a.end.min(b.end);
+        if s < e {
+            ch(e) - ch(s)
+        } else {
+            0
+        }
+    };
+    let mut report = ArticleReport::default();
+    scores.articles += 1;
+    scores.gold += article.quotes.len();
+    scores.system += found.quotes.len();
+    scores.phrases += found.phrases.len();
+    let mut used = vec![false; found.quotes.len()];
+    for g in &article.quotes {
+        let need = chars(g.span).div_ceil(2).max(1);
+        let best = found
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(k, q)| !used[*k] && overlap(q.span, g.span) >= need)
+            .max_by_key(|(_, q)| overlap(q.span, g.span));
+        let Some((k, q)) = best else {
+            report.missed.push(g.span);
+            continue;
+        };
+        used[k] = true;
+        scores.matched += 1;
+        if g.sources.is_empty() {
+            scores.end_to_end_right += 1;
+            continue;
+        }
+        scores.with_source += 1;
+        let right = q.speaker.is_some_and(|s| {
+            g.sources.iter().any(|&src| {
+                overlaps(s.span, src) || head_word(text, s.span) == head_word(text, src)
+            })
+        });
+        if right {
+            scores.speaker_right += 1;
+            scores.end_to_end_right += 1;
+        } else {
+            report.wrong_speaker.push((
+                q.span,
+                q.speaker.map(|s| s.span),
+                g.sources.clone(),
+                q.attribution,
+            ));
+        }
+    }
+    for (k, q) in found.quotes.iter().enumerate() {
+        if !used[k] {
+            report.spurious.push(q.span);
+        }
+    }
+    for &p in &found.phrases {
+        let gold = article
+            .quotes
+            .iter()
+            .any(|g| overlap(p, g.span) >= chars(g.span).div_ceil(2).max(1));
+        report.phrases.push((p, gold));
+    }
+    report
+}
+
+/// Scores every article of a PolNeAR split; with `verbose`, writes each article's errors to `log`.
+pub fn evaluate(dir: &Path, verbose: bool, log: &mut dyn std::io::Write) -> Result<QuoteScores> {
+    let articles = load(dir)?;
+    if articles.is_empty() {
+        return Err(Error::Io {
+            path: dir.display().to_string(),
+            message: "no PolNeAR articles (expected text/ and attributions/)".to_string(),
+        });
+    }
+    let mut scores = QuoteScores::default();
+    for article in &articles {
+        let report = score_article(article, &mut scores);
+        if verbose {
+            let t = &article.text;
+            let one = |s: Span| s.of(t).replace('\n', " ");
+            let _ = writeln!(log, "## {} ({})", article.name, article.annotator_file);
+            let before = |s: Span| {
+                let from = s.start.saturating_sub(90);
+                let from = (from..=s.start)
+                    .find(|&b| t.is_char_boundary(b))
+                    .unwrap_or(s.start);
+                t[from..s.start].replace('\n', " | ")
+            };
+            for s in &report.missed {
+                let _ = writeln!(log, "MISSED   {:?}   <<{}", one(*s), before(*s));
+            }
+            for (s, gold) in &report.phrases {
+                let tag = if *gold { "PHRASE-GOLD" } else { "PHRASE-OK" };
+                let _ = writeln!(log, "{tag} {:?}   <<{}", one(*s), before(*s));
+            }
+            for s in &report.spurious {
+                let _ = writeln!(log, "SPURIOUS {:?}   <<{}", one(*s), before(*s));
+            }
+            for (q, sys, gold, how) in &report.wrong_speaker {
+                let gold: Vec<String> = gold.iter().map(|g| one(*g)).collect();
+                let context_end = (q.end + 60).min(t.len());
+                let context_end = (context_end..=t.len())
+                    .find(|&e| t.is_char_boundary(e))
+                    .unwrap_or(t.len());
+                let context_start = q.start.saturating_sub(60);
+                let context_start = (0..=context_start)
+                    .rev()
+                    .find(|&e| t.is_char_boundary(e))
+                    .unwrap_or(0);
+                let _ = writeln!(
+                    log,
+                    "SPEAKER  {:?} system={:?} gold={:?} how={how:?}\n         ...{}...",
+                    one(Span::new(q.start, (q.start + 50).min(q.end)).clamp_to(t)),
+                    sys.map(one),
+                    gold,
+                    t[context_start..context_end].replace('\n', " ")
+                );
+            }
+        }
+    }
+    Ok(scores)
+}
+
+trait Clamp {
+    fn clamp_to(self, text: &str) -> Self;
+}
+
+impl Clamp for Span {
+    /// Moves the end back onto a char boundary.
+    fn clamp_to(self, text: &str) -> Span {
+        let end = (self.start..=self.end.min(text.len()))
+            .rev()
+            .find(|&e| text.is_char_boundary(e))
+            .unwrap_or(self.start);
+        Span::new(self.start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gold_quotes_from_standoff() {
+        let text = "Peskov said, “We agree.” Then \"no\" and ‘maybe’.\n\"Line two";
+        // Content fragments by code points: the first quote (marks excluded by the annotator), the
+        // straight one, and a fragment that runs over a line break.
+        let c = |s: &str| text[..text.find(s).unwrap()].chars().count();
+        let ann = format!(
+            "T1\tSource 0 6\tPeskov\nT2\tContent {} {}\tWe agree.\nT3\tContent {} {}\tx\nE1\tAttribution:T9 Source:T1 Content:T2\nE2\tAttribution-no-source:T8 Content:T3\n",
+            c("We"),
+            c("We") + 9,
+            c("\"no"),
+            text.chars().count()
+        );
+        let gold = gold_quotes(text, &ann);
+        let got: Vec<(&str, usize)> = gold
+            .iter()
+            .map(|q| (q.span.of(text), q.sources.len()))
+            .collect();
+        assert_eq!(got, [("We agree.", 1), ("no", 0), ("Line two", 0)]);
+    }
+
+    #[test]
+    fn head_words() {
+        let text = "the Kremlin spokesman";
+        assert_eq!(head_word(text, Span::new(0, text.len())), "spokesman");
+    }
+}
