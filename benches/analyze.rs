@@ -58,4 +58,24 @@ fn main() {
             tokens as f64 / secs
         );
     }
+    // The captions stage alone (roles and caption groups), on an already segmented text.
+    println!(
+        "{:<16} {:>10} {:>10} {:>12}",
+        "captions stage", "bytes", "best ms", "MB/s"
+    );
+    for (name, text) in &cases {
+        let doc = segment(text);
+        let min_time = Duration::from_millis(if text.len() > 5 << 20 { 3000 } else { 1500 });
+        let best = best_of(min_time, || {
+            std::hint::black_box(lede::analysis::captions::analyze_captions(text, &doc));
+        });
+        let secs = best.as_secs_f64();
+        println!(
+            "{:<16} {:>10} {:>10.2} {:>12.1}",
+            name,
+            text.len(),
+            secs * 1e3,
+            text.len() as f64 / 1e6 / secs
+        );
+    }
 }

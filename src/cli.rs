@@ -5,10 +5,13 @@ use std::io::{Read, Write};
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{decode_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact] | lede eval-timex [DIR] [--split dev|train|all] [--errors] | lede eval-quotes [DIR] [--verbose]";
+const USAGE: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact] | lede eval-timex [DIR] [--split dev|train|all] [--errors] | lede eval-quotes [DIR] [--verbose] | lede eval-captions [DIR] [--cv|--all|--rules-only] | lede train-captions [DIR] [--out FILE]";
 
 /// Where `lede eval-quotes` looks for PolNeAR's dev split when no directory is given.
 const POLNEAR_DEV: &str = "/work/shared/data/polnear/dev";
+
+/// Where the L3S caption pages live on the project machines (`../shared/data` from the main clone).
+const L3S_DEV: &str = "/work/shared/data/captions-l3s/dev";
 
 /// Runs the CLI on `args` (without the program name), writing to `out`.
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
@@ -16,6 +19,8 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("analyze") => analyze_command(&args[1..], out),
         Some("eval-timex") => eval_timex_command(&args[1..], out),
         Some("eval-quotes") => eval_quotes_command(&args[1..], out),
+        Some("eval-captions") => captions_command(&args[1..], false, out),
+        Some("train-captions") => captions_command(&args[1..], true, out),
         Some("-h" | "--help" | "help") => writeln!(out, "{USAGE}").map_err(io_error("stdout")),
         Some(other) => Err(Error::Usage(format!("unknown command '{other}'; {USAGE}"))),
         None => Err(Error::Usage(USAGE.to_string())),
@@ -127,6 +132,96 @@ fn eval_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     let dir = std::path::Path::new(dir.unwrap_or(POLNEAR_DEV));
     let scores = crate::eval::polnear::evaluate(dir, verbose, out)?;
     writeln!(out, "PolNeAR {}\n{scores}", dir.display()).map_err(io_error("stdout"))
+}
+
+/// `eval-captions`: character-weighted scores of the caption/boilerplate roles on the L3S dev
+/// pages: the shipped model on the held-out fold (default), five-fold cross-validation (`--cv`),
+/// all pages (`--all`, in-sample for four folds), or the strong signals alone (`--rules-only`).
+/// `train-captions`: rebuilds the shipped model from the training folds, byte for byte.
+fn captions_command(args: &[String], train: bool, out: &mut dyn Write) -> Result<()> {
+    use crate::analysis::captions::Model;
+    use crate::eval::captions as ev;
+    let mut dir: Option<&str> = None;
+    let mut mode = "held-out";
+    let mut out_path = "src/analysis/captions/model.txt".to_string();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--cv" | "--all" | "--rules-only" if !train => mode = &args[i][2..],
+            "--out" if train => {
+                out_path = args
+                    .get(i + 1)
+                    .ok_or_else(|| Error::Usage(format!("--out needs a value; {USAGE}")))?
+                    .clone();
+                i += 1;
+            }
+            flag if flag.starts_with("--") => {
+                return Err(Error::Usage(format!("unknown option '{flag}'; {USAGE}")))
+            }
+            path if dir.is_none() => dir = Some(path),
+            extra => {
+                return Err(Error::Usage(format!(
+                    "unexpected argument '{extra}'; {USAGE}"
+                )))
+            }
+        }
+        i += 1;
+    }
+    let dir = std::path::Path::new(dir.unwrap_or(L3S_DEV));
+    let pages = ev::load_pages(dir)?;
+    let w = |out: &mut dyn Write, s: String| write!(out, "{s}").map_err(io_error("stdout"));
+    if train {
+        let model = ev::train(&ev::pages_in(&pages, &ev::training_folds()));
+        std::fs::write(&out_path, model.to_text()).map_err(io_error(&out_path))?;
+        return w(
+            out,
+            format!(
+                "wrote {out_path}: {} features, trained on {} pages\n",
+                model.len(),
+                ev::pages_in(&pages, &ev::training_folds()).len()
+            ),
+        );
+    }
+    let (what, conf) = match mode {
+        "cv" => (
+            "five-fold cross-validation".to_string(),
+            ev::cross_validate(&pages),
+        ),
+        "all" => {
+            let all: Vec<usize> = (0..ev::FOLDS).collect();
+            (
+                "all pages (in-sample for folds 1-4)".to_string(),
+                ev::evaluate(&ev::pages_in(&pages, &all), Model::shipped()),
+            )
+        }
+        "rules-only" => {
+            let held = ev::pages_in(&pages, &[ev::HELD_OUT]);
+            (
+                format!("strong signals only, held-out fold ({} pages)", held.len()),
+                ev::evaluate(&held, &Model::default()),
+            )
+        }
+        _ => {
+            let held = ev::pages_in(&pages, &[ev::HELD_OUT]);
+            (
+                format!(
+                    "shipped model, held-out fold {} ({} pages)",
+                    ev::HELD_OUT,
+                    held.len()
+                ),
+                ev::evaluate(&held, Model::shipped()),
+            )
+        }
+    };
+    w(
+        out,
+        format!(
+            "{what}, {} pages in {}\n{}",
+            pages.len(),
+            dir.display(),
+            conf.report()
+        ),
+    )
 }
 
 /// Today's date (UTC) from the system clock: the last-resort reference date.

@@ -14,6 +14,8 @@ pub enum Error {
     BadDate(String),
     /// The command line did not make sense.
     Usage(String),
+    /// A model file with the wrong header or a malformed line.
+    BadModel(String),
 }
 
 impl fmt::Display for Error {
@@ -25,6 +27,7 @@ impl fmt::Display for Error {
             }
             Error::BadDate(message) => write!(f, "bad date: {message}"),
             Error::Usage(message) => write!(f, "{message}"),
+            Error::BadModel(message) => write!(f, "bad model file: {message}"),
         }
     }
 }

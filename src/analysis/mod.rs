@@ -4,6 +4,7 @@
 //! stages produced, and adds its own part; nothing reaches back. The result is converted once, at
 //! the end, to the code-point offsets of the JSON contract.
 
+pub mod captions;
 pub mod date;
 pub mod model;
 pub mod offsets;
@@ -46,39 +47,47 @@ pub fn analyze_text(text: &str) -> Analysis {
     analyze(text, &Options::default())
 }
 
+/// Everything the stages found, in byte offsets, before the conversion to the contract.
+struct Stages {
+    captions: captions::Captions,
+    time: time::TimeOutput,
+    events: Vec<timeline::EventSeg>,
+    quotes: quotes::QuoteFindings,
+}
+
 /// Analyses `text`: the one entry point that the CLI, the benchmarks and the browser share.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let doc = segment::segment(text);
-    to_contract(text, &doc, options)
+    // Roles come first: later stages read them. Captions create no events and no quotes, but may
+    // still date the article ("Friday, March 14, 2025").
+    let captions = captions::analyze_captions(text, &doc);
+    let roles = &captions.roles;
+    let time = time::analyse(text, &doc, roles, options.reference_date, options.today);
+    let events = timeline::build(text, &doc, &time.timexes, roles, &[]);
+    let quotes = quotes::find_quotes(text, &doc, roles, &[]);
+    let stages = Stages {
+        captions,
+        time,
+        events,
+        quotes,
+    };
+    to_contract(text, &doc, stages)
 }
 
 /// Builds the JSON-contract value from the stages' byte-offset output.
-fn to_contract(text: &str, doc: &Doc, options: &Options) -> Analysis {
+fn to_contract(text: &str, doc: &Doc, stages: Stages) -> Analysis {
+    let Stages {
+        captions,
+        time,
+        events,
+        quotes,
+    } = stages;
     let index = CharIndex::new(text);
     let ch = |b: usize| index.char_of(b);
-    let roles: Vec<Role> = vec![Role::Body; doc.paragraphs.len()];
-    let time = time::analyse(text, doc, &roles, options.reference_date, options.today);
-    // Until the captions stage marks roles, a paragraph that looks like a photo caption places no
-    // event on the timeline.
-    let timeline_roles: Vec<Role> = doc
-        .paragraphs
-        .iter()
-        .zip(&roles)
-        .map(|(p, &r)| {
-            if r == Role::Body && time::reference::looks_like_caption(p.span.of(text)) {
-                Role::Caption
-            } else {
-                r
-            }
-        })
-        .collect();
-    let events = timeline::build(text, doc, &time.timexes, &timeline_roles, &[]);
     let first = time.references.first();
     let reference_date = first.and_then(|r| r.date).map(|d| d.to_string());
     let reference_date_source = first.map_or("none", |r| r.source);
-    // Quotes: no entity mentions or caption roles yet; `quotes::find_quotes` takes both.
-    let found_quotes = quotes::find_quotes_in(text, doc);
-    let (quotes, quoted_phrases) = quotes::to_contract(text, &found_quotes, ch);
+    let (quotes, quoted_phrases) = quotes::to_contract(text, &quotes, ch);
     Analysis {
         version: CONTRACT_VERSION.to_string(),
         text_length: index.char_len(),
@@ -104,11 +113,12 @@ fn to_contract(text: &str, doc: &Doc, options: &Options) -> Analysis {
         paragraphs: doc
             .paragraphs
             .iter()
-            .map(|p| Paragraph {
+            .enumerate()
+            .map(|(i, p)| Paragraph {
                 start: ch(p.span.start),
                 end: ch(p.span.end),
                 article: p.article,
-                role: Role::Body,
+                role: captions.roles.get(i).copied().unwrap_or_default(),
             })
             .collect(),
         sentences: doc
@@ -146,6 +156,32 @@ fn to_contract(text: &str, doc: &Doc, options: &Options) -> Analysis {
             .collect(),
         quotes,
         quoted_phrases,
+        caption_groups: captions
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(id, g)| CaptionGroup {
+                id,
+                members: g.members.clone(),
+                representative: g.representative,
+                variant_count: g.variants.len(),
+                variants: g
+                    .variants
+                    .iter()
+                    .map(|v| CaptionVariant {
+                        members: v.members.clone(),
+                        changed: v
+                            .changed
+                            .iter()
+                            .map(|s| TextSpan {
+                                start: ch(s.start),
+                                end: ch(s.end),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
         ..Analysis::default()
     }
 }

@@ -159,13 +159,37 @@ pub struct QuotedPhrase {
     pub end: usize,
 }
 
+/// Photo captions that repeat: exact copies and near-duplicates (a word or two changed) of one
+/// caption. Only paragraphs whose role is `caption` are grouped.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaptionGroup {
     pub id: usize,
-    /// Indices into `paragraphs`.
+    /// Indices into `paragraphs`, in text order: every copy of every variant.
     pub members: Vec<usize>,
-    /// The paragraph index shown for the whole group.
+    /// The paragraph index shown for the whole group (the first copy of the first variant).
     pub representative: usize,
+    /// How many distinct texts the group holds: `variants.len()`.
+    pub variant_count: usize,
+    /// The exact-text subgroups, in order of first appearance; the first is the representative's.
+    pub variants: Vec<CaptionVariant>,
+}
+
+/// Paragraphs of a caption group with the same text (white space collapsed): one distinct caption,
+/// shown once with `×members.len()`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaptionVariant {
+    /// Indices into `paragraphs`, in text order.
+    pub members: Vec<usize>,
+    /// The words of this variant's first paragraph that its group's representative lacks, as
+    /// code-point spans of the whole text. Empty for the representative's own variant.
+    pub changed: Vec<TextSpan>,
+}
+
+/// A code-point span of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,9 +1,9 @@
 //! Folding caption runs: consecutive caption paragraphs become one quiet strip that says how many
 //! captions there are and how many differ, and expands to each distinct caption once.
 //!
-//! Two levels of sameness: *exact* (the same text, counted ×N) and *near* (the captions stage's
-//! `caption_groups`: the same photo captioned with small changes). A near group shows its first
-//! caption whole and each variant with the words that differ from it marked.
+//! Two levels of sameness come from the captions stage: *exact* (a group's variants, each shown
+//! once with ×N) and *near* (a `caption_group`: the same photo captioned with small changes). A
+//! group shows its first caption whole and each other variant with the words that differ marked.
 
 use std::collections::HashMap;
 
@@ -21,9 +21,9 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaptionRun {
     pub paragraphs: Vec<ReadingParagraph>,
-    /// Distinct captions by exact text.
+    /// Distinct captions (exact level) in this run.
     pub distinct: usize,
-    /// Near-duplicate groups, in order of first appearance.
+    /// Near-duplicate groups, in order of first appearance in the run.
     pub groups: Vec<NearGroup>,
 }
 
@@ -36,15 +36,15 @@ pub struct NearGroup {
 /// One distinct caption text and how often the run repeats it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaptionEntry {
-    /// Index into `CaptionRun::paragraphs` of its first occurrence.
+    /// Index into `CaptionRun::paragraphs` of its first occurrence in the run.
     pub first: usize,
     pub count: usize,
-    /// The caption's words, each marked when it differs from the group's first caption. The
-    /// first entry of a group has no word marked.
+    /// The caption cut into stretches, each marked when its words differ from the group's first
+    /// variant. The pieces join back into the caption's text.
     pub words: Vec<DiffWord>,
 }
 
-/// A word (with the white space after it) and whether it differs from the base caption.
+/// A stretch of a caption and whether it differs from the group's first variant.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DiffWord {
     pub text: String,
@@ -53,11 +53,13 @@ pub struct DiffWord {
 
 /// Replaces each run of caption paragraphs with a `Block::Captions`.
 pub fn fold_captions(paragraphs: Vec<ReadingParagraph>, analysis: &Analysis) -> Vec<Block> {
-    // The near-duplicate group of each paragraph.
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
-    for group in &analysis.caption_groups {
-        for &member in &group.members {
-            group_of.insert(member, group.id);
+    // (group, variant) of each caption paragraph.
+    let mut variant_of: HashMap<usize, (usize, usize)> = HashMap::new();
+    for (g, group) in analysis.caption_groups.iter().enumerate() {
+        for (v, variant) in group.variants.iter().enumerate() {
+            for &member in &variant.members {
+                variant_of.insert(member, (g, v));
+            }
         }
     }
     let mut blocks = Vec::new();
@@ -68,136 +70,132 @@ pub fn fold_captions(paragraphs: Vec<ReadingParagraph>, analysis: &Analysis) -> 
             continue;
         }
         if !run.is_empty() {
-            blocks.push(Block::Captions(caption_run(
-                std::mem::take(&mut run),
-                &group_of,
-            )));
+            let done = std::mem::take(&mut run);
+            blocks.push(Block::Captions(caption_run(done, analysis, &variant_of)));
         }
         blocks.push(Block::Paragraph(p));
     }
     if !run.is_empty() {
-        blocks.push(Block::Captions(caption_run(run, &group_of)));
+        blocks.push(Block::Captions(caption_run(run, analysis, &variant_of)));
     }
     blocks
 }
 
-fn caption_run(paragraphs: Vec<ReadingParagraph>, group_of: &HashMap<usize, usize>) -> CaptionRun {
-    let texts: Vec<String> = paragraphs.iter().map(ReadingParagraph::text).collect();
-    // Exact level: the first occurrence of each text and its count.
-    let mut exact: Vec<(usize, usize)> = Vec::new();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (i, text) in texts.iter().enumerate() {
-        let text = text.as_str();
-        match seen.get(text) {
-            Some(&e) => exact[e].1 += 1,
-            None => {
-                seen.insert(text, exact.len());
-                exact.push((i, 1));
-            }
+fn caption_run(
+    paragraphs: Vec<ReadingParagraph>,
+    analysis: &Analysis,
+    variant_of: &HashMap<usize, (usize, usize)>,
+) -> CaptionRun {
+    // A caption in no group stands alone: key it by its own paragraph.
+    let key = |p: &ReadingParagraph| variant_of.get(&p.index).copied().ok_or(p.index);
+    // Near groups in order of first appearance; within each, variants with their run counts.
+    let mut groups: Vec<Vec<(usize, usize, Option<usize>)>> = Vec::new();
+    let mut group_slot: HashMap<Result<usize, usize>, usize> = HashMap::new();
+    let mut entry_slot: HashMap<Result<(usize, usize), usize>, (usize, usize)> = HashMap::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let k = key(p);
+        if let Some(&(g, e)) = entry_slot.get(&k) {
+            groups[g][e].1 += 1;
+            continue;
         }
+        let group_key = k.map(|(g, _)| g);
+        let g = *group_slot.entry(group_key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        entry_slot.insert(k, (g, groups[g].len()));
+        groups[g].push((i, 1, k.ok().map(|(_, v)| v)));
     }
-    // Near level: exact captions that share a caption group; a caption in no group stands alone.
-    let mut groups: Vec<Vec<(usize, usize)>> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
-    for &(first, count) in &exact {
-        let key = group_of.get(&paragraphs[first].index).copied();
-        match key.and_then(|k| slot.get(&k)) {
-            Some(&g) => groups[g].push((first, count)),
-            None => {
-                if let Some(k) = key {
-                    slot.insert(k, groups.len());
-                }
-                groups.push(vec![(first, count)]);
-            }
-        }
-    }
-    let text_of = |i: usize| texts[i].as_str();
+    let distinct = entry_slot.len();
     let groups = groups
         .into_iter()
-        .map(|entries| {
-            let base = text_of(entries[0].0);
-            NearGroup {
-                entries: entries
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &(first, count))| CaptionEntry {
+        .map(|entries| NearGroup {
+            entries: entries
+                .into_iter()
+                .enumerate()
+                .map(|(n, (first, count, variant))| {
+                    let p = &paragraphs[first];
+                    let changed = if n == 0 {
+                        Vec::new()
+                    } else {
+                        changed_spans(analysis, p.index, variant)
+                    };
+                    CaptionEntry {
                         first,
                         count,
-                        words: if k == 0 {
-                            word_diff(base, base)
-                        } else {
-                            word_diff(base, text_of(first))
-                        },
-                    })
-                    .collect(),
-            }
+                        words: cut(&p.text(), &changed),
+                    }
+                })
+                .collect(),
         })
         .collect();
     CaptionRun {
-        distinct: exact.len(),
+        distinct,
         groups,
         paragraphs,
     }
 }
 
-/// Longest captions whose words are diffed; longer ones are shown without marks. The diff is
-/// quadratic in words, and captions are short.
-const MAX_DIFF_WORDS: usize = 300;
-
-/// The words of `variant`, each marked when it is not part of the longest common subsequence of
-/// words with `base`.
-pub fn word_diff(base: &str, variant: &str) -> Vec<DiffWord> {
-    let words = |s: &str| -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for piece in s.split_inclusive(char::is_whitespace) {
-            match out.last_mut() {
-                Some(last) if piece.trim().is_empty() => last.push_str(piece),
-                _ => out.push(piece.to_string()),
-            }
-        }
-        out
+/// The changed words of `paragraph`'s variant, as code-point offsets into that paragraph. The
+/// stage gives them for the variant's first copy; every copy has the same text, so they shift.
+fn changed_spans(
+    analysis: &Analysis,
+    paragraph: usize,
+    variant: Option<usize>,
+) -> Vec<(usize, usize)> {
+    let (Some(v), Some(p)) = (variant, analysis.paragraphs.get(paragraph)) else {
+        return Vec::new();
     };
-    let (a, b) = (words(base), words(variant));
-    if a.len() > MAX_DIFF_WORDS || b.len() > MAX_DIFF_WORDS {
-        return b
-            .into_iter()
-            .map(|text| DiffWord {
-                text,
-                changed: false,
-            })
-            .collect();
-    }
-    let key = |w: &String| w.trim().to_string();
-    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
-    let mut lcs = vec![vec![0u16; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if key(&a[i]) == key(&b[j]) {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
+    let Some(variant) = analysis
+        .caption_groups
+        .iter()
+        .flat_map(|g| g.variants.get(v).filter(|x| x.members.contains(&paragraph)))
+        .next()
+    else {
+        return Vec::new();
+    };
+    let Some(first) = variant
+        .members
+        .first()
+        .and_then(|&m| analysis.paragraphs.get(m))
+    else {
+        return Vec::new();
+    };
+    variant
+        .changed
+        .iter()
+        .filter(|s| first.start <= s.start && s.end <= first.end)
+        .map(|s| (s.start - first.start, s.end - first.start))
+        .filter(|&(_, end)| end <= p.end - p.start)
+        .collect()
+}
+
+/// Cuts `text` at the code-point spans `changed` (sorted, not overlapping).
+fn cut(text: &str, changed: &[(usize, usize)]) -> Vec<DiffWord> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for &(start, end) in changed {
+        if start < at || end > chars.len() {
+            continue;
         }
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::with_capacity(b.len());
-    while j < b.len() {
-        if i < a.len() && key(&a[i]) == key(&b[j]) {
+        if start > at {
             out.push(DiffWord {
-                text: b[j].clone(),
+                text: chars[at..start].iter().collect(),
                 changed: false,
             });
-            i += 1;
-            j += 1;
-        } else if i < a.len() && lcs[i + 1][j] >= lcs[i][j + 1] {
-            i += 1;
-        } else {
-            out.push(DiffWord {
-                text: b[j].clone(),
-                changed: true,
-            });
-            j += 1;
         }
+        out.push(DiffWord {
+            text: chars[start..end].iter().collect(),
+            changed: true,
+        });
+        at = end;
+    }
+    if at < chars.len() || out.is_empty() {
+        out.push(DiffWord {
+            text: chars[at..].iter().collect(),
+            changed: false,
+        });
     }
     out
 }
@@ -205,76 +203,49 @@ pub fn word_diff(base: &str, variant: &str) -> Vec<DiffWord> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::CaptionGroup;
     use crate::reading::reading_model;
 
-    fn changed(base: &str, variant: &str) -> Vec<String> {
-        word_diff(base, variant)
-            .into_iter()
-            .filter(|w| w.changed)
-            .map(|w| w.text.trim().to_string())
-            .collect()
+    #[test]
+    fn cut_keeps_every_character() {
+        let words = cut("a view of a street of Sudzha", &[(10, 21)]);
+        let joined: String = words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(joined, "a view of a street of Sudzha");
+        assert_eq!(words[1].text, "a street of");
+        assert!(words[1].changed && !words[0].changed);
     }
 
+    /// The sample: the first caption run folds 16 captions; the Sudzha pair is one group whose
+    /// second variant marks "a street of".
     #[test]
-    fn word_diff_marks_inserted_words() {
-        assert_eq!(
-            changed(
-                "a view of Sudzha, the town",
-                "a view of a street of Sudzha, the town"
-            ),
-            ["a", "street", "of"]
-        );
-    }
-
-    #[test]
-    fn word_diff_of_equal_texts_marks_nothing() {
-        assert!(changed("Putin met Witkoff.", "Putin met Witkoff.").is_empty());
-    }
-
-    #[test]
-    fn word_diff_keeps_every_character() {
-        let variant = "Russian  soldiers walk\tbetween ruins";
-        let joined: String = word_diff("soldiers patrol", variant)
-            .into_iter()
-            .map(|w| w.text)
-            .collect();
-        assert_eq!(joined, variant);
-    }
-
-    #[test]
-    fn folds_a_run_with_exact_and_near_duplicates() {
-        let text = "Body one.\nPhoto A. (AP Photo)\nPhoto A. (AP Photo)\nPhoto A two. (AP Photo)\nPhoto B. (AP Photo)\nBody two.";
-        let mut analysis = crate::analyze_text(text);
-        for p in 1..=4 {
-            analysis.paragraphs[p].role = Role::Caption;
-        }
-        analysis.caption_groups = vec![
-            CaptionGroup {
-                id: 0,
-                members: vec![1, 2, 3],
-                representative: 1,
-            },
-            CaptionGroup {
-                id: 1,
-                members: vec![4],
-                representative: 4,
-            },
-        ];
+    fn the_samples_first_caption_run() {
+        let text = crate::SAMPLE_ARTICLE;
+        let analysis = crate::analyze_text(text);
         let paragraphs = reading_model(text, &analysis).remove(0).paragraphs;
         let blocks = fold_captions(paragraphs, &analysis);
-        assert_eq!(blocks.len(), 3);
-        let Block::Captions(run) = &blocks[1] else {
-            panic!("a caption run")
-        };
-        assert_eq!(run.paragraphs.len(), 4);
-        assert_eq!(run.distinct, 3);
-        assert_eq!(run.groups.len(), 2);
-        assert_eq!(run.groups[0].entries.len(), 2);
-        assert_eq!(run.groups[0].entries[0].count, 2);
-        assert!(run.groups[0].entries[1]
+        let runs: Vec<&CaptionRun> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Captions(r) => Some(r),
+                Block::Paragraph(_) => None,
+            })
+            .collect();
+        assert!(!runs.is_empty());
+        let first = runs[0];
+        assert_eq!(first.paragraphs.len(), 16);
+        let entries: usize = first.groups.iter().map(|g| g.entries.len()).sum();
+        assert_eq!(entries, first.distinct);
+        let sudzha = first
+            .groups
+            .iter()
+            .find(|g| g.entries.len() > 1)
+            .expect("a near-duplicate group");
+        let marked: String = sudzha.entries[1]
             .words
             .iter()
-            .any(|w| w.changed && w.text.trim() == "two."));
+            .filter(|w| w.changed)
+            .map(|w| w.text.as_str())
+            .collect();
+        assert_eq!(marked, "a street of");
+        assert_eq!(sudzha.entries[0].count, 4);
     }
 }

@@ -6,7 +6,7 @@
 
 mod folding;
 
-pub use folding::{fold_captions, word_diff, Block, CaptionEntry, CaptionRun, DiffWord, NearGroup};
+pub use folding::{fold_captions, Block, CaptionEntry, CaptionRun, DiffWord, NearGroup};
 
 use crate::analysis::offsets::CharIndex;
 use crate::analysis::{Analysis, Role};

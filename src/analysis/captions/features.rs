@@ -1,0 +1,553 @@
+//! Hand-made features of one paragraph (one line of the paste) and of its neighbourhood.
+//!
+//! A pasted web page is a column of lines: menus and link lists at the top, the headline, a
+//! byline, the story, photo captions, then related links, comments and the footer. Without the
+//! HTML, what tells them apart is their shape (length, final punctuation, function words, capital
+//! letters), a few phrases (signals), repetition, and where a line sits relative to the long prose
+//! lines of the story. Each feature is a short string such as `len:5` or `n1:prose`, so the model
+//! file stays readable.
+//!
+//! Everything here is linear in the number of paragraphs: each line looks at a fixed window of
+//! neighbours, and prefix/suffix passes carry the "before the first / after the last prose line"
+//! facts.
+
+use std::collections::HashMap;
+
+use super::signals;
+
+/// What one line looks like on its own.
+#[derive(Debug, Clone, Default)]
+pub struct LineFacts {
+    pub chars: usize,
+    pub words: usize,
+    /// The line reads like running prose: long enough, ends like a sentence, has function words.
+    pub prose: bool,
+    pub ends_sentence: bool,
+    pub photo_credit: bool,
+    pub caption_opening: bool,
+    pub calendar_date: bool,
+    pub numeric_date: bool,
+    pub scene: bool,
+    pub clock_time: bool,
+    pub byline: bool,
+    pub contributor: bool,
+    pub copyright: bool,
+    pub prompt: bool,
+    pub tail_header: bool,
+    /// How often the same text (white space collapsed) occurs in the paste.
+    pub copies: usize,
+    stop_ratio: f32,
+    cap_ratio: f32,
+    digit_ratio: f32,
+    verbish: bool,
+    separators: usize,
+    first_word: String,
+    last_word: String,
+    short_words: Vec<String>,
+    first_char: char,
+    last_char: char,
+}
+
+/// Common English function words: running prose is full of them, menus and link lists are not.
+const STOPWORDS: [&str; 48] = [
+    "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from",
+    "that", "this", "it", "its", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+    "he", "she", "they", "we", "his", "her", "their", "said", "says", "will", "would", "not",
+    "but", "as", "who", "which", "than", "after", "about", "into", "more",
+];
+
+/// Words that make a line a clause: auxiliaries and reporting verbs.
+const VERBS: [&str; 16] = [
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "will",
+    "would", "can", "could", "did",
+];
+
+impl LineFacts {
+    /// The facts of `line` alone; `copies` is filled in by `doc_facts`.
+    pub fn of(line: &str) -> LineFacts {
+        let lower = line.to_lowercase();
+        // One pass over the words, allocating only for the few kept as features.
+        let mut n = 0;
+        let (mut stops, mut caps, mut verbish) = (0, 0, false);
+        let mut first_word = String::new();
+        let mut last_word = "";
+        let mut short_words: Vec<String> = Vec::new();
+        for w in line.split_whitespace() {
+            n += 1;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                caps += 1;
+            }
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let (is_stop, is_verb) = if core.is_ascii() {
+                let eq = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(core));
+                let ed = core.len() > 4 && core[core.len() - 2..].eq_ignore_ascii_case("ed");
+                (eq(&STOPWORDS), eq(&VERBS) || ed)
+            } else {
+                let l = core.to_lowercase();
+                let ed = l.len() > 4 && l.ends_with("ed");
+                (
+                    STOPWORDS.contains(&l.as_str()),
+                    VERBS.contains(&l.as_str()) || ed,
+                )
+            };
+            stops += usize::from(is_stop);
+            verbish |= is_verb;
+            if n == 1 {
+                first_word = core.to_lowercase();
+            }
+            last_word = core;
+            if n <= 6 {
+                short_words.push(core.to_lowercase());
+            }
+        }
+        if n > 6 {
+            short_words.clear();
+        }
+        let last_word = last_word.to_lowercase();
+        let digits = line.chars().filter(char::is_ascii_digit).count();
+        let chars = line.chars().count();
+        let last_char = line.chars().next_back().unwrap_or(' ');
+        let ends_sentence = matches!(
+            last_char,
+            '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | '…' | ':'
+        ) && !line.ends_with("...")
+            && !line.ends_with('…');
+        let stop_ratio = ratio(stops, n);
+        let prose = n >= 15 && ends_sentence && stop_ratio >= 0.1;
+        let separators = line
+            .chars()
+            .filter(|c| matches!(c, '|' | '·' | '•' | '»' | '«' | '›'))
+            .count()
+            + line.matches(" - ").count();
+        LineFacts {
+            chars,
+            words: n,
+            prose,
+            ends_sentence,
+            photo_credit: signals::photo_credit_lower(&lower),
+            caption_opening: signals::caption_opening_lower(&lower),
+            calendar_date: signals::calendar_date_lower(&lower),
+            numeric_date: signals::has_numeric_date(line),
+            scene: signals::is_scene_description(line),
+            clock_time: signals::has_clock_time(line),
+            byline: signals::byline_lower(line, &lower),
+            contributor: signals::contributor_lower(&lower),
+            copyright: signals::copyright_lower(&lower),
+            prompt: signals::prompt_lower(&lower),
+            tail_header: signals::tail_header_lower(&lower),
+            copies: 1,
+            stop_ratio,
+            cap_ratio: ratio(caps, n),
+            digit_ratio: ratio(digits, chars),
+            verbish,
+            separators,
+            first_word,
+            last_word,
+            short_words,
+            first_char: line.chars().next().unwrap_or(' '),
+            last_char,
+        }
+    }
+
+    /// A one-word summary of the line's shape, used for its neighbours' features.
+    fn shape(&self) -> &'static str {
+        if self.prose {
+            "prose"
+        } else if self.photo_credit || self.caption_opening {
+            "caption"
+        } else if self.words >= 15 {
+            "long"
+        } else if self.words >= 5 && self.ends_sentence {
+            "sentence"
+        } else if self.words >= 5 {
+            "phrase"
+        } else {
+            "short"
+        }
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f32 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f32 / whole as f32
+    }
+}
+
+/// A bucket of `x` in `0..=10`, coarse where small differences mean little.
+fn decile(x: f32) -> usize {
+    ((x * 10.0).floor() as usize).min(10)
+}
+
+/// The number of binary digits of `n`: 0 for 0, 1 for 1, 2 for 2–3, 3 for 4–7 …
+fn log_bucket(n: usize) -> u32 {
+    usize::BITS - n.leading_zeros()
+}
+
+/// The facts of every line, with `copies` counted over the whole paste.
+pub fn doc_facts(lines: &[&str]) -> Vec<LineFacts> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let keys: Vec<String> = lines.iter().map(|l| normalize(l)).collect();
+    for k in &keys {
+        *counts.entry(k.clone()).or_insert(0) += 1;
+    }
+    lines
+        .iter()
+        .zip(&keys)
+        .map(|(line, key)| {
+            let mut facts = LineFacts::of(line);
+            facts.copies = counts.get(key).copied().unwrap_or(1);
+            facts
+        })
+        .collect()
+}
+
+/// The text with runs of white space collapsed to one space: two copies of a caption that differ
+/// only in spacing are the same caption.
+pub fn normalize(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for w in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The features of every line, in order, one line at a time (so a long paste never holds all
+/// of them at once). `facts` comes from `doc_facts`.
+pub fn doc_features(facts: &[LineFacts]) -> impl Iterator<Item = Vec<String>> + '_ {
+    let n = facts.len();
+    // Prefix/suffix passes: how far the nearest prose line is, before and after, and whether a
+    // comments/related header came earlier.
+    let mut prose_before = vec![usize::MAX; n];
+    let mut last = None;
+    let mut header_seen = vec![false; n];
+    let mut seen = false;
+    for (i, f) in facts.iter().enumerate() {
+        if let Some(l) = last {
+            prose_before[i] = i - l;
+        }
+        header_seen[i] = seen;
+        if f.prose {
+            last = Some(i);
+        }
+        if f.tail_header {
+            seen = true;
+        }
+    }
+    let mut prose_after = vec![usize::MAX; n];
+    let mut next = None;
+    for i in (0..n).rev() {
+        if let Some(l) = next {
+            prose_after[i] = l - i;
+        }
+        if facts[i].prose {
+            next = Some(i);
+        }
+    }
+    // Share of characters in prose lines within a window of 3 lines each side, by a running sum.
+    let prose_chars: Vec<usize> = facts
+        .iter()
+        .map(|f| if f.prose { f.chars } else { 0 })
+        .collect();
+    let mut pre_prose = vec![0usize; n + 1];
+    let mut pre_all = vec![0usize; n + 1];
+    for i in 0..n {
+        pre_prose[i + 1] = pre_prose[i] + prose_chars[i];
+        pre_all[i + 1] = pre_all[i] + facts[i].chars;
+    }
+    let total_prose = pre_prose[n].max(1);
+    (0..n).map(move |i| {
+        let f = &facts[i];
+        let mut out = Vec::with_capacity(48);
+        let mut add = |s: String| out.push(s);
+        add("bias".into());
+        add(format!("len:{}", log_bucket(f.chars)));
+        add(format!("words:{}", log_bucket(f.words)));
+        add(format!("shape:{}", f.shape()));
+        add(format!("end:{}", char_class(f.last_char)));
+        add(format!("start:{}", char_class(f.first_char)));
+        if f.words >= 3 {
+            add(format!("stop:{}", decile(f.stop_ratio).min(5)));
+            add(format!("caps:{}", decile(f.cap_ratio)));
+            add(format!(
+                "caps:{}|len:{}",
+                decile(f.cap_ratio),
+                log_bucket(f.words)
+            ));
+        }
+        add(format!("digits:{}", decile(f.digit_ratio * 2.0).min(5)));
+        add(format!("verb:{}|end:{}", f.verbish, f.ends_sentence));
+        if f.separators > 0 {
+            add(format!("sep:{}", f.separators.min(3)));
+        }
+        for (on, name) in [
+            (f.photo_credit, "photo_credit"),
+            (f.caption_opening, "caption_opening"),
+            (f.calendar_date, "date"),
+            (f.numeric_date, "numdate"),
+            (f.scene, "scene"),
+            (f.clock_time, "time"),
+            (f.byline, "byline"),
+            (f.contributor, "contributor"),
+            (f.copyright, "copyright"),
+            (f.prompt, "prompt"),
+            (f.tail_header, "tail_header"),
+        ] {
+            if on {
+                add(format!("sig:{name}"));
+                add(format!("sig:{name}|len:{}", log_bucket(f.words)));
+            }
+        }
+        if f.calendar_date && f.words <= 8 {
+            add("short_date".into());
+        }
+        add(format!("copies:{}", log_bucket(f.copies - 1)));
+        if f.copies > 1 {
+            add(format!("copies|shape:{}", f.shape()));
+        }
+        add(format!("w0:{}", truncate(&f.first_word)));
+        add(format!("wl:{}", truncate(&f.last_word)));
+        for w in &f.short_words {
+            add(format!("w:{}", truncate(w)));
+        }
+        // Where the line sits relative to the story's prose.
+        let before = prose_before[i];
+        let after = prose_after[i];
+        let region = match (before == usize::MAX, after == usize::MAX) {
+            (true, true) => "none",
+            (true, false) => "head",
+            (false, true) => "tail",
+            (false, false) => "inside",
+        };
+        add(format!("region:{region}"));
+        add(format!("region:{region}|shape:{}", f.shape()));
+        add(format!("near:{}", log_bucket(before.min(after).min(64))));
+        add(format!(
+            "near:{}|shape:{}",
+            log_bucket(before.min(after).min(64)),
+            f.shape()
+        ));
+        if header_seen[i] {
+            add("after_tail_header".into());
+            add(format!("after_tail_header|shape:{}", f.shape()));
+        }
+        let lo = i.saturating_sub(3);
+        let hi = (i + 4).min(n);
+        let window = ratio(pre_prose[hi] - pre_prose[lo], pre_all[hi] - pre_all[lo]);
+        add(format!("window:{}", decile(window)));
+        // How much of all the prose lies before this line: captions and comments cluster at
+        // the end of a paste, menus at the start.
+        let share = ratio(pre_prose[i], total_prose);
+        add(format!("prose_before:{}", decile(share).min(9)));
+        add(format!(
+            "prose_before:{}|shape:{}",
+            decile(share).min(9),
+            f.shape()
+        ));
+        for (offset, name) in [(-2isize, "p2"), (-1, "p1"), (1, "n1"), (2, "n2")] {
+            let j = i as isize + offset;
+            let shape = if j < 0 || j >= n as isize {
+                "edge"
+            } else {
+                facts[j as usize].shape()
+            };
+            add(format!("{name}:{shape}"));
+            if offset.abs() == 1 {
+                add(format!("{name}:{shape}|shape:{}", f.shape()));
+            }
+        }
+        out
+    })
+}
+
+/// Word features keep at most 24 bytes, cut on a char boundary, so odd tokens cannot bloat the
+/// model file.
+fn truncate(w: &str) -> &str {
+    let mut end = w.len().min(24);
+    while !w.is_char_boundary(end) {
+        end -= 1;
+    }
+    &w[..end]
+}
+
+fn char_class(c: char) -> &'static str {
+    match c {
+        '.' => "stop",
+        '!' | '?' => "mark",
+        '"' | '”' | '“' | '’' | '\'' => "quote",
+        ')' => "paren",
+        ':' => "colon",
+        '|' | '»' | '›' | '>' => "arrow",
+        c if c.is_ascii_digit() => "digit",
+        c if c.is_uppercase() => "upper",
+        c if c.is_lowercase() => "lower",
+        c if c.is_alphabetic() => "letter",
+        _ => "other",
+    }
+}
+
+/// Second-pass features: what the first pass (the model on `doc_features`) said about this line
+/// and its neighbours, and where the line sits relative to the *main block*.
+///
+/// The main block is the run of lines with the most first-pass body characters, where a run ends
+/// at three first-pass non-body lines in a row or at a comments/related header. Comments read like
+/// prose line by line, but they come after the main block; menus and teasers come before it.
+/// Each stage-2 feature starts with `2|`, so both passes share one model file.
+pub fn stage2_features<'a>(
+    facts: &'a [LineFacts],
+    first: &'a [[i64; 3]],
+) -> impl Iterator<Item = Vec<String>> + 'a {
+    let n = facts.len();
+    let class: Vec<usize> = first
+        .iter()
+        .map(|s| super::model::best(*s).index())
+        .collect();
+    // Blocks of first-pass body lines.
+    let mut best_block = (0usize, 0usize, 0usize); // (chars, first line, last line)
+    let mut current: Option<(usize, usize, usize)> = None;
+    let mut gap = 0;
+    for i in 0..n {
+        if facts[i].tail_header {
+            gap = usize::MAX / 2;
+        }
+        if class[i] == 0 {
+            current = match current {
+                Some((c, a, _)) if gap < 3 => Some((c + facts[i].chars, a, i)),
+                _ => Some((facts[i].chars, i, i)),
+            };
+            gap = 0;
+            if let Some(c) = current {
+                if c.0 > best_block.0 {
+                    best_block = c;
+                }
+            }
+        } else {
+            gap = gap.saturating_add(1);
+        }
+    }
+    let (main_chars, main_first, main_last) = best_block;
+    // Running sums of first-pass body characters, for a window share.
+    let mut pre_body = vec![0usize; n + 1];
+    let mut pre_all = vec![0usize; n + 1];
+    for i in 0..n {
+        pre_body[i + 1] = pre_body[i] + if class[i] == 0 { facts[i].chars } else { 0 };
+        pre_all[i + 1] = pre_all[i] + facts[i].chars;
+    }
+    let name = |k: usize| ["body", "supp", "boil"][k];
+    (0..n).map(move |i| {
+        let f = &facts[i];
+        let c = name(class[i]);
+        let shape = f.shape();
+        let s = first[i];
+        let mut sorted = s;
+        sorted.sort_unstable();
+        let margin = (sorted[2] - sorted[1]) / 1000;
+        let mut out = Vec::with_capacity(24);
+        let mut add = |s: String| out.push(format!("2|{s}"));
+        add("bias".into());
+        add(format!("c:{c}"));
+        add(format!("c:{c}|shape:{shape}"));
+        add(format!(
+            "c:{c}|margin:{}",
+            log_bucket(margin.max(0) as usize).min(8)
+        ));
+        let around = |offset: isize| {
+            let j = i as isize + offset;
+            if j < 0 || j >= n as isize {
+                "edge"
+            } else {
+                name(class[j as usize])
+            }
+        };
+        for (offset, nm) in [(-2isize, "p2"), (-1, "p1"), (1, "n1"), (2, "n2")] {
+            add(format!("{nm}:{}|c:{c}", around(offset)));
+            add(format!("{nm}:{}|shape:{shape}", around(offset)));
+        }
+        add(format!("p1:{}|n1:{}|c:{c}", around(-1), around(1)));
+        let place = if main_chars == 0 {
+            "none"
+        } else if i < main_first {
+            "before"
+        } else if i > main_last {
+            "after"
+        } else {
+            "main"
+        };
+        let distance = if i < main_first {
+            main_first - i
+        } else {
+            i.saturating_sub(main_last)
+        };
+        add(format!("main:{place}|c:{c}"));
+        add(format!("main:{place}|shape:{shape}"));
+        let dist = log_bucket(distance).min(6);
+        add(format!("main:{place}|dist:{dist}"));
+        add(format!("main:{place}|dist:{dist}|shape:{shape}|c:{c}"));
+        for (on, sig) in [
+            (f.calendar_date || f.numeric_date, "date"),
+            (f.clock_time, "time"),
+            (f.byline, "byline"),
+            (f.copyright, "copyright"),
+            (f.words <= 4 && !f.ends_sentence, "fragment"),
+        ] {
+            if on {
+                add(format!("main:{place}|dist:{dist}|sig:{sig}"));
+            }
+        }
+        if f.copies > 1 {
+            add(format!("main:{place}|copies"));
+        }
+        let lo = i.saturating_sub(5);
+        let hi = (i + 6).min(n);
+        let share = ratio(pre_body[hi] - pre_body[lo], pre_all[hi] - pre_all[lo]);
+        add(format!("window:{}|c:{c}", decile(share)));
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets() {
+        let cases = [(0, 0), (1, 1), (2, 2), (3, 2), (4, 3), (7, 3), (8, 4)];
+        for (n, b) in cases {
+            assert_eq!(log_bucket(n), b, "log_bucket({n})");
+        }
+        assert_eq!(decile(1.5), 10);
+        assert_eq!(decile(0.0), 0);
+    }
+
+    #[test]
+    fn copies_are_counted_across_the_paste() {
+        let lines = ["Click to Gallery", "Body text here.", "Click  to Gallery"];
+        let facts = doc_facts(&lines);
+        assert_eq!(facts[0].copies, 2);
+        assert_eq!(facts[2].copies, 2);
+        assert_eq!(facts[1].copies, 1);
+    }
+
+    #[test]
+    fn prose_is_long_punctuated_and_full_of_function_words() {
+        let cases = [
+            ("story line", "Putin asked Witkoff late Thursday to give additional messages to U.S. President Donald Trump, Peskov told reporters.", true),
+            ("menu", "Home | World | Business | Sport", false),
+            ("headline", "Putin backs a ceasefire in principle but sets conditions for the talks with the United States", false),
+        ];
+        for (name, line, prose) in cases {
+            assert_eq!(LineFacts::of(line).prose, prose, "{name}");
+        }
+    }
+
+    #[test]
+    fn truncation_respects_char_boundaries() {
+        let w = "ééééééééééééééééééééé";
+        assert!(truncate(w).len() <= 24);
+        assert!(w.starts_with(truncate(w)));
+    }
+}

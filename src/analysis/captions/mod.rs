@@ -1,0 +1,156 @@
+//! Captions and boilerplate: the role of every paragraph, and groups of repeated photo captions.
+//!
+//! A pasted news page carries more than the story: menus, photo captions (often the same one many
+//! times, from a gallery), bylines, share prompts, related links, comments. This stage gives each
+//! paragraph a `Role` so later stages can tell them apart: entities in captions are counted apart
+//! from the body, captions never create timeline events, but may still serve as evidence.
+//!
+//! How a role is decided, in order:
+//! 1. Strong signals that hold on any page: a photo credit (`(AP Photo/…)`, `(… via AP)`) or caption
+//!    phrasing ("In this photo…") makes a caption; a contributor line ("… contributed to this
+//!    report.") or a byline makes a credit; a page prompt ("Click to Gallery", "Follow AP's
+//!    coverage…") makes boilerplate.
+//! 2. Otherwise the line classifier (`model`, trained on the L3S-GN1 dev pages) says body,
+//!    supplement or boilerplate from the line's shape and its neighbourhood (`features`).
+//! 3. A supplement that reads as a sentence is a caption; a short one (byline, date line) is a
+//!    credit. A short unpunctuated body line right before the story's prose is a heading.
+//!
+//! Copyright lines: the site footer's (`© 2008 Canwest Interactive … Privacy | Terms`) is
+//! boilerplate, but the story's own line right after its last paragraph (`© 2008 AFP`,
+//! `Copyright 2008 The Associated Press. All rights reserved.`) names its source, and L3S labels
+//! it with the bylines; the model tells them apart by position, and a supplement copyright line is
+//! a credit. Forcing every copyright line to boilerplate cost 2.9 points of held-out caption F1.
+
+mod diff;
+mod features;
+mod groups;
+pub mod model;
+pub mod signals;
+
+pub use diff::word_diff;
+pub use features::{doc_facts, doc_features, normalize, stage2_features, LineFacts};
+pub use groups::{group_captions, jaccard, shingles, GroupSeg, VariantSeg, THRESHOLD};
+pub use model::{Class, Model};
+
+use super::model::Role;
+use super::segment::Doc;
+
+/// What this stage adds: one role per paragraph, and the caption groups.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Captions {
+    pub roles: Vec<Role>,
+    pub groups: Vec<GroupSeg>,
+}
+
+/// Roles and caption groups with the shipped model.
+pub fn analyze_captions(text: &str, doc: &Doc) -> Captions {
+    let roles = assign_roles(text, doc);
+    let groups = group_captions(text, doc, &roles);
+    Captions { roles, groups }
+}
+
+/// The role of every paragraph of `doc`, with the shipped model.
+pub fn assign_roles(text: &str, doc: &Doc) -> Vec<Role> {
+    assign_roles_with(text, doc, Model::shipped())
+}
+
+/// The role of every paragraph of `doc`, with `model`.
+pub fn assign_roles_with(text: &str, doc: &Doc, model: &Model) -> Vec<Role> {
+    let lines: Vec<&str> = doc.paragraphs.iter().map(|p| p.span.of(text)).collect();
+    let facts = doc_facts(&lines);
+    let classes = classify_lines(&facts, model);
+    (0..lines.len())
+        .map(|i| role_of(&facts, &classes, i))
+        .collect()
+}
+
+/// The model's class of every line: a first pass on each line's own features, then a second pass
+/// that also reads the first pass's verdicts on the neighbourhood (`stage2_features`).
+pub fn classify_lines(facts: &[LineFacts], model: &Model) -> Vec<Class> {
+    let first: Vec<[i64; 3]> = doc_features(facts).map(|f| model.scores(&f)).collect();
+    stage2_features(facts, &first)
+        .map(|f| model.classify(&f))
+        .collect()
+}
+
+/// Step 1 and 3 of the module comment, for paragraph `i`.
+fn role_of(facts: &[LineFacts], classes: &[Class], i: usize) -> Role {
+    let f = &facts[i];
+    if f.caption_opening && f.words >= 6 {
+        return Role::Caption;
+    }
+    if f.photo_credit {
+        return if f.words >= 8 {
+            Role::Caption
+        } else {
+            Role::Credit
+        };
+    }
+    if f.contributor || (f.byline && classes[i] != Class::Body) {
+        return Role::Credit;
+    }
+    if f.prompt && f.words <= 25 {
+        return Role::Boilerplate;
+    }
+    match classes[i] {
+        Class::Body => {
+            let next_is_prose = facts.get(i + 1).is_some_and(|n| n.prose);
+            if !f.ends_sentence && (2..=20).contains(&f.words) && next_is_prose {
+                Role::Heading
+            } else {
+                Role::Body
+            }
+        }
+        Class::Supplement => {
+            if f.byline || f.copyright {
+                Role::Credit
+            } else if f.words >= 8 && f.ends_sentence {
+                Role::Caption
+            } else {
+                Role::Credit
+            }
+        }
+        Class::Boilerplate => Role::Boilerplate,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::segment::segment;
+
+    fn roles(lines: &[&str]) -> Vec<Role> {
+        let text = lines.join("\n");
+        assign_roles(&text, &segment(&text))
+    }
+
+    #[test]
+    fn strong_signals_decide_alone() {
+        // Story paragraphs from the sample (lines 20–27), four each side of the line under test.
+        let story: Vec<&str> = crate::SAMPLE_ARTICLE.lines().skip(19).take(8).collect();
+        let (before, after) = story.split_at(4);
+        let cases: &[(&str, &str, Role)] = &[
+            ("wire caption", "Ukrainian President Volodymyr Zelenskyy speaks during the briefing in Kyiv, Ukraine, Wednesday, March 12, 2025. (AP Photo/Efrem Lukatsky)", Role::Caption),
+            ("caption phrasing", "In this photo provided by the Ukrainian Emergency Service, firefighters put out the fire at a civilian hospital.", Role::Caption),
+            ("contributor", "John Leicester in Paris contributed to this report.", Role::Credit),
+            ("gallery button", "Click to Gallery", Role::Boilerplate),
+            ("follow prompt", "Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine", Role::Boilerplate),
+            ("bare credit", "(AP Photo/Efrem Lukatsky)", Role::Credit),
+        ];
+        for (name, line, expected) in cases {
+            let lines: Vec<&str> = before.iter().chain([line]).chain(after).copied().collect();
+            let got = roles(&lines);
+            assert_eq!(got[4], *expected, "{name}");
+            for i in [0, 1, 2, 3, 5, 6, 7, 8] {
+                assert_eq!(got[i], Role::Body, "{name}: the body around it, line {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn empty_input_has_no_roles() {
+        assert!(roles(&[]).is_empty());
+        let doc = segment("");
+        assert!(analyze_captions("", &doc).groups.is_empty());
+    }
+}
