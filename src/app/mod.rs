@@ -88,6 +88,9 @@ fn App() -> impl IntoView {
     // Counts completed renders, so tests (and anyone watching) can tell a new analysis is on screen.
     let generation = RwSignal::new(0u64);
     Effect::new(move |_| {
+        // The reader renders from both: a new reference date changes the analysis (every
+        // relative date) while the reading model's layout can stay the same.
+        analysis.track();
         reading.track();
         generation.update(|g| *g += 1);
     });

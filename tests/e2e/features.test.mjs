@@ -1,0 +1,154 @@
+// End-to-end tests of the analysis panels on the sample article, driven like a reader:
+// fold and unfold the photo captions, find who said what, and walk the timeline.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { generation, launchBrowser, waitForGenerationAfter, withApp } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
+
+/** Whether the element matching `selector` is inside the viewport. */
+async function inViewport(page, selector) {
+  return page.$eval(selector, (el) => {
+    const box = el.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight && box.height > 0;
+  });
+}
+
+/** Waits until the element matching `selector` carries the `flash` class and is on screen. */
+async function waitFlashedInView(page, selector) {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      if (!el || !el.classList.contains('flash')) return false;
+      const box = el.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    },
+    selector,
+    { timeout: 5000 },
+  );
+}
+
+describe('The analysis panels on the sample', () => {
+  let server;
+  let browser;
+  let appUrl;
+
+  before(async () => {
+    server = await startServer();
+    appUrl = server.url('/');
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('folds each run of photo captions into one strip, and the raw toggle shows all 80 paragraphs', async (t) => {
+    await withApp(t, browser, appUrl, async ({ page }) => {
+      const runs = await page.$$eval('.caption-run', (els) =>
+        els.map((el) => ({ captions: Number(el.dataset.captions), distinct: Number(el.dataset.distinct) })),
+      );
+      assert.ok(runs.length >= 2, `caption runs expected, got ${JSON.stringify(runs)}`);
+      assert.equal(runs.reduce((n, r) => n + r.captions, 0), 42, 'the sample has 42 caption paragraphs');
+
+      // The first run starts collapsed: one strip, its list hidden.
+      const first = page.locator('.caption-run').first();
+      assert.equal(await first.locator('.caption-strip').getAttribute('aria-expanded'), 'false');
+      assert.equal(await first.locator('.caption-list').isVisible(), false);
+      assert.match(await first.locator('.caption-strip').innerText(), /16 photo captions · \d+ distinct/);
+
+      // Expanding it shows each distinct caption once, with its count.
+      await first.locator('.caption-strip').click();
+      assert.equal(await first.locator('.caption-list').isVisible(), true);
+      const shown = await first.locator('li.caption').evaluateAll((els) =>
+        els.map((el) => ({ text: el.querySelector('.caption-text').textContent, count: el.querySelector('.count').textContent })),
+      );
+      assert.equal(shown.length, runs[0].distinct, 'one entry per distinct caption');
+      assert.equal(new Set(shown.map((s) => s.text)).size, shown.length, 'no caption is listed twice');
+      const total = shown.reduce((n, s) => n + Number(s.count.replace('×', '')), 0);
+      assert.equal(total, 16, 'the counts add up to the captions in the run');
+      // The Sudzha street variant is marked where it differs.
+      const marked = await first.locator('li.caption.variant ins.diff').allInnerTexts();
+      assert.ok(marked.some((m) => m.includes('street')), `the variant's changed words are marked: ${marked}`);
+
+      // Raw paste: every paragraph as pasted, nothing folded.
+      await page.check('#raw-toggle');
+      await page.waitForFunction(() => document.querySelectorAll('#reader p.para').length === 80);
+      assert.equal(await page.locator('.caption-run').count(), 0);
+      await page.uncheck('#raw-toggle');
+      await page.waitForSelector('.caption-run');
+    });
+  });
+
+  it("lists Peskov's three quotes, and a click scrolls the text to one", async (t) => {
+    await withApp(t, browser, appUrl, async ({ page }) => {
+      await page.click('#tab-quotes');
+      const peskov = page.locator('.speaker[data-speaker="Dmitry Peskov"]');
+      await peskov.waitFor();
+      const quotes = await peskov.locator('.quote-item').allInnerTexts();
+      assert.equal(quotes.length, 3, `Peskov's quotes: ${JSON.stringify(quotes)}`);
+      assert.ok(quotes.some((q) => q.includes('cautious optimism')));
+
+      // "Unattributed", if any, comes last.
+      const speakers = await page.$$eval('#quote-list .speaker', (els) => els.map((el) => el.dataset.speaker));
+      const unattributed = speakers.indexOf('Unattributed');
+      assert.ok(unattributed === -1 || unattributed === speakers.length - 1, `speakers: ${speakers}`);
+
+      // Clicking the last quote scrolls it into view and flashes it.
+      const item = peskov.locator('.quote-item').last();
+      const index = await item.getAttribute('data-quote-ref');
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await item.click();
+      await waitFlashedInView(page, `#reader [data-quote="${index}"]`);
+
+      // The filter narrows the list to matching quotes.
+      await page.fill('#quote-filter', 'watching');
+      await page.waitForFunction(() => document.querySelectorAll('#quote-list .quote-item').length === 1);
+      assert.match(await page.locator('#quote-list .quote-item').innerText(), /The world is watching/);
+    });
+  });
+
+  it('the Feb. 28 timeline card scrolls to the White House meeting and flashes it', async (t) => {
+    await withApp(t, browser, appUrl, async ({ page }) => {
+      await page.click('#tab-time');
+      const dates = await page.$$eval('#timeline .event-date', (els) => els.map((el) => el.textContent));
+      assert.equal(dates[0], '2022', `the timeline starts in 2022: ${dates}`);
+      assert.equal(dates[dates.length - 1], '2025-W12', `the timeline ends with next week: ${dates}`);
+
+      const card = page.locator('#timeline .event', { hasText: 'White House' }).filter({ has: page.locator('.event-date', { hasText: '2025-02-28' }) }).first();
+      const sentence = await card.getAttribute('data-sentence-ref');
+      await card.click();
+      await waitFlashedInView(page, `#reader [data-sentence="${sentence}"]`);
+      assert.match(await page.locator(`#reader [data-sentence="${sentence}"]`).innerText(), /White House on Feb\. 28/);
+
+      // Keyboard: Enter on a focused card opens it too.
+      await page.locator('#timeline .event').first().focus();
+      await page.keyboard.press('ArrowDown');
+      const focused = await page.evaluate(() => document.activeElement?.dataset.event);
+      assert.equal(focused, '1', 'ArrowDown moves to the next card');
+    });
+  });
+
+  it('a new reference date re-resolves relative dates and leaves absolute ones', async (t) => {
+    await withApp(t, browser, appUrl, async ({ page }) => {
+      // "Friday" in the first sentence: "…Dmitry Peskov said Friday."
+      const fridayTitle = () =>
+        page.$eval('#reader [data-sentence="0"]', (s) =>
+          [...s.querySelectorAll('.timex')].find((el) => el.textContent === 'Friday')?.title ?? '',
+        );
+      assert.match(await fridayTitle(), /→ 2025-03-14/);
+      await page.click('#tab-time');
+      const gen = await generation(page);
+      await page.fill('#reference-date', '2025-03-21');
+      await waitForGenerationAfter(page, gen);
+      assert.match(await fridayTitle(), /→ 2025-03-21/);
+      const feb28 = await page.$$eval('#reader .timex', (els) =>
+        els.filter((el) => el.textContent === 'Feb. 28').map((el) => el.title),
+      );
+      assert.ok(feb28.length > 0 && feb28.every((t) => t.includes('→ 2025-02-28')), `Feb. 28 stays put: ${feb28}`);
+      const dates = await page.$$eval('#timeline .event-date', (els) => els.map((el) => el.textContent));
+      assert.ok(dates.includes('2025-03-21'), `"Friday" is now March 21: ${dates}`);
+    });
+  });
+});
