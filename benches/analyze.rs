@@ -4,6 +4,7 @@
 
 use std::time::{Duration, Instant};
 
+use lede::analysis::entities::Tagger;
 use lede::analysis::segment::segment;
 use lede::{analyze, Options, SAMPLE_ARTICLE};
 
@@ -31,7 +32,38 @@ fn best_of(min_time: Duration, mut f: impl FnMut()) -> Duration {
     best
 }
 
+/// The entity tagger alone (features, scores, two Viterbi passes), on the sample's tokens cut into
+/// documents of the sample's size. Budget: at least 300k tokens/s.
+fn bench_tagger() {
+    let text = text_of_size(1 << 20);
+    let doc = segment(&text);
+    let sentences: Vec<Vec<&str>> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            doc.tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| t.span.of(&text))
+                .collect()
+        })
+        .collect();
+    let tokens = doc.tokens.len();
+    let tagger = Tagger::shipped();
+    let per_doc = segment(SAMPLE_ARTICLE).sentences.len();
+    let best = best_of(Duration::from_millis(2000), || {
+        for chunk in sentences.chunks(per_doc) {
+            std::hint::black_box(tagger.tag_document(std::hint::black_box(chunk)));
+        }
+    });
+    println!(
+        "entity tagger: {tokens} tokens in {:.1} ms: {:.0} tokens/s",
+        best.as_secs_f64() * 1e3,
+        tokens as f64 / best.as_secs_f64()
+    );
+}
+
 fn main() {
+    bench_tagger();
     let options = Options::default();
     let cases = [
         ("sample article", SAMPLE_ARTICLE.to_string()),

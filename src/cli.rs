@@ -5,7 +5,21 @@ use std::io::{Read, Write};
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{decode_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact] | lede eval-timex [DIR] [--split dev|train|all] [--errors] | lede eval-quotes [DIR] [--verbose] | lede eval-captions [DIR] [--cv|--all|--rules-only] | lede train-captions [DIR] [--out FILE]";
+const USAGE: &str = "usage: lede analyze|conll|eval-conll|train-ner|eval-timex|eval-quotes|eval-captions|train-captions ...; see lede --help";
+
+/// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
+const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact]
+       lede conll [FILE|-] [--model FILE]
+       lede eval-conll [FILE] [--model FILE]
+       lede train-ner [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--passes 1|2]
+                      [--min-count N] [--prune-quantile Q] [--bags N]
+       lede eval-timex [DIR] [--split dev|train|all] [--errors]
+       lede eval-quotes [DIR] [--verbose]
+       lede eval-captions [DIR] [--cv|--all|--rules-only]
+       lede train-captions [DIR] [--out FILE]";
+
+/// Where the CoNLL-2003 files are unless a command is told otherwise.
+const CONLL_DIR: &str = "/work/shared/data/conll2003";
 
 /// Where `lede eval-quotes` looks for PolNeAR's dev split when no directory is given.
 const POLNEAR_DEV: &str = "/work/shared/data/polnear/dev";
@@ -21,7 +35,10 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("eval-quotes") => eval_quotes_command(&args[1..], out),
         Some("eval-captions") => captions_command(&args[1..], false, out),
         Some("train-captions") => captions_command(&args[1..], true, out),
-        Some("-h" | "--help" | "help") => writeln!(out, "{USAGE}").map_err(io_error("stdout")),
+        Some("conll") => conll_command(&args[1..], out),
+        Some("eval-conll") => eval_conll_command(&args[1..], out),
+        Some("train-ner") => train_ner_command(&args[1..], out),
+        Some("-h" | "--help" | "help") => writeln!(out, "{HELP}").map_err(io_error("stdout")),
         Some(other) => Err(Error::Usage(format!("unknown command '{other}'; {USAGE}"))),
         None => Err(Error::Usage(USAGE.to_string())),
     }
@@ -232,6 +249,176 @@ fn system_today() -> Date {
     crate::analysis::time::calendar::from_day_number((secs / 86_400) as i64)
 }
 
+/// Positional arguments, and `(flag, value)` pairs.
+type Parsed<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+
+/// Splits `--flag value` pairs from positional arguments; `flags` lists the flags that take a value.
+fn parse_flags<'a>(args: &'a [String], flags: &[&str]) -> Result<Parsed<'a>> {
+    let mut positional = Vec::new();
+    let mut values = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let arg = args[i].as_str();
+        if flags.contains(&arg) {
+            let value = args
+                .get(i + 1)
+                .ok_or_else(|| Error::Usage(format!("{arg} needs a value; {USAGE}")))?;
+            values.push((arg, value.as_str()));
+            i += 2;
+        } else if arg.starts_with("--") {
+            return Err(Error::Usage(format!("unknown option '{arg}'; {USAGE}")));
+        } else {
+            positional.push(arg);
+            i += 1;
+        }
+    }
+    Ok((positional, values))
+}
+
+fn flag<'a>(values: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+    values
+        .iter()
+        .rev()
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| *v)
+}
+
+fn number(values: &[(&str, &str)], name: &str, default: usize) -> Result<usize> {
+    flag(values, name).map_or(Ok(default), |v| {
+        v.parse()
+            .map_err(|_| Error::Usage(format!("{name} takes a number, not '{v}'")))
+    })
+}
+
+/// The model named by `--model`, or the shipped one.
+fn load_model(values: &[(&str, &str)]) -> Result<Option<crate::analysis::entities::model::Model>> {
+    flag(values, "--model")
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(io_error(path))?;
+            crate::analysis::entities::model::Model::from_bytes(&bytes)
+        })
+        .transpose()
+}
+
+/// `lede conll`: the CoNLL file with one more column, the predicted tag.
+fn conll_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    use crate::analysis::entities::{gazetteer::Gazetteer, Tagger};
+    let (positional, values) = parse_flags(args, &["--model"])?;
+    if positional.len() > 1 {
+        return Err(Error::Usage(format!("conll takes one file; {USAGE}")));
+    }
+    let text = read_input(positional.first().copied().unwrap_or("-"))?;
+    let model = load_model(&values)?;
+    let tagger = match &model {
+        Some(model) => Tagger {
+            model,
+            gazetteer: Gazetteer::shipped(),
+        },
+        None => *Tagger::shipped(),
+    };
+    out.write_all(crate::eval::conll::annotate(&text, &tagger).as_bytes())
+        .map_err(io_error("stdout"))
+}
+
+/// `lede eval-conll`: tags a CoNLL file and scores it against its last column.
+fn eval_conll_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    use crate::analysis::entities::{gazetteer::Gazetteer, Tagger};
+    let (positional, values) = parse_flags(args, &["--model"])?;
+    let default = format!("{CONLL_DIR}/eng.testa");
+    let path = positional.first().copied().unwrap_or(&default);
+    let text = read_input(path)?;
+    let model = load_model(&values)?;
+    let tagger = match &model {
+        Some(model) => Tagger {
+            model,
+            gazetteer: Gazetteer::shipped(),
+        },
+        None => *Tagger::shipped(),
+    };
+    let docs = crate::eval::conll::read(&text);
+    let started = std::time::Instant::now();
+    let predicted = crate::eval::conll::tag_documents(&tagger, &docs);
+    let elapsed = started.elapsed().as_secs_f64();
+    let tokens: usize = docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| s.tokens.len())
+        .sum();
+    let score = crate::eval::conll::score(&docs, &predicted);
+    write!(out, "{}", score.report()).map_err(io_error("stdout"))?;
+    writeln!(
+        out,
+        "{tokens} tokens in {:.2} s ({:.0} tokens/s)",
+        elapsed,
+        tokens as f64 / elapsed.max(1e-9)
+    )
+    .map_err(io_error("stdout"))
+}
+
+/// `lede train-ner`: trains the tagger and writes the model file.
+fn train_ner_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    use crate::eval::train::{train, TrainOptions};
+    let (positional, values) = parse_flags(
+        args,
+        &[
+            "--train",
+            "--dev",
+            "--out",
+            "--epochs",
+            "--passes",
+            "--min-count",
+            "--prune-quantile",
+            "--bags",
+        ],
+    )?;
+    if let Some(extra) = positional.first() {
+        return Err(Error::Usage(format!(
+            "unexpected argument '{extra}'; {USAGE}"
+        )));
+    }
+    let train_path =
+        flag(&values, "--train").map_or(format!("{CONLL_DIR}/eng.train"), String::from);
+    let dev_path = flag(&values, "--dev").map_or(format!("{CONLL_DIR}/eng.testa"), String::from);
+    let out_path = flag(&values, "--out").unwrap_or("model/ner.bin");
+    let defaults = TrainOptions::default();
+    let passes = number(&values, "--passes", defaults.passes as usize)?;
+    if !(1..=2).contains(&passes) {
+        return Err(Error::Usage("--passes is 1 or 2".into()));
+    }
+    let options = TrainOptions {
+        epochs: number(&values, "--epochs", defaults.epochs)?.max(1),
+        bags: number(&values, "--bags", defaults.bags)?.clamp(1, 8),
+        passes: passes as u8,
+        min_count: number(&values, "--min-count", defaults.min_count as usize)? as u32,
+        prune_quantile: match flag(&values, "--prune-quantile") {
+            None => defaults.prune_quantile,
+            Some(v) => v
+                .parse::<f64>()
+                .ok()
+                .filter(|q| (0.0..1.0).contains(q))
+                .ok_or_else(|| Error::Usage(format!("--prune-quantile is in 0..1, not '{v}'")))?,
+        },
+        ..defaults
+    };
+    let train_docs = crate::eval::conll::read(&read_input(&train_path)?);
+    let dev_docs = crate::eval::conll::read(&read_input(&dev_path)?);
+    let started = std::time::Instant::now();
+    let model = train(&train_docs, &dev_docs, &options, out);
+    let bytes = model.to_bytes();
+    std::fs::write(out_path, &bytes).map_err(|e| Error::Io {
+        path: out_path.to_string(),
+        message: e.to_string(),
+    })?;
+    writeln!(
+        out,
+        "wrote {out_path}: {} bytes, {} feature rows, in {:.0} s",
+        bytes.len(),
+        model.rows(),
+        started.elapsed().as_secs_f64()
+    )
+    .map_err(io_error("stdout"))
+}
+
 /// Reads a file, or standard input for `-`, as checked UTF-8 text.
 pub fn read_input(path: &str) -> Result<String> {
     let mut bytes = Vec::new();
@@ -293,6 +480,37 @@ mod tests {
     }
 
     #[test]
+    fn conll_adds_a_column() {
+        let path = std::env::temp_dir().join(format!("lede-conll-{}.txt", std::process::id()));
+        let input = "-DOCSTART- -X- O O\n\nPutin NNP I-NP I-PER\nvisited VBD I-VP O\nMoscow NNP I-NP I-LOC\n";
+        std::fs::write(&path, input).unwrap();
+        let out = run_args(&["conll", path.to_str().unwrap()]).unwrap();
+        std::fs::remove_file(&path).ok();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[..2], ["-DOCSTART- -X- O O", ""]);
+        for line in &lines[2..] {
+            let columns: Vec<&str> = line.split(' ').collect();
+            assert_eq!(columns.len(), 5, "{line}");
+            let tag = columns[4];
+            assert!(
+                tag == "O" || tag.starts_with("I-") || tag.starts_with("B-"),
+                "{line}"
+            );
+        }
+        assert_eq!(lines[3], "visited VBD I-VP O O");
+        assert_eq!(lines[4], "Moscow NNP I-NP I-LOC I-LOC");
+    }
+
+    #[test]
+    fn a_bad_model_file_is_an_error() {
+        let path = std::env::temp_dir().join(format!("lede-model-{}.bin", std::process::id()));
+        std::fs::write(&path, b"not a model").unwrap();
+        let err = run_args(&["eval-conll", "-", "--model", path.to_str().unwrap()]);
+        std::fs::remove_file(&path).ok();
+        assert!(err.unwrap_err().to_string().contains("bad model"));
+    }
+
+    #[test]
     fn errors_are_one_line() {
         let cases: &[(&str, &[&str], &str)] = &[
             (
@@ -321,6 +539,26 @@ mod tests {
                 "date without value",
                 &["analyze", "--date"],
                 "needs a value",
+            ),
+            (
+                "date without value",
+                &["analyze", "--date"],
+                "needs a value",
+            ),
+            (
+                "train flag without value",
+                &["train-ner", "--epochs"],
+                "needs a value",
+            ),
+            (
+                "bad passes",
+                &["train-ner", "--passes", "3"],
+                "--passes is 1 or 2",
+            ),
+            (
+                "unknown conll flag",
+                &["conll", "--frobnicate"],
+                "unknown option",
             ),
         ];
         for (name, args, expected) in cases {

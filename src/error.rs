@@ -14,8 +14,8 @@ pub enum Error {
     BadDate(String),
     /// The command line did not make sense.
     Usage(String),
-    /// A model file with the wrong header or a malformed line.
-    BadModel(String),
+    /// A model file is not one this build can read (wrong magic, version or length).
+    Model(String),
 }
 
 impl fmt::Display for Error {
@@ -27,7 +27,7 @@ impl fmt::Display for Error {
             }
             Error::BadDate(message) => write!(f, "bad date: {message}"),
             Error::Usage(message) => write!(f, "{message}"),
-            Error::BadModel(message) => write!(f, "bad model file: {message}"),
+            Error::Model(message) => write!(f, "bad model: {message}"),
         }
     }
 }

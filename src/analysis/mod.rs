@@ -6,6 +6,7 @@
 
 pub mod captions;
 pub mod date;
+pub mod entities;
 pub mod model;
 pub mod offsets;
 pub mod quotes;
@@ -22,7 +23,7 @@ use segment::Doc;
 
 /// The stages this build runs, in order. The UI shows a panel only for a stage that exists, so
 /// an empty list in the JSON never poses as a result.
-pub const STAGES: &[&str] = &["segment", "quotes", "time"];
+pub const STAGES: &[&str] = &["segment", "captions", "entities", "quotes", "time"];
 
 /// What the caller may fix about an analysis.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -50,6 +51,7 @@ pub fn analyze_text(text: &str) -> Analysis {
 /// Everything the stages found, in byte offsets, before the conversion to the contract.
 struct Stages {
     captions: captions::Captions,
+    entities: entities::Entities,
     time: time::TimeOutput,
     events: Vec<timeline::EventSeg>,
     quotes: quotes::QuoteFindings,
@@ -58,15 +60,32 @@ struct Stages {
 /// Analyses `text`: the one entry point that the CLI, the benchmarks and the browser share.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let doc = segment::segment(text);
-    // Roles come first: later stages read them. Captions create no events and no quotes, but may
-    // still date the article ("Friday, March 14, 2025").
+    // Roles come first: later stages read them. Captions create no events and no quotes, and
+    // their entity mentions count apart, but they may still date the article.
     let captions = captions::analyze_captions(text, &doc);
     let roles = &captions.roles;
+    let entities = entities::find(text, &doc);
     let time = time::analyse(text, &doc, roles, options.reference_date, options.today);
-    let events = timeline::build(text, &doc, &time.timexes, roles, &[]);
-    let quotes = quotes::find_quotes(text, &doc, roles, &[]);
+    // Timeline participants and quote speakers are the named entities' clusters.
+    let named: Vec<(span::Span, usize)> = entities
+        .mentions
+        .iter()
+        .filter_map(|m| m.cluster.map(|c| (m.span, c)))
+        .collect();
+    let events = timeline::build(text, &doc, &time.timexes, roles, &named);
+    let mentions: Vec<quotes::EntityMention> = entities
+        .mentions
+        .iter()
+        .map(|m| quotes::EntityMention {
+            span: m.span,
+            kind: quotes::MentionKind::from_label(m.label),
+            cluster: m.cluster,
+        })
+        .collect();
+    let quotes = quotes::find_quotes(text, &doc, roles, &mentions);
     let stages = Stages {
         captions,
+        entities,
         time,
         events,
         quotes,
@@ -78,6 +97,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 fn to_contract(text: &str, doc: &Doc, stages: Stages) -> Analysis {
     let Stages {
         captions,
+        entities,
         time,
         events,
         quotes,
@@ -88,6 +108,8 @@ fn to_contract(text: &str, doc: &Doc, stages: Stages) -> Analysis {
     let reference_date = first.and_then(|r| r.date).map(|d| d.to_string());
     let reference_date_source = first.map_or("none", |r| r.source);
     let (quotes, quoted_phrases) = quotes::to_contract(text, &quotes, ch);
+    let roles = &captions.roles;
+    let body_counts = entities.body_counts(roles);
     Analysis {
         version: CONTRACT_VERSION.to_string(),
         text_length: index.char_len(),
@@ -182,6 +204,35 @@ fn to_contract(text: &str, doc: &Doc, stages: Stages) -> Analysis {
                     .collect(),
             })
             .collect(),
-        ..Analysis::default()
+        entities: entities
+            .mentions
+            .iter()
+            .map(|m| Entity {
+                start: ch(m.span.start),
+                end: ch(m.span.end),
+                text: m.span.of(text).to_string(),
+                label: m.label.to_string(),
+                cluster: m.cluster,
+                sentence: m.sentence,
+                paragraph: m.paragraph,
+                role: m.role.map(|r| r.of(text).to_string()),
+                in_caption: roles.get(m.paragraph).is_some_and(|r| *r != Role::Body),
+            })
+            .collect(),
+        clusters: entities
+            .clusters
+            .iter()
+            .zip(&body_counts)
+            .enumerate()
+            .map(|(id, (c, &body_count))| Cluster {
+                id,
+                name: c.name.clone(),
+                label: c.label.clone(),
+                mentions: c.mentions.clone(),
+                role: c.role.clone(),
+                count: c.mentions.len(),
+                body_count,
+            })
+            .collect(),
     }
 }

@@ -101,15 +101,31 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A name (`PER`, `ORG`, `LOC`, `MISC`, from the tagger) or a number (`MONEY`, `PERCENT`,
+/// `QUANTITY`, `ORDINAL`, `CARDINAL`, from rules).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Entity {
     pub start: usize,
     pub end: usize,
     pub text: String,
     pub label: String,
+    /// Index into `clusters`; names only, null for numbers.
     pub cluster: Option<usize>,
+    /// Index into `sentences`.
+    #[serde(default)]
+    pub sentence: usize,
+    /// Index into `paragraphs`.
+    #[serde(default)]
+    pub paragraph: usize,
+    /// The title before a person's name: `U.S. Secretary of State` for `Marco Rubio`.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Whether the mention sits in a photo caption (from the paragraph's role).
+    #[serde(default)]
+    pub in_caption: bool,
 }
 
+/// The mentions of one thing, under the longest name any of them uses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cluster {
     pub id: usize,
@@ -117,6 +133,14 @@ pub struct Cluster {
     pub label: String,
     /// Indices into `entities`.
     pub mentions: Vec<usize>,
+    /// The first role any mention carries.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// All mentions, and those outside captions (what a reader of the story itself sees).
+    #[serde(default)]
+    pub count: usize,
+    #[serde(default)]
+    pub body_count: usize,
 }
 
 /// One direct quote: from its opening mark through its closing one (to the end of the paragraph for

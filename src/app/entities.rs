@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::analysis::{Analysis, Role};
+use crate::analysis::Analysis;
 
 /// The selected entity cluster, shared by the index and the reader.
 #[derive(Clone, Copy)]
@@ -40,6 +40,8 @@ pub fn label_name(label: &str) -> &str {
 struct Row {
     cluster: usize,
     name: String,
+    /// The title the article gives them: `U.S. Secretary of State`.
+    role: Option<String>,
     body: usize,
     captions: usize,
 }
@@ -60,10 +62,6 @@ pub fn EntityPanel(
     // the body's counts.
     let groups = Memo::new(move |_| {
         analysis.with(|a| {
-            let role_of = |start: usize| {
-                let p = a.paragraphs.partition_point(|p| p.end <= start);
-                a.paragraphs.get(p).map_or(Role::Body, |p| p.role)
-            };
             LABELS
                 .iter()
                 .filter_map(|&(label, _)| {
@@ -71,19 +69,12 @@ pub fn EntityPanel(
                         .clusters
                         .iter()
                         .filter(|c| c.label == label)
-                        .map(|c| {
-                            let captions = c
-                                .mentions
-                                .iter()
-                                .filter_map(|&m| a.entities.get(m))
-                                .filter(|e| role_of(e.start) != Role::Body)
-                                .count();
-                            Row {
-                                cluster: c.id,
-                                name: c.name.clone(),
-                                body: c.mentions.len() - captions,
-                                captions,
-                            }
+                        .map(|c| Row {
+                            cluster: c.id,
+                            name: c.name.clone(),
+                            role: c.role.clone(),
+                            body: c.body_count,
+                            captions: c.count - c.body_count,
                         })
                         .collect();
                     rows.sort_by(|x, y| {
@@ -146,7 +137,10 @@ pub fn EntityPanel(
                                         on:click=move |_| selected.update(|s| {
                                             *s = if *s == Some(cluster) { None } else { Some(cluster) }
                                         })>
-                                        <span class="entity-name">{row.name.clone()}</span>
+                                        <span class="entity-name">
+                                            {row.name.clone()}
+                                            {row.role.clone().map(|r| view! { <span class="entity-role">{r}</span> })}
+                                        </span>
                                         <span class="entity-count">{row.body}</span>
                                         {captions.map(|c| view! { <span class="entity-captions">{c}</span> })}
                                     </button>

@@ -246,11 +246,17 @@ fn piece_view(piece: &Piece, analysis: &Analysis) -> AnyView {
         .and_then(|e| analysis.entities.get(e).map(|x| (e, x)))
     {
         let cluster = entity.cluster.map(|c| c.to_string()).unwrap_or_default();
-        let name = entity
-            .cluster
-            .and_then(|c| analysis.clusters.get(c))
-            .map_or(entity.text.as_str(), |c| c.name.as_str());
-        let title = format!("{} · {}", label_name(&entity.label), name);
+        let cluster_of = entity.cluster.and_then(|c| analysis.clusters.get(c));
+        let name = cluster_of.map_or(entity.text.as_str(), |c| c.name.as_str());
+        // Hover: the type, the canonical name and the role the article gives.
+        let role = entity
+            .role
+            .as_ref()
+            .or(cluster_of.and_then(|c| c.role.as_ref()));
+        let title = match role {
+            Some(role) => format!("{} · {} · {}", label_name(&entity.label), name, role),
+            None => format!("{} · {}", label_name(&entity.label), name),
+        };
         view = view! {
             <mark class="ent" data-entity=index.to_string() data-label=entity.label.clone() data-cluster=cluster title=title>
                 {view}

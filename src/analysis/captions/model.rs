@@ -72,7 +72,7 @@ impl Model {
 
     /// Reads a model file.
     pub fn parse(text: &str) -> Result<Model> {
-        let bad = |m: String| Error::BadModel(m);
+        let bad = |m: String| Error::Model(m);
         let mut lines = text.lines();
         let header = lines.next().unwrap_or("");
         if header != MAGIC {

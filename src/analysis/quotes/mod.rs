@@ -782,8 +782,10 @@ impl Resolver<'_> {
     fn resolve(&self, phrase: Phrase) -> SpeakerSeg {
         let text = self.words.text;
         let mention = self.mention_overlapping(phrase.span);
+        // A name takes the tagger's span (`Peskov`, not `Kremlin spokesman Dmitry Peskov said`);
+        // an organisation keeps the phrase as written, owner and all (`Ukraine's General Staff`).
         let span = match (phrase.kind, mention) {
-            (SpeakerKind::Name | SpeakerKind::Organisation, Some(m)) => m.span,
+            (SpeakerKind::Name, Some(m)) => m.span,
             _ => phrase.span,
         };
         let (name, cluster) = match phrase.kind {

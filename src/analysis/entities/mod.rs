@@ -1,0 +1,338 @@
+//! Entities: people, organisations, places and other names (a statistical tagger trained on
+//! CoNLL-2003), plus rule-based money, percentages, quantities and ordinals, grouped into clusters
+//! of mentions of one thing.
+//!
+//! The tagger is an averaged structured perceptron over hashed features (`features`), decoded with
+//! Viterbi (`tagger`); its weights ship inside the binary (`model`). A document is tagged twice when
+//! the model asks for it: the second pass sees how the first pass typed each word elsewhere in the
+//! same article, since one article rarely uses one name for two kinds of thing.
+
+pub mod clusters;
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod numeric;
+mod roles;
+pub mod tagger;
+
+use features::{sentence_features, DocContext};
+use gazetteer::Gazetteer;
+use model::Model;
+
+use super::model::Role;
+use super::segment::Doc;
+use super::span::Span;
+
+/// One entity mention, in byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    /// `PER`, `ORG`, `LOC`, `MISC` (the tagger) or `MONEY`, `PERCENT`, `QUANTITY`, `ORDINAL`,
+    /// `CARDINAL` (the rules).
+    pub label: &'static str,
+    /// Indices into the `Doc`'s sentences and paragraphs.
+    pub sentence: usize,
+    pub paragraph: usize,
+    /// The title or job that introduces a person: `U.S. Secretary of State` before `Marco Rubio`.
+    pub role: Option<Span>,
+    /// Index into `Entities::clusters`; names only, never numbers.
+    pub cluster: Option<usize>,
+}
+
+/// The mentions of one thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityCluster {
+    /// The longest mention's text: `Vladimir Putin`, `United States`.
+    pub name: String,
+    pub label: String,
+    /// Indices into `Entities::mentions`, in text order.
+    pub mentions: Vec<usize>,
+    /// The first role any mention carries.
+    pub role: Option<String>,
+}
+
+/// The stage's output.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entities {
+    pub mentions: Vec<Mention>,
+    pub clusters: Vec<EntityCluster>,
+}
+
+impl Entities {
+    /// Mentions of each cluster outside captions: `roles[p]` is paragraph `p`'s role (the captions
+    /// stage fills these; a missing role counts as body). Same order as `clusters`.
+    pub fn body_counts(&self, roles: &[Role]) -> Vec<usize> {
+        self.clusters
+            .iter()
+            .map(|c| {
+                c.mentions
+                    .iter()
+                    .filter(|&&m| {
+                        roles
+                            .get(self.mentions[m].paragraph)
+                            .copied()
+                            .unwrap_or_default()
+                            != Role::Caption
+                    })
+                    .count()
+            })
+            .collect()
+    }
+}
+
+/// Finds and clusters the entities of a segmented text with the shipped tagger.
+pub fn find(text: &str, doc: &Doc) -> Entities {
+    find_with(text, doc, Tagger::shipped())
+}
+
+/// Finds and clusters the entities of a segmented text. Each article is one document for the
+/// tagger's document-level features.
+pub fn find_with(text: &str, doc: &Doc, tagger: &Tagger) -> Entities {
+    let mut mentions = Vec::new();
+    for article in &doc.articles {
+        let sentence_range = match (
+            doc.paragraphs.get(article.paragraphs.start),
+            article
+                .paragraphs
+                .end
+                .checked_sub(1)
+                .and_then(|p| doc.paragraphs.get(p)),
+        ) {
+            (Some(first), Some(last)) => first.sentences.start..last.sentences.end,
+            _ => continue,
+        };
+        let sentences = &doc.sentences[sentence_range.clone()];
+        let tokens: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| {
+                doc.tokens[s.tokens.clone()]
+                    .iter()
+                    .map(|t| t.span.of(text))
+                    .collect()
+            })
+            .collect();
+        let labels = tagger.tag_document(&tokens);
+        for ((offset, sentence), (words, labels)) in
+            sentences.iter().enumerate().zip(tokens.iter().zip(&labels))
+        {
+            let spans_of = &doc.tokens[sentence.tokens.clone()];
+            let byte_span =
+                |a: usize, b: usize| Span::new(spans_of[a].span.start, spans_of[b - 1].span.end);
+            let mut blocked = vec![false; words.len()];
+            let mut found: Vec<(usize, usize, &'static str, Option<Span>)> = Vec::new();
+            let mut names = tagger::spans(labels);
+            split_titled_people(words, &mut names, tagger.gazetteer);
+            for &(a, b, k) in &names {
+                let (a, role, k) = if k == 0 {
+                    let (start, role) = roles::split_title(words, a, b, &names);
+                    // A person's name is never made of title words alone: `General Staff` names
+                    // a body, so the whole span is an organisation.
+                    if roles::all_titles(&words[start..b]) {
+                        (role.map_or(a, |(x, _)| x.min(a)), None, 1)
+                    } else {
+                        (start, role, k)
+                    }
+                } else {
+                    (a, None, k)
+                };
+                blocked[a..b].iter_mut().for_each(|x| *x = true);
+                found.push((a, b, tagger::TYPES[k], role.map(|(x, y)| byte_span(x, y))));
+            }
+            for (a, b, label) in numeric::find(words, &blocked) {
+                found.push((a, b, label, None));
+            }
+            found.sort_by_key(|f| f.0);
+            for (a, b, label, role) in found {
+                mentions.push(Mention {
+                    span: byte_span(a, b),
+                    label,
+                    sentence: sentence_range.start + offset,
+                    paragraph: sentence.paragraph,
+                    role,
+                    cluster: None,
+                });
+            }
+        }
+    }
+    let clusters = cluster_mentions(text, &mut mentions);
+    Entities { mentions, clusters }
+}
+
+/// Splits `Moscow Mayor Sergei Sobyanin` (tagged as one organisation) into `Moscow` and the person
+/// `Sergei Sobyanin`; the title between them becomes the person's role (`split_title`). The head
+/// is a place when the gazetteer knows it as one (a mayor's city), else it keeps the tagger's type.
+fn split_titled_people(
+    words: &[&str],
+    names: &mut Vec<(usize, usize, usize)>,
+    gazetteer: &Gazetteer,
+) {
+    const PER: usize = 0;
+    const LOC: usize = 2;
+    let mut out = Vec::with_capacity(names.len());
+    for &(a, b, k) in names.iter() {
+        match roles::split_titled_person(words, a, b).filter(|_| k != PER) {
+            Some((head_end, person)) => {
+                if head_end > a {
+                    let lower: Vec<String> = words[a..head_end]
+                        .iter()
+                        .map(|w| features::lower_form(&features::normalize(w)))
+                        .collect();
+                    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+                    let place = gazetteer.lookup(&lower) & 1 != 0;
+                    out.push((a, head_end, if place { LOC } else { k }));
+                }
+                out.push((person, b, PER));
+            }
+            None => out.push((a, b, k)),
+        }
+    }
+    *names = out;
+}
+
+fn cluster_mentions(text: &str, mentions: &mut [Mention]) -> Vec<EntityCluster> {
+    let named: Vec<usize> = (0..mentions.len())
+        .filter(|&i| tagger::TYPES.contains(&mentions[i].label))
+        .collect();
+    let normalized: Vec<String> = named
+        .iter()
+        .map(|&i| features::normalize(mentions[i].span.of(text)))
+        .collect();
+    let texts: Vec<clusters::MentionText> = named
+        .iter()
+        .zip(&normalized)
+        .map(|(&i, t)| clusters::MentionText {
+            words: t.split_whitespace().collect(),
+            label: mentions[i].label,
+        })
+        .collect();
+    clusters::cluster(&texts)
+        .into_iter()
+        .enumerate()
+        .map(|(id, group)| {
+            let members: Vec<usize> = group.mentions.iter().map(|&k| named[k]).collect();
+            for &m in &members {
+                mentions[m].cluster = Some(id);
+            }
+            let role = members
+                .iter()
+                .find_map(|&m| mentions[m].role.map(|r| r.of(text).to_string()));
+            EntityCluster {
+                name: group.name,
+                label: group.label,
+                mentions: members,
+                role,
+            }
+        })
+        .collect()
+}
+
+/// A model and a gazetteer: everything needed to tag tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Tagger<'a> {
+    pub model: &'a Model,
+    pub gazetteer: &'a Gazetteer,
+}
+
+impl Tagger<'static> {
+    /// The shipped model and gazetteer.
+    pub fn shipped() -> &'static Tagger<'static> {
+        static TAGGER: std::sync::OnceLock<Tagger<'static>> = std::sync::OnceLock::new();
+        TAGGER.get_or_init(|| Tagger {
+            model: Model::shipped(),
+            gazetteer: Gazetteer::shipped(),
+        })
+    }
+}
+
+impl Tagger<'_> {
+    /// BIO labels (see `tagger`) for every token of every sentence of one document.
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
+        let mut context = DocContext::new(sentences);
+        let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+        let mut out = Vec::new();
+        let mut all_emissions = Vec::with_capacity(sentences.len());
+        let mut labels: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
+        for sentence in sentences {
+            sentence_features(sentence, &context, self.gazetteer, &mut feats, &mut offsets);
+            let mut emissions = Vec::new();
+            self.model.emissions(&feats, &offsets, &mut emissions);
+            self.decode(&emissions, &mut out);
+            labels.push(out.clone());
+            all_emissions.push(emissions);
+        }
+        if self.model.passes() < 2 {
+            self.prefer_known_organisations(sentences, &mut labels);
+            return labels;
+        }
+        // Second pass: a token's score is a sum over its features, so the vote features' scores
+        // are added to the first pass's.
+        context.add_votes(sentences, &entity_spans(&labels));
+        let mut extra = Vec::new();
+        for ((sentence, emissions), labels) in
+            sentences.iter().zip(&mut all_emissions).zip(&mut labels)
+        {
+            features::vote_features(sentence, &context, &mut feats, &mut offsets);
+            if feats.is_empty() {
+                continue;
+            }
+            self.model.emissions(&feats, &offsets, &mut extra);
+            for (e, x) in emissions.iter_mut().zip(&extra) {
+                *e += x;
+            }
+            self.decode(emissions, labels);
+        }
+        self.prefer_known_organisations(sentences, &mut labels);
+        labels
+    }
+
+    /// A name that is exactly an organisation of the gazetteer, and nothing else there, is an
+    /// organisation whatever type the context suggested: `the G7 foreign ministers` reads like an
+    /// adjective (MISC) to a model that never saw `G7`.
+    fn prefer_known_organisations<S: AsRef<str>>(
+        &self,
+        sentences: &[Vec<S>],
+        labels: &mut [Vec<u8>],
+    ) {
+        const ORG: usize = 1;
+        let org_bit = 1u8
+            << gazetteer::KINDS
+                .iter()
+                .position(|&k| k == "ORG")
+                .unwrap_or(1);
+        for (sentence, labels) in sentences.iter().zip(labels.iter_mut()) {
+            for (a, b, kind) in tagger::spans(labels) {
+                if kind == ORG {
+                    continue;
+                }
+                let lower: Vec<String> = sentence[a..b]
+                    .iter()
+                    .map(|t| features::lower_form(&features::normalize(t.as_ref())))
+                    .collect();
+                let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+                if self.gazetteer.lookup(&words) == org_bit {
+                    labels[a] = tagger::label(ORG, false) as u8;
+                    for l in &mut labels[a + 1..b] {
+                        *l = tagger::label(ORG, true) as u8;
+                    }
+                }
+            }
+        }
+    }
+
+    fn decode(&self, emissions: &[f32], out: &mut Vec<u8>) {
+        tagger::viterbi(emissions, self.model.transitions(), self.model.start(), out);
+    }
+}
+
+/// `(sentence, start token, end token, type)` of every entity in per-sentence labels.
+pub fn entity_spans(labels: &[Vec<u8>]) -> Vec<(usize, usize, usize, usize)> {
+    labels
+        .iter()
+        .enumerate()
+        .flat_map(|(s, l)| {
+            tagger::spans(l)
+                .into_iter()
+                .map(move |(a, b, k)| (s, a, b, k))
+        })
+        .collect()
+}

@@ -1,0 +1,483 @@
+//! The tagger's weights and their file format.
+//!
+//! A trained model is a table from 32-bit feature keys (the low half of a `features` hash) to one
+//! `i8` code per label, plus label-pair transition scores. Codes are logarithmic: code `k > 0`
+//! stands for a magnitude growing geometrically from the pruning threshold to the largest weight,
+//! so both the few large weights and the many small ones keep a few percent of precision (a linear
+//! i8 scale cost 2 points of F1). Weights under the threshold are 0 and are not stored; a row of
+//! zeros is dropped.
+//!
+//! Layout (all integers little-endian):
+//! ```text
+//! magic      8 bytes  "LEDE-NER"
+//! format     u16      FORMAT_VERSION
+//! features   u16      features::FEATURE_VERSION the weights were trained with
+//! lexicon    u64      gazetteer::fingerprint() of the lexicon they were trained with
+//! labels     u8       tagger::N_LABELS
+//! passes     u8       1, or 2 when a second pass reads the first pass's document-level votes
+//! levels     f32 × 128  magnitude of each code: weight = sign(code) × levels[|code|]
+//! start      f32 × L  score of each label at a sentence start
+//! trans      f32 × L² score of label `cur` after `prev`, at [prev × L + cur]
+//! rows       u32      number of feature rows
+//! keys       varint × rows   ascending keys, each stored as the gap from the previous one
+//! weights    per row: u16 mask of labels with a non-zero weight, then one i8 per set bit
+//! ```
+//! Worked example: rows `{7: [0, 3, 0, …], 9: [-1, 0, 2, 0, …]}` store keys `07 02`, then
+//! `02 00 03` (mask 0b10, weight 3) and `05 00 FF 02` (mask 0b101, weights -1 and 2).
+
+use super::tagger::N_LABELS;
+use crate::error::{Error, Result};
+
+const MAGIC: &[u8; 8] = b"LEDE-NER";
+const FORMAT_VERSION: u16 = 2;
+const L: usize = N_LABELS;
+
+/// A loaded model: a feature table with open addressing, for lookups with no allocation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    feature_version: u16,
+    lexicon: u64,
+    passes: u8,
+    levels: Vec<f32>,
+    /// The weight of each code, indexed by the code's byte (`code as u8`): no branch per weight.
+    values: [f32; 256],
+    start: Vec<f32>,
+    transitions: Vec<f32>,
+    /// Sorted feature keys; row `r`'s weights are `weights[r * L..(r + 1) * L]`.
+    keys: Vec<u32>,
+    weights: Vec<i8>,
+    /// Open-addressing slots of `[key, row + 1]` (row 0 = empty); size is a power of two. The key
+    /// sits in the slot so a lookup touches one cache line before the weights.
+    slots: Vec<[u32; 2]>,
+}
+
+/// The model Lede ships, compiled into the binary (and so into the wasm bundle: no fetch).
+const SHIPPED: &[u8] = include_bytes!("../../../model/ner.bin");
+
+impl Model {
+    /// The shipped model, decoded once.
+    pub fn shipped() -> &'static Model {
+        static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+        MODEL.get_or_init(|| {
+            Model::from_bytes(SHIPPED).expect("the shipped model matches this build (tests check)")
+        })
+    }
+
+    /// Quantises trained weights: `rows` are (key, weights per label); keys may repeat (they are
+    /// summed). Weights whose magnitude is under `prune` become 0.
+    pub fn quantize(
+        feature_version: u16,
+        passes: u8,
+        mut rows: Vec<(u32, [f32; L])>,
+        start: [f32; L],
+        transitions: [f32; L * L],
+        prune: f32,
+    ) -> Model {
+        rows.sort_by_key(|r| r.0);
+        let mut merged: Vec<(u32, [f32; L])> = Vec::with_capacity(rows.len());
+        for (key, w) in rows {
+            match merged.last_mut() {
+                Some(last) if last.0 == key => {
+                    for (s, w) in last.1.iter_mut().zip(w) {
+                        *s += w;
+                    }
+                }
+                _ => merged.push((key, w)),
+            }
+        }
+        let prune = prune.max(f32::MIN_POSITIVE);
+        let max = merged
+            .iter()
+            .flat_map(|r| r.1)
+            .fold(prune, |m, w| m.max(w.abs()));
+        // levels[k] = prune × (max / prune)^((k − 1) / 126) for k in 1..=127.
+        let ratio = (max / prune).ln() / 126.0;
+        let mut levels = vec![0f32; 128];
+        for (k, level) in levels.iter_mut().enumerate().skip(1) {
+            *level = prune * (ratio * (k - 1) as f32).exp();
+        }
+        let code = |w: f32| -> i8 {
+            let m = w.abs();
+            if m < prune {
+                return 0;
+            }
+            let k = if ratio > 0.0 {
+                1.0 + ((m / prune).ln() / ratio).round()
+            } else {
+                1.0
+            };
+            let k = k.clamp(1.0, 127.0) as i8;
+            if w < 0.0 {
+                -k
+            } else {
+                k
+            }
+        };
+        let mut keys = Vec::new();
+        let mut weights = Vec::new();
+        for (key, w) in merged {
+            let q: Vec<i8> = w.iter().map(|&w| code(w)).collect();
+            if q.iter().any(|&v| v != 0) {
+                keys.push(key);
+                weights.extend(q);
+            }
+        }
+        Model::assemble(
+            feature_version,
+            passes,
+            levels,
+            start.to_vec(),
+            transitions.to_vec(),
+            keys,
+            weights,
+        )
+    }
+
+    fn assemble(
+        feature_version: u16,
+        passes: u8,
+        levels: Vec<f32>,
+        start: Vec<f32>,
+        transitions: Vec<f32>,
+        keys: Vec<u32>,
+        weights: Vec<i8>,
+    ) -> Model {
+        let size = (keys.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![[0u32; 2]; size];
+        for (row, &key) in keys.iter().enumerate() {
+            let mut at = key as usize & (size - 1);
+            while slots[at][1] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = [key, row as u32 + 1];
+        }
+        let mut values = [0f32; 256];
+        for (byte, v) in values.iter_mut().enumerate() {
+            let code = byte as u8 as i8;
+            let level = levels
+                .get(code.unsigned_abs() as usize)
+                .copied()
+                .unwrap_or(0.0);
+            *v = if code < 0 { -level } else { level };
+        }
+        Model {
+            feature_version,
+            lexicon: super::gazetteer::fingerprint(),
+            passes,
+            levels,
+            values,
+            start,
+            transitions,
+            keys,
+            weights,
+            slots,
+        }
+    }
+
+    /// Number of feature rows kept.
+    pub fn rows(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn feature_version(&self) -> u16 {
+        self.feature_version
+    }
+
+    /// Tagging passes: 2 when the model reads document-level votes of a first pass.
+    pub fn passes(&self) -> u8 {
+        self.passes
+    }
+
+    pub fn start(&self) -> &[f32] {
+        &self.start
+    }
+
+    pub fn transitions(&self) -> &[f32] {
+        &self.transitions
+    }
+
+    fn row(&self, key: u32) -> Option<&[i8; L]> {
+        let mask = self.slots.len() - 1;
+        let mut at = key as usize & mask;
+        loop {
+            let [k, row] = self.slots[at];
+            if row == 0 {
+                return None;
+            }
+            if k == key {
+                let row = row as usize - 1;
+                return self.weights[row * L..(row + 1) * L].try_into().ok();
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Per-label scores of tokens: `features[offsets[i]..offsets[i + 1]]` are token i's hashes.
+    pub fn emissions(&self, features: &[u64], offsets: &[usize], out: &mut Vec<f32>) {
+        out.clear();
+        for w in offsets.windows(2) {
+            let mut acc = [0f32; L];
+            for &f in &features[w[0]..w[1]] {
+                if let Some(row) = self.row(f as u32) {
+                    for (a, &v) in acc.iter_mut().zip(row) {
+                        *a += self.values[v as u8 as usize];
+                    }
+                }
+            }
+            out.extend_from_slice(&acc);
+        }
+    }
+
+    /// The file bytes (see the module comment for the layout).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&self.feature_version.to_le_bytes());
+        out.extend_from_slice(&self.lexicon.to_le_bytes());
+        out.push(L as u8);
+        out.push(self.passes);
+        for v in self
+            .levels
+            .iter()
+            .chain(&self.start)
+            .chain(&self.transitions)
+        {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for &k in &self.keys {
+            write_varint(&mut out, k - prev);
+            prev = k;
+        }
+        for row in self.weights.chunks(L) {
+            let mask: u16 = row
+                .iter()
+                .enumerate()
+                .filter(|(_, &v)| v != 0)
+                .fold(0, |m, (i, _)| m | (1 << i));
+            out.extend_from_slice(&mask.to_le_bytes());
+            out.extend(row.iter().filter(|&&v| v != 0).map(|&v| v as u8));
+        }
+        out
+    }
+
+    /// Reads a model file; any mismatch with this build is an error.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(Error::Model("not a Lede NER model (bad magic)".into()));
+        }
+        let format = r.u16()?;
+        if format != FORMAT_VERSION {
+            return Err(Error::Model(format!(
+                "format version {format}, this build reads {FORMAT_VERSION}"
+            )));
+        }
+        let feature_version = r.u16()?;
+        if feature_version != super::features::FEATURE_VERSION {
+            return Err(Error::Model(format!(
+                "trained with feature set {feature_version}, this build extracts {}",
+                super::features::FEATURE_VERSION
+            )));
+        }
+        let lexicon = u64::from_le_bytes(r.take(8)?.try_into().expect("8 bytes"));
+        if lexicon != super::gazetteer::fingerprint() {
+            return Err(Error::Model(
+                "trained with another gazetteer lexicon; retrain with `lede train-ner`".into(),
+            ));
+        }
+        let labels = r.take(1)?[0] as usize;
+        if labels != L {
+            return Err(Error::Model(format!("{labels} labels, this build has {L}")));
+        }
+        let passes = r.take(1)?[0];
+        if !(1..=2).contains(&passes) {
+            return Err(Error::Model(format!(
+                "{passes} passes; this build runs 1 or 2"
+            )));
+        }
+        let levels = (0..128).map(|_| r.f32()).collect::<Result<Vec<_>>>()?;
+        let start = (0..L).map(|_| r.f32()).collect::<Result<Vec<_>>>()?;
+        let transitions = (0..L * L).map(|_| r.f32()).collect::<Result<Vec<_>>>()?;
+        let n = r.u32()? as usize;
+        if n > bytes.len() {
+            return Err(Error::Model(format!(
+                "{n} rows cannot fit in {} bytes",
+                bytes.len()
+            )));
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut prev = 0u32;
+        for _ in 0..n {
+            let gap = r.varint()?;
+            prev = prev
+                .checked_add(gap)
+                .ok_or_else(|| Error::Model("feature keys overflow".into()))?;
+            if !keys.is_empty() && gap == 0 {
+                return Err(Error::Model("feature keys repeat".into()));
+            }
+            keys.push(prev);
+        }
+        let mut weights = Vec::with_capacity(n * L);
+        for _ in 0..n {
+            let mask = r.u16()?;
+            if mask >> L != 0 {
+                return Err(Error::Model(
+                    "weight mask names a label that does not exist".into(),
+                ));
+            }
+            for label in 0..L {
+                weights.push(if mask & (1 << label) != 0 {
+                    r.take(1)?[0] as i8
+                } else {
+                    0
+                });
+            }
+        }
+        if r.at != bytes.len() {
+            return Err(Error::Model(format!(
+                "{} bytes left over after the weights",
+                bytes.len() - r.at
+            )));
+        }
+        Ok(Model::assemble(
+            feature_version,
+            passes,
+            levels,
+            start,
+            transitions,
+            keys,
+            weights,
+        ))
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8]> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| Error::Model("file ends too early".into()))?;
+        let slice = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn u16(&mut self) -> Result<u16> {
+        Ok(u16::from_le_bytes(
+            self.take(2)?.try_into().expect("2 bytes"),
+        ))
+    }
+
+    fn u32(&mut self) -> Result<u32> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+
+    fn f32(&mut self) -> Result<f32> {
+        Ok(f32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+
+    fn varint(&mut self) -> Result<u32> {
+        let mut v: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u32::from(b & 0x7f)
+                .checked_shl(shift)
+                .filter(|_| shift < 28 || b & 0x7f < 16)
+                .ok_or_else(|| Error::Model("varint overflows 32 bits".into()))?;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(Error::Model("varint longer than 5 bytes".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Model {
+        let mut a = [0f32; L];
+        a[1] = 3.0;
+        let mut b = [0f32; L];
+        b[0] = -1.0;
+        b[2] = 2.0;
+        let zero = [0.001f32; L];
+        let rows = vec![(9, b), (7, a), (1 << 31, zero), (u32::MAX, a)];
+        Model::quantize(
+            super::super::features::FEATURE_VERSION,
+            2,
+            rows,
+            [0.5; L],
+            [0.25; L * L],
+            0.01,
+        )
+    }
+
+    #[test]
+    fn round_trips_and_prunes_zero_rows() {
+        let model = tiny();
+        assert_eq!(model.rows(), 3, "the all-zero row is pruned");
+        let bytes = model.to_bytes();
+        assert_eq!(Model::from_bytes(&bytes).unwrap(), model);
+        let value =
+            |key: u32, label: usize| model.values[model.row(key).unwrap()[label] as u8 as usize];
+        let near = |got: f32, want: f32| (got - want).abs() <= 0.05 * want.abs();
+        assert!(near(value(7, 1), 3.0), "{}", value(7, 1));
+        assert!(near(value(9, 0), -1.0), "{}", value(9, 0));
+        assert_eq!(value(9, 1), 0.0);
+        assert!(near(value(9, 2), 2.0), "{}", value(9, 2));
+        assert!(model.row(8).is_none());
+    }
+
+    #[test]
+    fn mismatches_are_errors() {
+        let good = tiny().to_bytes();
+        let mut bad_magic = good.clone();
+        bad_magic[0] = b'X';
+        let mut bad_version = good.clone();
+        bad_version[8] = 99;
+        let mut bad_features = good.clone();
+        bad_features[10] = bad_features[10].wrapping_add(1);
+        let mut bad_lexicon = good.clone();
+        bad_lexicon[12] ^= 1;
+        let mut extra = good.clone();
+        extra.push(0);
+        let cases: &[(&str, &[u8], &str)] = &[
+            ("magic", &bad_magic, "magic"),
+            ("format", &bad_version, "format version"),
+            ("features", &bad_features, "feature set"),
+            ("lexicon", &bad_lexicon, "gazetteer lexicon"),
+            ("truncated", &good[..good.len() - 1], "ends too early"),
+            ("trailing", &extra, "left over"),
+            ("empty", &[], "ends too early"),
+        ];
+        for (name, bytes, expected) in cases {
+            let err = Model::from_bytes(bytes).unwrap_err().to_string();
+            assert!(err.contains(expected), "{name}: {err}");
+        }
+    }
+
+    #[test]
+    fn shipped_model_loads() {
+        assert!(Model::shipped().rows() > 1000);
+    }
+}

@@ -1,0 +1,167 @@
+//! BIO labels and Viterbi decoding: the best label sequence under per-token scores and label-pair
+//! transition scores, with the BIO rule (`I-X` only after `B-X` or `I-X`) as a hard constraint.
+
+/// The four CoNLL entity types, in label order.
+pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+
+/// `O`, then `B-` of each type, then `I-` of each type.
+pub const N_LABELS: usize = 1 + 2 * TYPES.len();
+
+/// Label index of `B-type` (`inside == false`) or `I-type`.
+pub fn label(kind: usize, inside: bool) -> usize {
+    1 + kind + if inside { TYPES.len() } else { 0 }
+}
+
+/// The type of a label, or `None` for `O`.
+pub fn kind_of(label: usize) -> Option<usize> {
+    (label != 0).then(|| (label - 1) % TYPES.len())
+}
+
+fn is_inside(label: usize) -> bool {
+    label > TYPES.len()
+}
+
+/// Whether `cur` may follow `prev` (`None`: sentence start).
+pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    if !is_inside(cur) {
+        return true;
+    }
+    prev.is_some_and(|p| p != 0 && kind_of(p) == kind_of(cur))
+}
+
+/// Label names, for messages and the CoNLL output.
+pub fn label_name(label: usize) -> String {
+    match kind_of(label) {
+        None => "O".to_string(),
+        Some(k) => format!("{}-{}", if is_inside(label) { "I" } else { "B" }, TYPES[k]),
+    }
+}
+
+/// Decodes `emissions` (`n × N_LABELS`, row per token) with `transitions[prev * N_LABELS + cur]`
+/// and `start[cur]`. Ties go to the lower label index, so decoding is deterministic.
+pub fn viterbi(emissions: &[f32], transitions: &[f32], start: &[f32], out: &mut Vec<u8>) {
+    const L: usize = N_LABELS;
+    out.clear();
+    let n = emissions.len() / L;
+    if n == 0 {
+        return;
+    }
+    // Forbidden transitions as -inf, so the inner loop has no branch.
+    let mut trans = [0f32; L * L];
+    for p in 0..L {
+        for c in 0..L {
+            trans[p * L + c] = if allowed(Some(p), c) {
+                transitions[p * L + c]
+            } else {
+                f32::NEG_INFINITY
+            };
+        }
+    }
+    let mut score = vec![f32::NEG_INFINITY; n * L];
+    let mut back = vec![0u8; n * L];
+    for c in 0..L {
+        if allowed(None, c) {
+            score[c] = start[c] + emissions[c];
+        }
+    }
+    for i in 1..n {
+        for c in 0..L {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..L {
+                let s = score[(i - 1) * L + p] + trans[p * L + c];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[i * L + c] = best + emissions[i * L + c];
+            back[i * L + c] = arg as u8;
+        }
+    }
+    let last = &score[(n - 1) * L..];
+    let mut best = 0;
+    for c in 1..L {
+        if last[c] > last[best] {
+            best = c;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = best as u8;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i * L + out[i] as usize];
+    }
+}
+
+/// Entity spans `(start, end, type)` in token indices, end-exclusive, from BIO labels. A stray
+/// `I-X` (which Viterbi never makes) opens an entity, as conlleval reads it.
+pub fn spans(labels: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        let l = usize::from(l);
+        let continues = is_inside(l) && open.is_some_and(|(_, k)| Some(k) == kind_of(l));
+        if continues {
+            continue;
+        }
+        if let Some((s, k)) = open.take() {
+            out.push((s, i, k));
+        }
+        if let Some(k) = kind_of(l) {
+            open = Some((i, k));
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s, labels.len(), k));
+    }
+    out
+}
+
+#[cfg(test)]
+// Test tables are tuples of slices, on purpose: one row a case.
+#[allow(clippy::type_complexity)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_layout() {
+        assert_eq!(label_name(0), "O");
+        assert_eq!(label_name(label(0, false)), "B-PER");
+        assert_eq!(label_name(label(3, true)), "I-MISC");
+        assert!(allowed(Some(label(2, false)), label(2, true)));
+        assert!(!allowed(Some(label(1, false)), label(2, true)));
+        assert!(!allowed(None, label(2, true)));
+        assert!(!allowed(Some(0), label(2, true)));
+    }
+
+    #[test]
+    fn spans_from_labels() {
+        let cases: &[(&str, &[usize], &[(usize, usize, usize)])] = &[
+            ("none", &[0, 0], &[]),
+            ("two-token PER", &[1, 5, 0], &[(0, 2, 0)]),
+            ("adjacent B", &[3, 3], &[(0, 1, 2), (1, 2, 2)]),
+            ("stray I opens", &[0, 7], &[(1, 2, 2)]),
+            ("type change", &[1, 7], &[(0, 1, 0), (1, 2, 2)]),
+        ];
+        for (name, labels, expected) in cases {
+            let labels: Vec<u8> = labels.iter().map(|&l| l as u8).collect();
+            assert_eq!(spans(&labels), *expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn viterbi_respects_bio() {
+        const L: usize = N_LABELS;
+        // Token 1 prefers I-LOC, but token 0 prefers B-PER: I-LOC cannot follow, so the decoder
+        // picks the best legal path.
+        let mut emissions = vec![0.0; 2 * L];
+        emissions[label(0, false)] = 2.0;
+        emissions[L + label(2, true)] = 3.0;
+        emissions[L + label(0, true)] = 1.0;
+        let mut out = Vec::new();
+        viterbi(&emissions, &[0.0; L * L], &[0.0; L], &mut out);
+        assert_eq!(out, [label(0, false) as u8, label(0, true) as u8]);
+        viterbi(&[], &[0.0; L * L], &[0.0; L], &mut out);
+        assert!(out.is_empty());
+    }
+}
