@@ -87,11 +87,21 @@ pub fn EntityPanel(
                 .collect::<Vec<_>>()
         })
     });
-    let legend = move || {
-        groups.with(|groups| {
-            groups
+    // The legend lists every type present, numbers included (they have no clusters).
+    let present = Memo::new(move |_| {
+        analysis.with(|a| {
+            LABELS
                 .iter()
-                .map(|(label, _)| {
+                .map(|(l, _)| *l)
+                .filter(|l| a.entities.iter().any(|e| e.label == *l))
+                .collect::<Vec<_>>()
+        })
+    });
+    let legend = move || {
+        present.with(|labels| {
+            labels
+                .iter()
+                .map(|label| {
                     let label = label.to_string();
                     let on = {
                         let label = label.clone();
@@ -181,11 +191,24 @@ fn MentionStepper(
     let total = RwSignal::new(0usize);
     // Mark the selected cluster's mentions in the reader. This syncs with the DOM, which the
     // reader renders, so it is an Effect; it also re-runs after each new analysis.
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<Option<usize>>| {
         let cluster = selected.get();
         analysis.track();
-        current.set(None);
-        total.set(mark_mentions(cluster));
+        let n = mark_mentions(cluster);
+        total.set(n);
+        // A new selection jumps to its first mention, so "next" goes to the second. A new
+        // analysis of the same selection keeps the reader where it is.
+        if previous != Some(cluster) {
+            if cluster.is_some() && n > 0 {
+                current.set(Some(0));
+                focus_mention(0);
+            } else {
+                current.set(None);
+            }
+        } else {
+            current.set(None);
+        }
+        cluster
     });
     let step = move |forward: bool| {
         let n = total.get_untracked();

@@ -81,6 +81,54 @@ describe('The analysis panels on the sample', () => {
     });
   });
 
+  it('clicking an entity marks its mentions, and "next" steps to the second one', async (t) => {
+    await withApp(t, browser, appUrl, async ({ page }) => {
+      await page.click('#tab-entities');
+      const people = await page.$$eval('.entity-group[data-label="PER"] .entity-name', (els) =>
+        els.map((el) => el.firstChild.textContent.trim()),
+      );
+      for (const name of ['Vladimir Putin', 'Donald Trump', 'Keir Starmer', 'Dmitry Peskov', 'Marco Rubio', 'Steve Witkoff']) {
+        assert.ok(people.includes(name), `${name} is listed among the people: ${people}`);
+      }
+      // Zelenskyy and Zelensky are one entry.
+      assert.equal(people.filter((p) => p.startsWith('Volodymyr Zelensk') || p.startsWith('Zelensk')).length, 1);
+
+      const row = page.locator('.entity-row', { hasText: 'Keir Starmer' });
+      const cluster = await row.getAttribute('data-cluster');
+      await row.click();
+      const marked = await page.$$eval(`#reader mark.ent[data-cluster="${cluster}"]`, (els) =>
+        els.map((el) => el.classList.contains('selected')),
+      );
+      assert.ok(marked.length >= 2 && marked.every(Boolean), `all of Starmer's mentions are marked: ${marked}`);
+      assert.match(await page.innerText('#mention-position'), /^1 of \d+/);
+
+      await page.click('#mention-next');
+      assert.match(await page.innerText('#mention-position'), /^2 of \d+/);
+      const second = await page.$$eval(`#reader mark.ent[data-cluster="${cluster}"]`, (els) => {
+        const seen = [];
+        for (const el of els) if (!seen.some((s) => s.dataset.entity === el.dataset.entity)) seen.push(el);
+        return seen.findIndex((el) => el.classList.contains('current'));
+      });
+      assert.equal(second, 1, 'the second mention is the current one');
+      await page.waitForFunction(
+        (c) => {
+          const el = document.querySelector(`#reader mark.ent.current[data-cluster="${c}"]`);
+          const box = el?.getBoundingClientRect();
+          return box && box.top >= 0 && box.bottom <= window.innerHeight;
+        },
+        cluster,
+        { timeout: 5000 },
+      );
+
+      // The keyboard steps too, and the legend switches a type's highlight off.
+      await page.keyboard.press('n');
+      assert.match(await page.innerText('#mention-position'), /^3 of \d+/);
+      await page.click('.legend-item[data-label="LOC"]');
+      assert.equal(await page.getAttribute('.legend-item[data-label="LOC"]', 'aria-pressed'), 'false');
+      assert.ok(await page.$eval('#reader', (el) => el.classList.contains('hide-LOC')));
+    });
+  });
+
   it("lists Peskov's three quotes, and a click scrolls the text to one", async (t) => {
     await withApp(t, browser, appUrl, async ({ page }) => {
       await page.click('#tab-quotes');
