@@ -166,7 +166,7 @@ describe('The analysis panels on the sample', () => {
 
       const card = page.locator('#timeline .event', { hasText: 'White House' }).filter({ has: page.locator('.event-date', { hasText: '2025-02-28' }) }).first();
       const sentence = await card.getAttribute('data-sentence-ref');
-      await card.click();
+      await card.locator('.event-label').click();
       await waitFlashedInView(page, `#reader [data-sentence="${sentence}"]`);
       assert.match(await page.locator(`#reader [data-sentence="${sentence}"]`).innerText(), /White House on Feb\. 28/);
 
