@@ -19,13 +19,16 @@ const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact]
        lede train-captions [DIR] [--out FILE]";
 
 /// Where the CoNLL-2003 files are unless a command is told otherwise.
-const CONLL_DIR: &str = "/work/shared/data/conll2003";
+const CONLL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/conll2003");
 
 /// Where `lede eval-quotes` looks for PolNeAR's dev split when no directory is given.
-const POLNEAR_DEV: &str = "/work/shared/data/polnear/dev";
+const POLNEAR_DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/polnear/dev");
 
 /// Where the L3S caption pages live on the project machines (`../shared/data` from the main clone).
-const L3S_DEV: &str = "/work/shared/data/captions-l3s/dev";
+const L3S_DEV: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/captions-l3s/dev"
+);
 
 /// Runs the CLI on `args` (without the program name), writing to `out`.
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
@@ -89,7 +92,10 @@ fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
 }
 
 /// The TempEval-3 TimeML data, from a worktree or the main checkout.
-const TIMEML_DIR: &str = "/work/shared/data/tempeval3/TBAQ-cleaned";
+const TIMEML_DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/tempeval3/TBAQ-cleaned"
+);
 
 /// `lede eval-timex [DIR] [--split dev|train|all] [--errors]`: strict, relaxed and value F1.
 fn eval_timex_command(args: &[String], out: &mut dyn Write) -> Result<()> {
