@@ -214,7 +214,7 @@ fn paragraph_view(paragraph: &ReadingParagraph, analysis: &Analysis) -> impl Int
                     Run::Gap(gap) => gap.clone().into_any(),
                     Run::Sentence { index, pieces } => view! {
                         <span class="sentence" data-sentence=index.to_string()>
-                            {pieces.iter().map(|p| piece_view(p, analysis)).collect_view()}
+                            {sentence_pieces(pieces, analysis)}
                         </span>
                     }
                     .into_any(),
@@ -224,13 +224,35 @@ fn paragraph_view(paragraph: &ReadingParagraph, analysis: &Analysis) -> impl Int
     }
 }
 
+/// A sentence's pieces. The dateline is one element, however many marks cut it (`LONDON` and `AP`
+/// are entities inside it), so its consecutive pieces share one wrapper.
+fn sentence_pieces(pieces: &[Piece], analysis: &Analysis) -> AnyView {
+    let mut out: Vec<AnyView> = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        if pieces[i].dateline {
+            let end = pieces[i..]
+                .iter()
+                .position(|p| !p.dateline)
+                .map_or(pieces.len(), |n| i + n);
+            let inner = pieces[i..end]
+                .iter()
+                .map(|p| piece_view(p, analysis))
+                .collect_view();
+            out.push(view! { <span class="dateline">{inner}</span> }.into_any());
+            i = end;
+        } else {
+            out.push(piece_view(&pieces[i], analysis));
+            i += 1;
+        }
+    }
+    out.collect_view().into_any()
+}
+
 /// A piece of a sentence, wrapped in one element per mark, outermost first: quote, entity, time
-/// expression, dateline.
+/// expression.
 fn piece_view(piece: &Piece, analysis: &Analysis) -> AnyView {
     let mut view = piece.text.clone().into_any();
-    if piece.dateline {
-        view = view! { <span class="dateline">{view}</span> }.into_any();
-    }
     if let Some(t) = piece
         .timex
         .and_then(|t| analysis.timexes.get(t).map(|x| (t, x)))
