@@ -106,9 +106,7 @@ describe('Lede in the browser', () => {
     });
   });
 
-  // TODO(captions): drop `todo` once the captions stage marks the sample's photo
-  // captions; until then this test reports as TODO and does not fail the run.
-  it('the sample\'s photo captions are recognised as captions', { todo: 'captions stage not in the app yet' }, async (t) => {
+  it('the sample\'s photo captions are recognised as captions', async (t) => {
     await withApp(t, browser, appUrl, async ({ page }) => {
       // Either as p.para[data-role="caption"], or folded into caption strips.
       const captions = await page.$$eval('#reader p.para[data-role="caption"], #reader .caption-run li.caption', (els) =>
@@ -121,6 +119,19 @@ describe('Lede in the browser', () => {
       );
       const bodies = await page.$$eval('#reader p.para[data-role="body"]', (els) => els.map((el) => el.textContent));
       assert.ok(!bodies.some((b) => /\(.*via AP\)\s*$/.test(b)), 'a photo caption is still shown as a body paragraph');
+    });
+  });
+
+  // One span.dateline per dated article, however many entity marks sit inside it
+  // ("LONDON" and "AP" are entities).
+  it('each dateline is a single span.dateline element', async (t) => {
+    await withApp(t, browser, appUrl, async ({ page }) => {
+      const { articles } = await readView(page);
+      const dated = articles.filter((a) => a.dateline);
+      assert.ok(dated.length > 0, 'the sample has a dated article');
+      for (const a of dated) {
+        assert.equal(a.datelineElements, 1, `article ${a.index}: "${a.dateline}" is in ${a.datelineElements} span.dateline elements`);
+      }
     });
   });
 

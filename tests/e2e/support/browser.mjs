@@ -156,7 +156,15 @@ export async function readView(page) {
       [...root.querySelectorAll('.caption-run[data-captions]')].reduce((n, el) => n + Number(el.dataset.captions), 0);
     const articles = [...(reader?.querySelectorAll('article.article') ?? [])].map((a) => ({
       index: a.dataset.article,
-      dateline: a.querySelector('span.dateline')?.textContent.trim() ?? null,
+      // Entity marks inside a dateline can split it into several span.dateline
+      // pieces ("LONDON", " (", "AP", ") —"); together they are the dateline.
+      dateline: a.querySelector('span.dateline')
+        ? [...a.querySelector('span.dateline').closest('p').querySelectorAll('span.dateline')]
+            .map((d) => d.textContent)
+            .join('')
+            .trim()
+        : null,
+      datelineElements: a.querySelectorAll('span.dateline').length,
       paragraphs: a.querySelectorAll('p.para').length + folded(a),
       sentences: a.querySelectorAll('span.sentence').length,
       text: a.textContent,
