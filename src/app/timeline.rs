@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use super::entities::Selection;
 use super::flash;
 use crate::analysis::time::calendar::{from_day_number, long_date};
+use crate::analysis::time::normalize::month_name;
 use crate::analysis::timeline::interval;
 use crate::analysis::{Analysis, Date, Options};
 
@@ -50,21 +51,7 @@ pub fn heading(value: &str) -> String {
 }
 
 fn month(d: Date) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS[(d.month.clamp(1, 12) - 1) as usize]
+    month_name(d.month)
 }
 
 /// The panel.
