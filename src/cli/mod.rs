@@ -47,42 +47,22 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
     }
 }
 
+/// `lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact]`: the JSON contract.
 fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    let mut input: Option<&str> = None;
+    let args = Args::parse(args, &["--date"], &["--compact"])?;
     let mut options = Options {
         today: Some(system_today()),
         ..Options::default()
     };
-    let mut compact = false;
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--date" => {
-                let value = args
-                    .get(i + 1)
-                    .ok_or_else(|| Error::Usage(format!("--date needs a value; {USAGE}")))?;
-                let date: Date = value
-                    .parse()
-                    .map_err(|e: crate::analysis::date::DateError| Error::BadDate(e.to_string()))?;
-                options.reference_date = Some(date);
-                i += 1;
-            }
-            "--compact" => compact = true,
-            flag if flag.starts_with("--") => {
-                return Err(Error::Usage(format!("unknown option '{flag}'; {USAGE}")))
-            }
-            path if input.is_none() => input = Some(path),
-            extra => {
-                return Err(Error::Usage(format!(
-                    "unexpected argument '{extra}'; {USAGE}"
-                )))
-            }
-        }
-        i += 1;
+    if let Some(date) = args.value("--date") {
+        let date: Date = date
+            .parse()
+            .map_err(|e: crate::analysis::date::DateError| Error::BadDate(e.to_string()))?;
+        options.reference_date = Some(date);
     }
-    let text = read_input(input.unwrap_or("-"))?;
+    let text = read_input(args.single()?.unwrap_or("-"))?;
     let analysis = analyze(&text, &options);
-    let json = if compact {
+    let json = if args.has("--compact") {
         serde_json::to_string(&analysis)
     } else {
         serde_json::to_string_pretty(&analysis)
@@ -99,34 +79,15 @@ const TIMEML_DIR: &str = concat!(
 
 /// `lede eval-timex [DIR] [--split dev|train|all] [--errors]`: strict, relaxed and value F1.
 fn eval_timex_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    let mut dir: Option<&str> = None;
-    let mut split = crate::eval::timex::Split::Dev;
-    let mut show_errors = false;
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--split" => {
-                let value = args.get(i + 1).map(String::as_str).unwrap_or("");
-                split = crate::eval::timex::Split::parse(value).ok_or_else(|| {
-                    Error::Usage(format!("--split takes dev, train or all; {USAGE}"))
-                })?;
-                i += 1;
-            }
-            "--errors" => show_errors = true,
-            flag if flag.starts_with("--") => {
-                return Err(Error::Usage(format!("unknown option '{flag}'; {USAGE}")))
-            }
-            path if dir.is_none() => dir = Some(path),
-            extra => {
-                return Err(Error::Usage(format!(
-                    "unexpected argument '{extra}'; {USAGE}"
-                )))
-            }
-        }
-        i += 1;
-    }
-    let dir = std::path::Path::new(dir.unwrap_or(TIMEML_DIR));
+    let args = Args::parse(args, &["--split"], &["--errors"])?;
+    let split = match args.value("--split") {
+        None => crate::eval::timex::Split::Dev,
+        Some(value) => crate::eval::timex::Split::parse(value)
+            .ok_or_else(|| Error::Usage(format!("--split takes dev, train or all; {USAGE}")))?,
+    };
+    let dir = std::path::Path::new(args.single()?.unwrap_or(TIMEML_DIR));
     let mut errors = Vec::new();
+    let show_errors = args.has("--errors");
     let scores = crate::eval::timex::evaluate(dir, split, show_errors.then_some(&mut errors))?;
     for e in &errors {
         writeln!(out, "{e}").map_err(io_error("stdout"))?;
@@ -136,24 +97,9 @@ fn eval_timex_command(args: &[String], out: &mut dyn Write) -> Result<()> {
 
 /// `lede eval-quotes [DIR] [--verbose]`: scores the quotes stage on a PolNeAR split.
 fn eval_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    let mut dir: Option<&str> = None;
-    let mut verbose = false;
-    for arg in args {
-        match arg.as_str() {
-            "--verbose" => verbose = true,
-            flag if flag.starts_with("--") => {
-                return Err(Error::Usage(format!("unknown option '{flag}'; {USAGE}")))
-            }
-            path if dir.is_none() => dir = Some(path),
-            extra => {
-                return Err(Error::Usage(format!(
-                    "unexpected argument '{extra}'; {USAGE}"
-                )))
-            }
-        }
-    }
-    let dir = std::path::Path::new(dir.unwrap_or(POLNEAR_DEV));
-    let scores = crate::eval::polnear::evaluate(dir, verbose, out)?;
+    let args = Args::parse(args, &[], &["--verbose"])?;
+    let dir = std::path::Path::new(args.single()?.unwrap_or(POLNEAR_DEV));
+    let scores = crate::eval::polnear::evaluate(dir, args.has("--verbose"), out)?;
     writeln!(out, "PolNeAR {}\n{scores}", dir.display()).map_err(io_error("stdout"))
 }
 
@@ -164,33 +110,20 @@ fn eval_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
 fn captions_command(args: &[String], train: bool, out: &mut dyn Write) -> Result<()> {
     use crate::analysis::captions::Model;
     use crate::eval::captions as ev;
-    let mut dir: Option<&str> = None;
-    let mut mode = "held-out";
-    let mut out_path = "src/analysis/captions/model.txt".to_string();
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--cv" | "--all" | "--rules-only" if !train => mode = &args[i][2..],
-            "--out" if train => {
-                out_path = args
-                    .get(i + 1)
-                    .ok_or_else(|| Error::Usage(format!("--out needs a value; {USAGE}")))?
-                    .clone();
-                i += 1;
-            }
-            flag if flag.starts_with("--") => {
-                return Err(Error::Usage(format!("unknown option '{flag}'; {USAGE}")))
-            }
-            path if dir.is_none() => dir = Some(path),
-            extra => {
-                return Err(Error::Usage(format!(
-                    "unexpected argument '{extra}'; {USAGE}"
-                )))
-            }
-        }
-        i += 1;
-    }
-    let dir = std::path::Path::new(dir.unwrap_or(L3S_DEV));
+    let args = if train {
+        Args::parse(args, &["--out"], &[])?
+    } else {
+        Args::parse(args, &[], &["--cv", "--all", "--rules-only"])?
+    };
+    let mode = ["cv", "all", "rules-only"]
+        .into_iter()
+        .find(|m| args.has(&format!("--{m}")))
+        .unwrap_or("held-out");
+    let out_path = args
+        .value("--out")
+        .unwrap_or("src/analysis/captions/model.txt")
+        .to_string();
+    let dir = std::path::Path::new(args.single()?.unwrap_or(L3S_DEV));
     let pages = ev::load_pages(dir)?;
     let w = |out: &mut dyn Write, s: String| write!(out, "{s}").map_err(io_error("stdout"));
     if train {
@@ -255,50 +188,81 @@ fn system_today() -> Date {
     crate::analysis::time::calendar::from_day_number((secs / 86_400) as i64)
 }
 
-/// Positional arguments, and `(flag, value)` pairs.
-type Parsed<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+/// A command's arguments: positional ones, `--flag value` pairs and bare `--switch`es. Anything
+/// else starting with `--` is an error, so a typo never passes silently.
+struct Args<'a> {
+    positional: Vec<&'a str>,
+    values: Vec<(&'a str, &'a str)>,
+    switches: Vec<&'a str>,
+}
 
-/// Splits `--flag value` pairs from positional arguments; `flags` lists the flags that take a value.
-fn parse_flags<'a>(args: &'a [String], flags: &[&str]) -> Result<Parsed<'a>> {
-    let mut positional = Vec::new();
-    let mut values = Vec::new();
-    let mut i = 0;
-    while i < args.len() {
-        let arg = args[i].as_str();
-        if flags.contains(&arg) {
-            let value = args
-                .get(i + 1)
-                .ok_or_else(|| Error::Usage(format!("{arg} needs a value; {USAGE}")))?;
-            values.push((arg, value.as_str()));
-            i += 2;
-        } else if arg.starts_with("--") {
-            return Err(Error::Usage(format!("unknown option '{arg}'; {USAGE}")));
-        } else {
-            positional.push(arg);
+impl<'a> Args<'a> {
+    /// Parses `args`; `valued` lists the flags that take a value, `switches` those that don't.
+    fn parse(args: &'a [String], valued: &[&str], switches: &[&str]) -> Result<Args<'a>> {
+        let mut parsed = Args {
+            positional: Vec::new(),
+            values: Vec::new(),
+            switches: Vec::new(),
+        };
+        let mut i = 0;
+        while i < args.len() {
+            let arg = args[i].as_str();
+            if valued.contains(&arg) {
+                let value = args
+                    .get(i + 1)
+                    .ok_or_else(|| Error::Usage(format!("{arg} needs a value; {USAGE}")))?;
+                parsed.values.push((arg, value.as_str()));
+                i += 2;
+                continue;
+            }
+            if switches.contains(&arg) {
+                parsed.switches.push(arg);
+            } else if arg.starts_with("--") {
+                return Err(Error::Usage(format!("unknown option '{arg}'; {USAGE}")));
+            } else {
+                parsed.positional.push(arg);
+            }
             i += 1;
         }
+        Ok(parsed)
     }
-    Ok((positional, values))
-}
 
-fn flag<'a>(values: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
-    values
-        .iter()
-        .rev()
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| *v)
-}
+    /// The value of `--name`, the last one if given twice.
+    fn value(&self, name: &str) -> Option<&'a str> {
+        self.values
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| *v)
+    }
 
-fn number(values: &[(&str, &str)], name: &str, default: usize) -> Result<usize> {
-    flag(values, name).map_or(Ok(default), |v| {
-        v.parse()
-            .map_err(|_| Error::Usage(format!("{name} takes a number, not '{v}'")))
-    })
+    fn has(&self, switch: &str) -> bool {
+        self.switches.contains(&switch)
+    }
+
+    /// The one positional argument a command takes, if given.
+    fn single(&self) -> Result<Option<&'a str>> {
+        match self.positional.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(one)),
+            [_, extra, ..] => Err(Error::Usage(format!(
+                "unexpected argument '{extra}'; {USAGE}"
+            ))),
+        }
+    }
+
+    /// `--name` as a number, or `default`.
+    fn number(&self, name: &str, default: usize) -> Result<usize> {
+        self.value(name).map_or(Ok(default), |v| {
+            v.parse()
+                .map_err(|_| Error::Usage(format!("{name} takes a number, not '{v}'")))
+        })
+    }
 }
 
 /// The model named by `--model`, or the shipped one.
-fn load_model(values: &[(&str, &str)]) -> Result<Option<crate::analysis::entities::model::Model>> {
-    flag(values, "--model")
+fn load_model(args: &Args) -> Result<Option<crate::analysis::entities::model::Model>> {
+    args.value("--model")
         .map(|path| {
             let bytes = std::fs::read(path).map_err(io_error(path))?;
             crate::analysis::entities::model::Model::from_bytes(&bytes)
@@ -309,12 +273,9 @@ fn load_model(values: &[(&str, &str)]) -> Result<Option<crate::analysis::entitie
 /// `lede conll`: the CoNLL file with one more column, the predicted tag.
 fn conll_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     use crate::analysis::entities::{gazetteer::Gazetteer, Tagger};
-    let (positional, values) = parse_flags(args, &["--model"])?;
-    if positional.len() > 1 {
-        return Err(Error::Usage(format!("conll takes one file; {USAGE}")));
-    }
-    let text = read_input(positional.first().copied().unwrap_or("-"))?;
-    let model = load_model(&values)?;
+    let args = Args::parse(args, &["--model"], &[])?;
+    let text = read_input(args.single()?.unwrap_or("-"))?;
+    let model = load_model(&args)?;
     let tagger = match &model {
         Some(model) => Tagger {
             model,
@@ -329,11 +290,10 @@ fn conll_command(args: &[String], out: &mut dyn Write) -> Result<()> {
 /// `lede eval-conll`: tags a CoNLL file and scores it against its last column.
 fn eval_conll_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     use crate::analysis::entities::{gazetteer::Gazetteer, Tagger};
-    let (positional, values) = parse_flags(args, &["--model"])?;
+    let args = Args::parse(args, &["--model"], &[])?;
     let default = format!("{CONLL_DIR}/eng.testa");
-    let path = positional.first().copied().unwrap_or(&default);
-    let text = read_input(path)?;
-    let model = load_model(&values)?;
+    let text = read_input(args.single()?.unwrap_or(&default))?;
+    let model = load_model(&args)?;
     let tagger = match &model {
         Some(model) => Tagger {
             model,
@@ -364,7 +324,7 @@ fn eval_conll_command(args: &[String], out: &mut dyn Write) -> Result<()> {
 /// `lede train-ner`: trains the tagger and writes the model file.
 fn train_ner_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     use crate::eval::train::{train, TrainOptions};
-    let (positional, values) = parse_flags(
+    let args = Args::parse(
         args,
         &[
             "--train",
@@ -376,27 +336,31 @@ fn train_ner_command(args: &[String], out: &mut dyn Write) -> Result<()> {
             "--prune-quantile",
             "--bags",
         ],
+        &[],
     )?;
-    if let Some(extra) = positional.first() {
+    if let Some(extra) = args.positional.first() {
         return Err(Error::Usage(format!(
             "unexpected argument '{extra}'; {USAGE}"
         )));
     }
-    let train_path =
-        flag(&values, "--train").map_or(format!("{CONLL_DIR}/eng.train"), String::from);
-    let dev_path = flag(&values, "--dev").map_or(format!("{CONLL_DIR}/eng.testa"), String::from);
-    let out_path = flag(&values, "--out").unwrap_or("model/ner.bin");
+    let train_path = args
+        .value("--train")
+        .map_or(format!("{CONLL_DIR}/eng.train"), String::from);
+    let dev_path = args
+        .value("--dev")
+        .map_or(format!("{CONLL_DIR}/eng.testa"), String::from);
+    let out_path = args.value("--out").unwrap_or("model/ner.bin");
     let defaults = TrainOptions::default();
-    let passes = number(&values, "--passes", defaults.passes as usize)?;
+    let passes = args.number("--passes", defaults.passes as usize)?;
     if !(1..=2).contains(&passes) {
         return Err(Error::Usage("--passes is 1 or 2".into()));
     }
     let options = TrainOptions {
-        epochs: number(&values, "--epochs", defaults.epochs)?.max(1),
-        bags: number(&values, "--bags", defaults.bags)?.clamp(1, 8),
+        epochs: args.number("--epochs", defaults.epochs)?.max(1),
+        bags: args.number("--bags", defaults.bags)?.clamp(1, 8),
         passes: passes as u8,
-        min_count: number(&values, "--min-count", defaults.min_count as usize)? as u32,
-        prune_quantile: match flag(&values, "--prune-quantile") {
+        min_count: args.number("--min-count", defaults.min_count as usize)? as u32,
+        prune_quantile: match args.value("--prune-quantile") {
             None => defaults.prune_quantile,
             Some(v) => v
                 .parse::<f64>()
