@@ -127,6 +127,10 @@ fn App() -> impl IntoView {
                             request_animation_frame(move || flash(&format!("[data-event=\"{e}\"]")));
                         }
                     }
+                    on_quote=move |q: usize| {
+                        tab.set(side::Tab::Quotes);
+                        request_animation_frame(move || flash(&format!("[data-quote-ref=\"{q}\"]")));
+                    }
                 />
                 <side::SidePanel
                     analysis=analysis

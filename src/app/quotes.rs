@@ -13,6 +13,8 @@ struct SpeakerEntry {
     /// `cluster:N`, `text:…` or `none`: stable across renders, and the DOM id's suffix.
     key: String,
     name: String,
+    /// The title the article gives the speaker: `Kremlin spokesman`.
+    role: Option<String>,
     cluster: Option<usize>,
     quotes: Vec<(usize, String)>,
 }
@@ -67,6 +69,7 @@ pub fn QuotePanel(
                                     on:click=move |_| selected.set(cluster)>{entry.name.clone()}</button>
                                 <span class="speaker-count">{count}</span>
                             </h3>
+                            {entry.role.clone().map(|r| view! { <p class="speaker-role">{r}</p> })}
                             <ol>{items}</ol>
                         </section>
                     })
@@ -93,6 +96,7 @@ fn speaker_entries(text: &str, a: &Analysis) -> Vec<SpeakerEntry> {
     let mut unattributed = SpeakerEntry {
         key: "none".into(),
         name: "Unattributed".into(),
+        role: None,
         cluster: None,
         quotes: Vec::new(),
     };
@@ -120,6 +124,10 @@ fn speaker_entries(text: &str, a: &Analysis) -> Vec<SpeakerEntry> {
             None => entries.push(SpeakerEntry {
                 key,
                 name,
+                role: speaker
+                    .cluster
+                    .and_then(|c| a.clusters.get(c))
+                    .and_then(|c| c.role.clone()),
                 cluster: speaker.cluster,
                 quotes: vec![(i, quote)],
             }),

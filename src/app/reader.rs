@@ -25,6 +25,9 @@ pub fn Reader(
     /// Called with a time expression's index when the reader clicks it.
     #[prop(into)]
     on_timex: Callback<usize>,
+    /// Called with a quote's index when the reader clicks it.
+    #[prop(into)]
+    on_quote: Callback<usize>,
 ) -> impl IntoView {
     let Text(text) = text;
     let HiddenLabels(hidden) = hidden;
@@ -49,15 +52,20 @@ pub fn Reader(
     };
     view! {
         <section id="reader" class=class aria-label="Article" on:click=move |ev| {
-            // One listener for every time expression: find the clicked one, if any.
-            let timex = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("[data-timex]").ok().flatten())
-                .and_then(|el| el.get_attribute("data-timex"))
-                .and_then(|t| t.parse::<usize>().ok());
-            if let Some(t) = timex {
+            // One listener for the whole article: a time expression leads to its timeline card,
+            // else a quote to its speaker's entry.
+            let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let index_of = |attribute: &str| {
+                target
+                    .as_ref()
+                    .and_then(|el| el.closest(&format!("[{attribute}]")).ok().flatten())
+                    .and_then(|el| el.get_attribute(attribute))
+                    .and_then(|t| t.parse::<usize>().ok())
+            };
+            if let Some(t) = index_of("data-timex") {
                 on_timex.run(t);
+            } else if let Some(q) = index_of("data-quote") {
+                on_quote.run(q);
             }
         }>
             {move || {
@@ -287,7 +295,24 @@ fn piece_view(piece: &Piece, analysis: &Analysis) -> AnyView {
         .into_any();
     }
     if let Some(index) = piece.quote {
-        view = view! { <span class="quote" data-quote=index.to_string()>{view}</span> }.into_any();
+        // Hover: who said it.
+        let speaker = analysis.quotes.get(index).and_then(|q| q.speaker.as_ref());
+        let title = match speaker {
+            None => "Quote · not attributed".to_string(),
+            Some(s) => {
+                let name = s
+                    .cluster
+                    .and_then(|c| analysis.clusters.get(c))
+                    .map(|c| c.name.clone())
+                    .or_else(|| s.name.clone());
+                match name {
+                    Some(name) => format!("Quote · said by {name}"),
+                    None => "Quote · the speaker is not named".to_string(),
+                }
+            }
+        };
+        view = view! { <span class="quote" data-quote=index.to_string() title=title>{view}</span> }
+            .into_any();
     }
     view
 }

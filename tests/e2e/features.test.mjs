@@ -150,6 +150,12 @@ describe('The analysis panels on the sample', () => {
       await item.click();
       await waitFlashedInView(page, `#reader [data-quote="${index}"]`);
 
+      // In the text, a quote says who said it, and a click finds it in the panel.
+      assert.equal(await page.getAttribute(`#reader [data-quote="${index}"]`, 'title'), 'Quote · said by Dmitry Peskov');
+      await page.click('#tab-overview');
+      await page.click(`#reader [data-quote="${index}"]`);
+      await page.waitForSelector(`#quote-list [data-quote-ref="${index}"].flash`, { timeout: 5000 });
+
       // The filter narrows the list to matching quotes.
       await page.fill('#quote-filter', 'watching');
       await page.waitForFunction(() => document.querySelectorAll('#quote-list .quote-item').length === 1);
