@@ -126,8 +126,24 @@ pub fn TimelinePanel(
                                     }
                                 })
                                 .collect_view();
-                            let restated = (!e.restated_in.is_empty())
-                                .then(|| format!("also stated in {} more sentence{}", e.restated_in.len(), if e.restated_in.len() == 1 { "" } else { "s" }));
+                            // The other sentences that state the same event, each a link.
+                            let restated = (!e.restated_in.is_empty()).then(|| {
+                                let links = e
+                                    .restated_in
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(n, &s)| {
+                                        view! {
+                                            <button type="button" class="link restated-link"
+                                                on:click=move |ev| {
+                                                    ev.stop_propagation();
+                                                    flash(&format!("[data-sentence=\"{s}\"]"));
+                                                }>{format!("{}", n + 1)}</button>
+                                        }
+                                    })
+                                    .collect_view();
+                                view! { <span>"Stated again:"</span>{links} }
+                            });
                             let open = move || flash(&format!("[data-sentence=\"{sentence}\"]"));
                             view! {
                                 <li class="event" tabindex="0" data-event=i.to_string()
