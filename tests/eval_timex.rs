@@ -1,5 +1,5 @@
 //! Floors on the TempEval-3 dev figures (`lede eval-timex`), just under what the rules achieve:
-//! strict 0.869, relaxed 0.935, value 0.810 on the held-out fifth of TBAQ-cleaned.
+//! strict 0.882, relaxed 0.946, value 0.834 on the held-out fifth of TBAQ-cleaned.
 
 use lede::eval::timex::{evaluate, Split};
 
@@ -17,14 +17,14 @@ fn dev_figures_stay_above_their_floors() {
     let scores = evaluate(&dir, Split::Dev, None).unwrap();
     assert_eq!(scores.documents, 51);
     assert!(
-        scores.strict.f1 >= 0.86,
+        scores.strict.f1 >= 0.875,
         "strict F1 {:.3}",
         scores.strict.f1
     );
     assert!(
-        scores.relaxed.f1 >= 0.93,
+        scores.relaxed.f1 >= 0.94,
         "relaxed F1 {:.3}",
         scores.relaxed.f1
     );
-    assert!(scores.value.f1 >= 0.80, "value F1 {:.3}", scores.value.f1);
+    assert!(scores.value.f1 >= 0.83, "value F1 {:.3}", scores.value.f1);
 }

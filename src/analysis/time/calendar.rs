@@ -114,6 +114,38 @@ pub fn long_date(d: Date) -> String {
     )
 }
 
+/// The `n`th (1-based) ISO weekday `wd` of a month, or with `n` = 0 the last one.
+pub fn nth_weekday(year: i32, month: u32, wd: u32, n: u32) -> Option<Date> {
+    let first = Date::new(year, month, 1)?;
+    let offset = (i64::from(wd) - i64::from(weekday(first))).rem_euclid(7);
+    let day = if n == 0 {
+        let last = crate::analysis::date::days_in_month(year, month);
+        let back =
+            (i64::from(weekday(Date::new(year, month, last)?)) - i64::from(wd)).rem_euclid(7);
+        i64::from(last) - back
+    } else {
+        1 + offset + 7 * (i64::from(n) - 1)
+    };
+    Date::new(year, month, u32::try_from(day).ok()?)
+}
+
+/// The day a holiday falls on in `year` (US conventions).
+pub fn holiday_date(h: super::meaning::Holiday, year: i32) -> Option<Date> {
+    use super::meaning::Holiday as H;
+    match h {
+        H::NewYear => Date::new(year, 1, 1),
+        H::MemorialDay => nth_weekday(year, 5, 1, 0),
+        H::IndependenceDay => Date::new(year, 7, 4),
+        H::LaborDay => nth_weekday(year, 9, 1, 1),
+        // The Tuesday after the first Monday of November.
+        H::ElectionDay => nth_weekday(year, 11, 1, 1).map(|d| add_days(d, 1)),
+        H::VeteransDay => Date::new(year, 11, 11),
+        H::Thanksgiving => nth_weekday(year, 11, 4, 4),
+        H::ChristmasEve => Date::new(year, 12, 24),
+        H::Christmas => Date::new(year, 12, 25),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,7 +58,43 @@ impl Unit {
             Unit::Season => format!("P{}M", amount(3)),
             Unit::Year => format!("P{}Y", amount(1)),
             Unit::Decade => format!("P{}Y", amount(10)),
+            // An unknown number of centuries is TimeBank's PXC ("centuries").
+            Unit::Century if n.is_none() => "PXC".to_string(),
             Unit::Century => format!("P{}Y", amount(100)),
+        }
+    }
+
+    /// `n` and a half of this unit in ISO 8601 (`P2Y6M`, `PT5H30M`), where the half is a whole
+    /// number of the next smaller unit.
+    pub fn and_a_half(self, n: u32) -> Option<String> {
+        Some(match self {
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Decade => format!("P{}Y", n.saturating_mul(10).saturating_add(5)),
+            Unit::Century => format!("P{}Y", n.saturating_mul(100).saturating_add(50)),
+            _ => return None,
+        })
+    }
+
+    /// "centuries", "days".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Unit::Century => "centuries",
+            _ => match self.name() {
+                "second" => "seconds",
+                "minute" => "minutes",
+                "hour" => "hours",
+                "day" => "days",
+                "weekend" => "weekends",
+                "week" => "weeks",
+                "month" => "months",
+                "quarter" => "quarters",
+                "season" => "seasons",
+                "year" => "years",
+                _ => "decades",
+            },
         }
     }
 
@@ -76,6 +112,36 @@ impl Unit {
             Unit::Year => "year",
             Unit::Decade => "decade",
             Unit::Century => "century",
+        }
+    }
+}
+
+/// The US holidays news names without a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    NewYear,
+    MemorialDay,
+    IndependenceDay,
+    LaborDay,
+    ElectionDay,
+    VeteransDay,
+    Thanksgiving,
+    ChristmasEve,
+    Christmas,
+}
+
+impl Holiday {
+    pub fn name(self) -> &'static str {
+        match self {
+            Holiday::NewYear => "New Year's Day",
+            Holiday::MemorialDay => "Memorial Day",
+            Holiday::IndependenceDay => "Independence Day",
+            Holiday::LaborDay => "Labor Day",
+            Holiday::ElectionDay => "Election Day",
+            Holiday::VeteransDay => "Veterans Day",
+            Holiday::Thanksgiving => "Thanksgiving",
+            Holiday::ChristmasEve => "Christmas Eve",
+            Holiday::Christmas => "Christmas",
         }
     }
 }
@@ -124,12 +190,24 @@ pub enum Meaning {
     Ref(&'static str),
     /// "30-day", "three years", "weeks" (`amount` None).
     Duration { amount: Option<u32>, unit: Unit },
+    /// "2 1/2 years": a length with a half, as its ISO 8601 value (`P2Y6M`).
+    HalfLength { whole: u32, unit: Unit },
     /// "two years ago" (`sign` -1), "a week later" (+1).
     Shifted {
         amount: Option<u32>,
         unit: Unit,
         sign: i64,
     },
+    /// "Thanksgiving", "last Christmas": a holiday whose date depends on the year.
+    Holiday {
+        holiday: Holiday,
+        direction: Direction,
+    },
+    /// "that year" (0), "the following year" (1), "the previous year" (-1): counted from the year
+    /// the article named last.
+    ThatYear(i64),
+    /// "the week of March 6": the ISO week that holds the day.
+    WeekOf(Box<Meaning>),
     /// "daily", "every Monday": the TimeML value itself.
     Set(String),
     /// "Friday morning": a day and a TimeML part of day (MO, AF, EV, NI).
@@ -148,7 +226,7 @@ pub enum Meaning {
 impl Meaning {
     pub fn kind(&self) -> Kind {
         match self {
-            Meaning::Duration { .. } => Kind::Duration,
+            Meaning::Duration { .. } | Meaning::HalfLength { .. } => Kind::Duration,
             Meaning::Set(_) => Kind::Set,
             Meaning::PartOfDay { .. } | Meaning::Clock { .. } => Kind::Time,
             _ => Kind::Date,

@@ -146,6 +146,7 @@ pub fn analyse(
         }
     }
     let mut last_quarter: Option<(usize, (i32, u32))> = None;
+    let mut last_year: Option<(usize, i32)> = None;
     let timexes = tagged
         .into_iter()
         .map(|mut t| {
@@ -163,8 +164,12 @@ pub fn analyse(
                 date: r.date,
                 why: r.why.clone(),
                 last_quarter: last_quarter.filter(|q| q.0 == article).map(|q| q.1),
+                last_year: last_year.filter(|y| y.0 == article).map(|y| y.1),
             };
             let resolved = normalize::resolve(&t.meaning, &anchor, t.tense, &t.cue);
+            if let Meaning::Calendar { year: Some(y), .. } = t.meaning {
+                last_year = Some((article, y));
+            }
             if let Meaning::Quarter { n: Some(_), .. } = t.meaning {
                 last_quarter = parse_quarter(&resolved.value).map(|q| (article, q));
             }

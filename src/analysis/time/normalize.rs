@@ -5,8 +5,8 @@
 //! is the Thursday before, "will meet Tuesday" the Tuesday after.
 
 use super::calendar::{
-    add_days, add_months, iso_week, long_date, quarter_of, week_string, weekday, weekday_name,
-    MONTH_NAMES,
+    add_days, add_months, holiday_date, iso_week, long_date, quarter_of, week_string, weekday,
+    weekday_name, MONTH_NAMES,
 };
 use super::meaning::{Direction, Meaning, Unit};
 use crate::analysis::date::Date;
@@ -20,6 +20,9 @@ pub struct Anchor {
     /// The quarter the article named last (`(1989, 1)` after "the fiscal first quarter"): what
     /// "the quarter" and "a year earlier" refer back to in an earnings report, as in HeidelTime.
     pub last_quarter: Option<(i32, u32)>,
+    /// The year the article wrote out last ("in June 1998"): what "later that year" and "the
+    /// following year" count from.
+    pub last_year: Option<i32>,
 }
 
 /// The tense around an expression, and the word that showed it.
@@ -134,7 +137,9 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
                 Direction::ByTense if back == 0 => (0, "weekday of".to_string()),
                 Direction::ByTense => match tense {
                     Tense::Future => (ahead, format!("the {name} after")),
-                    Tense::Unknown if ahead < back => (ahead, format!("the nearest {name}, after")),
+                    Tense::Unknown if ahead < back && ahead <= 1 => {
+                        (ahead, format!("the nearest {name}, after"))
+                    }
                     _ => (-back, format!("the {name} before")),
                 },
                 Direction::Last => (
@@ -190,6 +195,17 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
                 };
                 return r(v, "no reference date".into());
             };
+            // "over the weekend" in a Monday paper is the weekend just gone, which ISO counts in
+            // the week before; so early in the week, unless the verb looks ahead.
+            let early = match tense {
+                Tense::Past => weekday(rd) <= 4,
+                Tense::Unknown => weekday(rd) <= 2,
+                Tense::Future => false,
+            };
+            if *unit == Unit::Weekend && *offset == 0 && early {
+                let v = relative_value(rd, Unit::Weekend, -1);
+                return r(v, of_ref("the weekend just gone, early in the week of"));
+            }
             let v = relative_value(rd, *unit, *offset);
             r(v, of_ref(&format!("{which} {} {rel}", unit.name())))
         }
@@ -217,7 +233,16 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
             r(format!("{y:04}-Q{q}"), of_ref(why))
         }
         Meaning::QuarterYearAgo => {
-            if let Some((y, q)) = anchor.last_quarter {
+            // A comparison with a year ago is about a quarter already reported: a forecast for the
+            // current or a later quarter named before does not count.
+            let reported = refd.map(|rd| {
+                let current = quarter_of(rd.month);
+                (rd.year, current)
+            });
+            let last_quarter = anchor
+                .last_quarter
+                .filter(|named| reported.is_none_or(|current| *named < current));
+            if let Some((y, q)) = last_quarter {
                 return r(
                     format!("{:04}-Q{q}", y - 1),
                     format!("a year before the quarter named before, {y:04}-Q{q}"),
@@ -260,12 +285,9 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
         Meaning::Duration { amount, unit } => r(
             unit.duration(*amount),
             match amount {
-                Some(n) => format!(
-                    "a length of {n} {}{}",
-                    unit.name(),
-                    if *n == 1 { "" } else { "s" }
-                ),
-                None => format!("a length of some {}s", unit.name()),
+                Some(1) => format!("a length of 1 {}", unit.name()),
+                Some(n) => format!("a length of {n} {}", unit.plural()),
+                None => format!("a length of some {}", unit.plural()),
             },
         ),
         Meaning::Shifted { amount, unit, sign } => {
@@ -299,6 +321,70 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
             r(v, of_ref(&format!("{} {}(s) {dir}", n.abs(), unit.name())))
         }
         Meaning::Set(v) => r(v.clone(), "a repeating time".into()),
+        Meaning::Holiday { holiday, direction } => {
+            let name = holiday.name();
+            let Some(rd) = refd else {
+                return r(
+                    "XXXX-XX-XX".into(),
+                    format!("{name}, but no reference date"),
+                );
+            };
+            // Choose the year as for a written date, then find the day in that year.
+            let Some(this_year) = holiday_date(*holiday, rd.year) else {
+                return r("XXXX-XX-XX".into(), format!("{name}, not on the calendar"));
+            };
+            let as_date = Meaning::Calendar {
+                year: None,
+                month: Some(this_year.month),
+                day: Some(this_year.day),
+                direction: *direction,
+            };
+            let placed = resolve(&as_date, anchor, tense, cue);
+            let year = placed.value.get(..4).and_then(|y| y.parse().ok());
+            match year.and_then(|y| holiday_date(*holiday, y)) {
+                Some(d) => r(d.to_string(), format!("{name}: {}", placed.reason)),
+                None => r(placed.value, format!("{name}: {}", placed.reason)),
+            }
+        }
+        Meaning::ThatYear(offset) => {
+            let (base, why) = match (anchor.last_year, refd) {
+                (Some(y), _) => (y, format!("the year named before, {y:04}")),
+                (None, Some(rd)) => (rd.year, of_ref("no year named before, so the year of")),
+                (None, None) => return r("XXXX".into(), "no year to count from".into()),
+            };
+            let v = format!("{:04}", i64::from(base) + offset);
+            let what = match offset {
+                0 => "that year".to_string(),
+                1 => "the year after".to_string(),
+                -1 => "the year before".to_string(),
+                n => format!("{n} years from"),
+            };
+            r(v, format!("{what}: {why}"))
+        }
+        Meaning::HalfLength { whole, unit } => r(
+            unit.and_a_half(*whole)
+                .unwrap_or_else(|| unit.duration(Some(*whole))),
+            format!("a length of {whole} and a half {}", unit.plural()),
+        ),
+        Meaning::WeekOf(day) => {
+            let inner = resolve(day, anchor, tense, cue);
+            let date = inner.value.split('-').collect::<Vec<_>>();
+            let parsed = match date.as_slice() {
+                [y, m, d] => Date::new(
+                    y.parse().unwrap_or(0),
+                    m.parse().unwrap_or(0),
+                    d.parse().unwrap_or(0),
+                ),
+                _ => None,
+            };
+            match parsed {
+                Some(d) => r(
+                    week_string(d),
+                    format!("the week that holds {}", inner.value_reason()),
+                ),
+                None => r("XXXX-WXX".into(), "a week, but its day is unknown".into()),
+            }
+        }
         Meaning::PartOfDay { day, part } => {
             let inner = resolve(day, anchor, tense, cue);
             let name = match *part {

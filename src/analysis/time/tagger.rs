@@ -5,7 +5,7 @@
 //! "Friday", not "on Friday"; modifiers that TimeML folds in ("late Thursday", "about two years",
 //! "the third quarter") are part of the expression.
 
-use super::meaning::{Direction, Meaning, Unit};
+use super::meaning::{Direction, Holiday, Meaning, Unit};
 use crate::analysis::span::Span;
 
 /// One token as the tagger sees it: the text and its lower-cased form.
@@ -89,9 +89,18 @@ pub fn tag(toks: &[Tok]) -> Vec<Found> {
 
 /// The longest expression starting at token `i`, if any.
 fn match_at(toks: &[Tok], i: usize) -> Option<Found> {
-    // "the early 1980s", "the late 1970s".
+    // "the early 1980s", "the late 1970s", "the early summer".
     if low(toks, i) == "the" {
         if let Some((modifier, j, false)) = prefix(toks, i + 1) {
+            let season = season_of(low(toks, j)).filter(|s| *s != "FA");
+            if let Some(season) = season {
+                return Some(Found {
+                    first: i,
+                    end: j + 1,
+                    meaning: Meaning::Season { season, offset: 0 },
+                    modifier: Some(modifier),
+                });
+            }
             if let Some(found) = core_with_suffix(toks, j) {
                 if matches!(found.meaning, Meaning::Decade(_)) && found.modifier.is_none() {
                     return Some(Found {
@@ -207,6 +216,7 @@ fn core(toks: &[Tok], i: usize) -> Option<Core> {
         bare_plural_unit(toks, i),
         clock(toks, i),
         quarter(toks, i),
+        holiday_led(toks, i),
     ];
     candidates
         .into_iter()
@@ -409,16 +419,63 @@ fn determined(toks: &[Tok], i: usize) -> Option<Core> {
                 return Some((i + 2, Meaning::Ref("PAST_REF"), None));
             }
             "future" => return Some((i + 2, Meaning::Ref("FUTURE_REF"), None)),
-            "year" => {
-                return Some((
-                    i + 2,
-                    Meaning::Duration {
-                        amount: Some(1),
-                        unit: Unit::Year,
-                    },
-                    None,
-                ))
+            // "in the near term", "in the near future".
+            "near" | "short"
+                if matches!(
+                    (w1, low(toks, i + 2)),
+                    ("near" | "short", "term") | ("near", "future")
+                ) =>
+            {
+                return Some((i + 3, Meaning::Ref("FUTURE_REF"), None));
             }
+            "fiscal" if low(toks, i + 2) == "year" => {
+                return Some((i + 3, the_year(toks, i + 3), None))
+            }
+            // "sales for the full year": this (reporting) year.
+            "full" if low(toks, i + 2) == "year" => {
+                let m = Meaning::Relative {
+                    unit: Unit::Year,
+                    offset: 0,
+                };
+                return Some((i + 3, m, None));
+            }
+            // "the year two thousand", as broadcasts spell it.
+            // "well into the summer": this year's ("the fall" is too often a drop to count).
+            "summer" | "winter" | "spring" => {
+                let season = season_of(w1)?;
+                return Some((i + 2, Meaning::Season { season, offset: 0 }, None));
+            }
+            // "the nineties".
+            "twenties" | "thirties" | "forties" | "fifties" | "sixties" | "seventies"
+            | "eighties" | "nineties" => {
+                let tens = amount_word(&format!("{}y", w1.strip_suffix("ies")?))?;
+                return Some((i + 2, Meaning::Decade(190 + tens as i32 / 10), None));
+            }
+            // "in the weeks ahead": a span of unknown length.
+            _ if low(toks, i + 2) == "ahead" => {
+                if let Some((unit, true)) = unit_of(w1) {
+                    let m = Meaning::Duration { amount: None, unit };
+                    return Some((i + 3, m, None));
+                }
+            }
+            // "the following year", "the previous year": counted from the year named before.
+            "following" | "previous" | "prior" if low(toks, i + 2) == "year" => {
+                let offset = if w1 == "following" { 1 } else { -1 };
+                return Some((i + 3, Meaning::ThatYear(offset), None));
+            }
+            // "the week of March 6" is the week that holds March 6.
+            "week" if low(toks, i + 2) == "of" => {
+                if let Some((end, m @ Meaning::Calendar { day: Some(_), .. }, None)) =
+                    month_led(toks, i + 3)
+                {
+                    return Some((end, Meaning::WeekOf(Box::new(m)), None));
+                }
+            }
+            "year" if spelled_year(toks, i + 2).is_some() => {
+                let (end, y) = spelled_year(toks, i + 2)?;
+                return Some((end, calendar_year(y), None));
+            }
+            "year" => return Some((i + 2, the_year(toks, i + 2), None)),
             "week" => {
                 return Some((
                     i + 2,
@@ -429,16 +486,10 @@ fn determined(toks: &[Tok], i: usize) -> Option<Core> {
                     None,
                 ))
             }
-            "year-earlier" | "year-ago" => {
-                if matches!(low(toks, i + 2), "quarter" | "period") {
-                    return Some((i + 3, Meaning::QuarterYearAgo, None));
-                }
-                let m = Meaning::Shifted {
-                    amount: Some(1),
-                    unit: Unit::Year,
-                    sign: -1,
-                };
-                return Some((i + 2, m, None));
+            "year-earlier" | "year-ago" => return year_ago(toks, i + 1),
+            // "the comparable year-ago quarter".
+            "comparable" | "same" if matches!(low(toks, i + 2), "year-earlier" | "year-ago") => {
+                return year_ago(toks, i + 2)
             }
             "weekend" => {
                 return Some((
@@ -498,6 +549,18 @@ fn determined(toks: &[Tok], i: usize) -> Option<Core> {
         }
         return None;
     }
+    // "that year", "later that year".
+    if w0 == "that" && low(toks, i + 1) == "year" {
+        return Some((i + 2, Meaning::ThatYear(0), None));
+    }
+    // "the then current price" was current then.
+    if w0 == "then" && low(toks, i + 1) == "current" {
+        return Some((i + 2, Meaning::Ref("PAST_REF"), None));
+    }
+    // "these days" is now.
+    if w0 == "these" && low(toks, i + 1) == "days" {
+        return Some((i + 2, Meaning::Ref("PRESENT_REF"), None));
+    }
     // "earlier this year", "later this month".
     if matches!(w0, "earlier" | "later") {
         if let Some((end, m @ Meaning::Relative { .. }, md)) = determined(toks, i + 1) {
@@ -505,10 +568,26 @@ fn determined(toks: &[Tok], i: usize) -> Option<Core> {
                 return Some((end, m, md));
             }
         }
+        // "later that year".
+        if let Some((end, m @ Meaning::ThatYear(_), md)) = determined(toks, i + 1) {
+            return Some((end, m, md));
+        }
+        // "earlier in the year".
+        if low(toks, i + 1) == "in" && low(toks, i + 2) == "the" {
+            if let Some((end, m @ Meaning::Relative { .. }, md)) = determined(toks, i + 2) {
+                return Some((end, m, md));
+            }
+        }
         return None;
     }
     let (offset, direction) = relative_offset(w0)?;
     let w1 = low(toks, i + 1);
+    // "this past spring" is this year's, already gone.
+    if w0 == "this" && w1 == "past" {
+        if let Some(season) = season_of(low(toks, i + 2)) {
+            return Some((i + 3, Meaning::Season { season, offset: 0 }, None));
+        }
+    }
     // "last three years", "the next two weeks": a span, not a point.
     if offset != 0 {
         if let Some((end, m @ Meaning::Duration { .. }, _)) = quantity(toks, i + 1) {
@@ -556,13 +635,95 @@ fn determined(toks: &[Tok], i: usize) -> Option<Core> {
     if w1 == "quarter" {
         return quarter(toks, i);
     }
+    // "the current fiscal year" is the current year.
+    let (w1, k) = match w1 {
+        "fiscal" if matches!(low(toks, i + 2), "year" | "quarter") => (low(toks, i + 2), i + 2),
+        _ => (w1, i + 1),
+    };
+    if w1 == "quarter" {
+        let m = Meaning::Relative {
+            unit: Unit::Quarter,
+            offset,
+        };
+        return Some((k + 1, m, None));
+    }
     match unit_of(w1) {
+        // "this century" is, in TimeBank, the hundred years up to now (P100Y).
+        Some((Unit::Century, false)) if w0 == "this" => {
+            let m = Meaning::Duration {
+                amount: Some(1),
+                unit: Unit::Century,
+            };
+            Some((k + 1, m, None))
+        }
         Some((unit, false)) if unit >= Unit::Weekend => {
             // "current" alone is a vague present; "current year" is this year.
-            Some((i + 2, Meaning::Relative { unit, offset }, None))
+            Some((k + 1, Meaning::Relative { unit, offset }, None))
         }
         _ if w0 == "current" => Some((i + 1, Meaning::Ref("PRESENT_REF"), None)),
         _ => None,
+    }
+}
+
+/// "the year" (or "the fiscal year") whose next token is `next`: a company's twelve months in "the
+/// year ended Sept. 30" (P1Y); otherwise this year, as in "for the year" or "earlier in the year".
+fn the_year(toks: &[Tok], next: usize) -> Meaning {
+    if matches!(low(toks, next), "ended" | "ending" | "ends" | "through") {
+        Meaning::Duration {
+            amount: Some(1),
+            unit: Unit::Year,
+        }
+    } else {
+        Meaning::Relative {
+            unit: Unit::Year,
+            offset: 0,
+        }
+    }
+}
+
+/// After "the", from the token "year-ago" (or "year-earlier") at `i`: "the year-ago quarter" and
+/// "the year-earlier third quarter" are last year's quarter, "the year-earlier nine months" a span.
+/// Before any other noun ("the year-ago results") TimeBank leaves "the" out, so this gives way to
+/// the bare word.
+fn year_ago(toks: &[Tok], i: usize) -> Option<Core> {
+    let j = i + 1;
+    if matches!(low(toks, j), "quarter" | "period") {
+        return Some((j + 1, Meaning::QuarterYearAgo, None));
+    }
+    if let Some((
+        end,
+        Meaning::Quarter {
+            n: Some(_),
+            year: None,
+        },
+        _,
+    )) = quarter(toks, j)
+    {
+        return Some((end, Meaning::QuarterYearAgo, None));
+    }
+    if let Some((
+        end,
+        m @ Meaning::Duration {
+            amount: Some(_), ..
+        },
+        _,
+    )) = quantity(toks, j)
+    {
+        return Some((end, m, None));
+    }
+    let next = low(toks, j);
+    if !next.is_empty() && next.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    Some((j, year_back(), None))
+}
+
+/// One year before the reference date; in an earnings report, the year-ago quarter.
+fn year_back() -> Meaning {
+    Meaning::Shifted {
+        amount: Some(1),
+        unit: Unit::Year,
+        sign: -1,
     }
 }
 
@@ -585,6 +746,14 @@ fn quarter(toks: &[Tok], i: usize) -> Option<Core> {
             j += 1;
             if low(toks, j) == "recent" {
                 j += 1;
+            }
+            // "the latest quarter" is the last one reported, whatever was named before.
+            if low(toks, j) == "quarter" && year.is_none() {
+                let m = Meaning::Relative {
+                    unit: Unit::Quarter,
+                    offset: -1,
+                };
+                return Some((j + 1, m, None));
             }
         }
         "last" | "previous" | "past" => {
@@ -678,8 +847,41 @@ fn quantity(toks: &[Tok], i: usize) -> Option<Core> {
             }
         }
     };
+    // "2 1/2 years".
+    if let Some(whole) = amount.filter(|_| low(toks, j) == "1/2") {
+        if let Some((unit, true)) = unit_of(low(toks, j + 1)) {
+            if unit.and_a_half(whole).is_some() {
+                return Some((j + 2, Meaning::HalfLength { whole, unit }, None));
+            }
+        }
+    }
+    // "a year and a half".
+    if let (Some(whole), Some((unit, _))) = (amount, unit_of(low(toks, j))) {
+        let half = (low(toks, j + 1), low(toks, j + 2), low(toks, j + 3));
+        if half == ("and", "a", "half") && unit.and_a_half(whole).is_some() {
+            return Some((j + 4, Meaning::HalfLength { whole, unit }, None));
+        }
+    }
+    // "two more weeks", "eight trading days": the word in between does not change the length.
+    let mut j = j;
+    if amount.is_some()
+        && matches!(
+            low(toks, j),
+            "more" | "additional" | "trading" | "business" | "consecutive" | "straight"
+        )
+        && unit_of(low(toks, j + 1)).is_some()
+    {
+        j += 1;
+    }
     let (unit, plural) = unit_of(low(toks, j))?;
     if unit == Unit::Quarter {
+        return None;
+    }
+    // "A second suspect" counts, not times; "60 Minutes" is a programme.
+    if unit == Unit::Second && matches!(w0, "a" | "an") {
+        return None;
+    }
+    if toks[j].capitalized() && !toks[i].capitalized() && amount.is_some() {
         return None;
     }
     if amount.is_none() && !plural {
@@ -726,6 +928,10 @@ fn hyphenated(toks: &[Tok], i: usize) -> Option<Core> {
     if last == "quarter" {
         return quarter(toks, i);
     }
+    // "compared with year-earlier net income".
+    if matches!(w, "year-earlier" | "year-ago") {
+        return Some((i + 1, year_back(), None));
+    }
     if parts.len() == 2 {
         let modifier = match parts[0] {
             "mid" => Some("MID"),
@@ -764,6 +970,20 @@ fn hyphenated(toks: &[Tok], i: usize) -> Option<Core> {
     None
 }
 
+/// A year in words from token `i`: "nineteen ninety-six" (1996), "two thousand" (2000); the end.
+fn spelled_year(toks: &[Tok], i: usize) -> Option<(usize, i32)> {
+    match (low(toks, i), low(toks, i + 1)) {
+        ("two", "thousand") => Some((i + 2, 2000)),
+        ("nineteen", w) => {
+            let n = amount_word(w).filter(|n| {
+                (10..100).contains(n) && !w.starts_with(|c: char| c.is_ascii_digit())
+            })?;
+            Some((i + 2, 1900 + n as i32))
+        }
+        _ => None,
+    }
+}
+
 fn calendar_year(y: i32) -> Meaning {
     Meaning::Calendar {
         year: Some(y),
@@ -780,6 +1000,44 @@ fn decade(w: &str) -> Option<i32> {
     (y % 10 == 0).then_some(y / 10)
 }
 
+/// "Thanksgiving", "Thanksgiving Day", "Christmas Eve", "Election Day"; the end token and holiday.
+fn holiday(toks: &[Tok], i: usize) -> Option<(usize, Holiday)> {
+    use Holiday as H;
+    if !toks.get(i)?.capitalized() {
+        return None;
+    }
+    let day_after = |k: usize| {
+        if low(toks, k) == "day" && toks[k].capitalized() {
+            k + 1
+        } else {
+            k
+        }
+    };
+    let next_is = |w: &str| low(toks, i + 1) == w && toks[i + 1].capitalized();
+    Some(match low(toks, i) {
+        "thanksgiving" => (day_after(i + 1), H::Thanksgiving),
+        "christmas" if next_is("eve") => (i + 2, H::ChristmasEve),
+        "christmas" => (day_after(i + 1), H::Christmas),
+        "election" if next_is("day") => (i + 2, H::ElectionDay),
+        "labor" | "labour" if next_is("day") => (i + 2, H::LaborDay),
+        "memorial" if next_is("day") => (i + 2, H::MemorialDay),
+        "veterans" if next_is("day") => (i + 2, H::VeteransDay),
+        "independence" if next_is("day") => (i + 2, H::IndependenceDay),
+        "new" if next_is("year") && low(toks, i + 2) == "'s" => (day_after(i + 3), H::NewYear),
+        _ => return None,
+    })
+}
+
+/// A holiday, alone or after "last", "next" or "this".
+fn holiday_led(toks: &[Tok], i: usize) -> Option<Core> {
+    let (direction, j) = match relative_offset(low(toks, i)) {
+        Some((_, d)) if low(toks, i) != "current" => (d, i + 1),
+        _ => (Direction::ByTense, i),
+    };
+    let (end, holiday) = holiday(toks, j)?;
+    Some((end, Meaning::Holiday { holiday, direction }, None))
+}
+
 /// "Friday", "Friday morning", "Friday, March 14, 2025", "Thursdays".
 fn weekday_led(toks: &[Tok], i: usize) -> Option<Core> {
     let w = low(toks, i);
@@ -789,6 +1047,10 @@ fn weekday_led(toks: &[Tok], i: usize) -> Option<Core> {
         }
     }
     let d = weekday_of(w)?;
+    // "Tuesday nights": every Tuesday night.
+    if let Some(part) = low(toks, i + 1).strip_suffix('s').and_then(part_of_day) {
+        return Some((i + 2, Meaning::Set(format!("XXXX-WXX-{d}T{part}")), None));
+    }
     // "Friday, March 14, 2025" or "Friday March 14".
     let j = if low(toks, i + 1) == "," {
         i + 2
@@ -932,6 +1194,18 @@ fn year(toks: &[Tok], i: usize) -> Option<Core> {
             return Some((i + 2, Meaning::Century(c - 1), None));
         }
     }
+    // "nineteen ninety-six", but not "nineteen ninety-six people".
+    if let Some((end, y)) = spelled_year(toks, i).filter(|_| w == "nineteen") {
+        let next = low(toks, end);
+        // A plural noun after it ("nineteen ninety-six votes") makes it a count.
+        let counts_things = unit_of(next).is_some()
+            || (next.len() > 3
+                && next.ends_with('s')
+                && next.chars().all(|c| c.is_ascii_lowercase()));
+        if !counts_things {
+            return Some((end, calendar_year(y), None));
+        }
+    }
     let y = year_number(w)?;
     if !(1800..=2099).contains(&y) {
         return None;
@@ -993,12 +1267,33 @@ fn single_word(toks: &[Tok], i: usize) -> Option<Core> {
             day: Box::new(day(0)),
             part: "NI",
         },
+        // "Now, he says, …" opening a sentence is a turn in the story, not a time; TimeBank leaves
+        // "Currently, …" there unmarked too.
+        "now" | "currently"
+            if low(toks, i + 1) == "," && (i == 0 || toks[i - 1].sentence != toks[i].sentence) =>
+        {
+            return None
+        }
         "now" | "currently" | "nowadays" => Meaning::Ref("PRESENT_REF"),
+        // "will soon begin", but not "as soon as" or "soon after the attack".
+        "soon" => {
+            let prev = if i == 0 { "" } else { toks[i - 1].low.as_str() };
+            if prev == "as" || matches!(low(toks, i + 1), "as" | "after" | "afterwards") {
+                return None;
+            }
+            Meaning::Ref("FUTURE_REF")
+        }
         "recently" | "lately" | "recent" => {
             if w == "recent" {
-                // "recent years": a span of unknown length.
-                if let Some((_, true)) = unit_of(low(toks, i + 1)) {
-                    return Some((i + 2, Meaning::Ref("PAST_REF"), None));
+                // "recent weeks" and "recent months" are spans of unknown length, as TimeBank
+                // marks them (PXW, PXM); "recent years" and "recent days" it mostly leaves vague.
+                match unit_of(low(toks, i + 1)) {
+                    Some((unit @ (Unit::Week | Unit::Month), true)) => {
+                        let m = Meaning::Duration { amount: None, unit };
+                        return Some((i + 2, m, None));
+                    }
+                    Some((_, true)) => return Some((i + 2, Meaning::Ref("PAST_REF"), None)),
+                    _ => {}
                 }
             }
             Meaning::Ref("PAST_REF")
@@ -1018,8 +1313,14 @@ fn single_word(toks: &[Tok], i: usize) -> Option<Core> {
             hour: 12,
             minute: 0,
         },
+        // "midnight Friday" is the end of Friday (T24).
         "midnight" => Meaning::Clock {
-            day: None,
+            day: weekday_of(low(toks, i + 1)).map(|d| {
+                Box::new(Meaning::Weekday {
+                    day: d,
+                    direction: Direction::ByTense,
+                })
+            }),
             hour: 24,
             minute: 0,
         },
@@ -1027,6 +1328,19 @@ fn single_word(toks: &[Tok], i: usize) -> Option<Core> {
             unit: Unit::Weekend,
             offset: 0,
         },
+        // "by year end", "at year's end": this year, as TimeBank writes it.
+        "year" => {
+            let end = match (low(toks, i + 1), low(toks, i + 2)) {
+                ("end", _) => i + 2,
+                ("'s", "end") => i + 3,
+                _ => return None,
+            };
+            let m = Meaning::Relative {
+                unit: Unit::Year,
+                offset: 0,
+            };
+            return Some((end, m, None));
+        }
         _ => return None,
     };
     if w == "annual" {
@@ -1069,6 +1383,9 @@ fn every(toks: &[Tok], i: usize) -> Option<Core> {
     if let Some(d) = weekday_of(w) {
         return Some((j + 1, Meaning::Set(format!("XXXX-WXX-{d}")), None));
     }
+    if let Some(m) = month_of(w).filter(|_| toks[j].capitalized() && n == 1) {
+        return Some((j + 1, Meaning::Set(format!("XXXX-{m:02}")), None));
+    }
     let (unit, _) = unit_of(w)?;
     Some((j + 1, Meaning::Set(unit.duration(Some(n))), None))
 }
@@ -1077,6 +1394,10 @@ fn every(toks: &[Tok], i: usize) -> Option<Core> {
 fn bare_plural_unit(toks: &[Tok], i: usize) -> Option<Core> {
     let (unit, plural) = unit_of(low(toks, i))?;
     if !plural || unit == Unit::Quarter || unit == Unit::Second {
+        return None;
+    }
+    // "60 Minutes" is a programme.
+    if toks[i].capitalized() && i > 0 && amount_word(&toks[i - 1].low).is_some() {
         return None;
     }
     // "the years" and "those days" are anaphoric rather than spans.
@@ -1143,6 +1464,13 @@ fn clock(toks: &[Tok], i: usize) -> Option<Core> {
         };
         day = Some(Box::new(Meaning::DayOffset(d)));
         j += 1;
+    } else {
+        // "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6".
+        let k = if low(toks, j) == "," { j + 1 } else { j };
+        if let Some((end, m @ Meaning::Calendar { day: Some(_), .. }, None)) = month_led(toks, k) {
+            day = Some(Box::new(m));
+            j = end;
+        }
     }
     Some((
         j,
@@ -1263,6 +1591,42 @@ mod tests {
                 &["this morning"],
             ),
             ("every", "every Thursday at the club", &["every Thursday"]),
+            (
+                "the year-ago results leave the article out",
+                "The year-ago results were restated.",
+                &["year-ago"],
+            ),
+            (
+                "at least two more weeks",
+                "It will take at least two more weeks.",
+                &["at least two more weeks"],
+            ),
+            (
+                "REGRESSION Now opening a sentence is no time",
+                "Now, he says, it looks bad. Prices are now lower.",
+                &["now"],
+            ),
+            (
+                "REGRESSION Currently opening a sentence is no time",
+                "Currently, organs are rationed.",
+                &[],
+            ),
+            (
+                "REGRESSION as soon as is no time",
+                "He will leave as soon as possible and soon after the vote.",
+                &[],
+            ),
+            ("REGRESSION a second suspect", "A second suspect fled.", &[]),
+            (
+                "REGRESSION a programme title",
+                "He told 60 Minutes about it.",
+                &[],
+            ),
+            (
+                "REGRESSION people counted after a spelled year",
+                "nineteen ninety-six votes were cast.",
+                &[],
+            ),
         ];
         for (name, text, expected) in cases {
             assert_eq!(extents(text), *expected, "{name}");
