@@ -15,7 +15,7 @@ const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact]
                       [--min-count N] [--prune-quantile Q] [--bags N]
        lede eval-timex [DIR] [--split dev|train|all] [--errors]
        lede eval-quotes [DIR] [--verbose]
-       lede eval-captions [DIR] [--cv|--all|--rules-only]
+       lede eval-captions [DIR] [--cv|--train-cv|--all|--rules-only] [--verbose]
        lede train-captions [DIR] [--out FILE]";
 
 /// Where the CoNLL-2003 files are unless a command is told otherwise.
@@ -105,7 +105,9 @@ fn eval_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
 
 /// `eval-captions`: character-weighted scores of the caption/boilerplate roles on the L3S dev
 /// pages: the shipped model on the held-out fold (default), five-fold cross-validation (`--cv`),
-/// all pages (`--all`, in-sample for four folds), or the strong signals alone (`--rules-only`).
+/// all pages (`--all`, in-sample for four folds), or the strong signals alone (`--rules-only`);
+/// `--train-cv` cross-validates within the training folds only, the figure to tune on.
+/// `--verbose` first lists every caption miss and false alarm.
 /// `train-captions`: rebuilds the shipped model from the training folds, byte for byte.
 fn captions_command(args: &[String], train: bool, out: &mut dyn Write) -> Result<()> {
     use crate::analysis::captions::Model;
@@ -113,12 +115,17 @@ fn captions_command(args: &[String], train: bool, out: &mut dyn Write) -> Result
     let args = if train {
         Args::parse(args, &["--out"], &[])?
     } else {
-        Args::parse(args, &[], &["--cv", "--all", "--rules-only"])?
+        Args::parse(
+            args,
+            &[],
+            &["--cv", "--train-cv", "--all", "--rules-only", "--verbose"],
+        )?
     };
-    let mode = ["cv", "all", "rules-only"]
+    let mode = ["cv", "train-cv", "all", "rules-only"]
         .into_iter()
         .find(|m| args.has(&format!("--{m}")))
         .unwrap_or("held-out");
+    let verbose = args.has("--verbose");
     let out_path = args
         .value("--out")
         .unwrap_or("src/analysis/captions/model.txt")
@@ -138,37 +145,41 @@ fn captions_command(args: &[String], train: bool, out: &mut dyn Write) -> Result
             ),
         );
     }
+    let mut log = Vec::new();
+    let errors = verbose.then_some(&mut log);
+    let held = ev::pages_in(&pages, &[ev::HELD_OUT]);
     let (what, conf) = match mode {
         "cv" => (
             "five-fold cross-validation".to_string(),
-            ev::cross_validate(&pages),
+            ev::cross_validate_within(&pages, &(0..ev::FOLDS).collect::<Vec<_>>(), errors),
+        ),
+        "train-cv" => (
+            "cross-validation within the training folds".to_string(),
+            ev::cross_validate_within(&pages, &ev::training_folds(), errors),
         ),
         "all" => {
             let all: Vec<usize> = (0..ev::FOLDS).collect();
             (
                 "all pages (in-sample for folds 1-4)".to_string(),
-                ev::evaluate(&ev::pages_in(&pages, &all), Model::shipped()),
+                ev::evaluate_logged(&ev::pages_in(&pages, &all), Model::shipped(), errors),
             )
         }
-        "rules-only" => {
-            let held = ev::pages_in(&pages, &[ev::HELD_OUT]);
-            (
-                format!("strong signals only, held-out fold ({} pages)", held.len()),
-                ev::evaluate(&held, &Model::default()),
-            )
-        }
-        _ => {
-            let held = ev::pages_in(&pages, &[ev::HELD_OUT]);
-            (
-                format!(
-                    "shipped model, held-out fold {} ({} pages)",
-                    ev::HELD_OUT,
-                    held.len()
-                ),
-                ev::evaluate(&held, Model::shipped()),
-            )
-        }
+        "rules-only" => (
+            format!("strong signals only, held-out fold ({} pages)", held.len()),
+            ev::evaluate_logged(&held, &Model::default(), errors),
+        ),
+        _ => (
+            format!(
+                "shipped model, held-out fold {} ({} pages)",
+                ev::HELD_OUT,
+                held.len()
+            ),
+            ev::evaluate_logged(&held, Model::shipped(), errors),
+        ),
     };
+    for line in &log {
+        w(out, format!("{line}\n"))?;
+    }
     w(
         out,
         format!(

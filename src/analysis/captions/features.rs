@@ -34,6 +34,18 @@ pub struct LineFacts {
     pub copyright: bool,
     pub prompt: bool,
     pub tail_header: bool,
+    pub agency: bool,
+    pub timestamp: bool,
+    pub publication_stamp: bool,
+    pub name_line: bool,
+    pub contact: bool,
+    pub position: bool,
+    pub credit_label: bool,
+    pub comment_signature: bool,
+    pub reuse_notice: bool,
+    pub picture_label: bool,
+    pub author_note: bool,
+    pub scene_verb: bool,
     /// How often the same text (white space collapsed) occurs in the paste.
     pub copies: usize,
     stop_ratio: f32,
@@ -135,6 +147,18 @@ impl LineFacts {
             copyright: signals::copyright_lower(&lower),
             prompt: signals::prompt_lower(&lower),
             tail_header: signals::tail_header_lower(&lower),
+            agency: signals::agency_lower(&lower),
+            timestamp: signals::timestamp_lower(&lower),
+            publication_stamp: signals::publication_stamp_lower(&lower),
+            name_line: signals::name_line(line),
+            contact: signals::contact_lower(&lower),
+            position: signals::position_marker(&lower),
+            credit_label: signals::credit_label_lower(&lower),
+            comment_signature: signals::comment_signature_lower(&lower),
+            reuse_notice: signals::reuse_notice_lower(&lower),
+            picture_label: signals::picture_label_lower(&lower),
+            author_note: signals::author_note(line, &lower),
+            scene_verb: signals::scene_verb(line),
             copies: 1,
             stop_ratio,
             cap_ratio: ratio(caps, n),
@@ -296,6 +320,17 @@ pub fn doc_features(facts: &[LineFacts]) -> impl Iterator<Item = Vec<String>> + 
             (f.copyright, "copyright"),
             (f.prompt, "prompt"),
             (f.tail_header, "tail_header"),
+            (f.agency, "agency"),
+            (f.timestamp, "timestamp"),
+            (f.name_line, "name"),
+            (f.contact, "contact"),
+            (f.position, "position"),
+            (f.credit_label, "credit_label"),
+            (f.comment_signature, "comment_signature"),
+            (f.reuse_notice, "reuse_notice"),
+            (f.picture_label, "picture_label"),
+            (f.author_note, "author_note"),
+            (f.scene_verb, "scene_verb"),
         ] {
             if on {
                 add(format!("sig:{name}"));
@@ -304,6 +339,9 @@ pub fn doc_features(facts: &[LineFacts]) -> impl Iterator<Item = Vec<String>> + 
         }
         if f.calendar_date && f.words <= 8 {
             add("short_date".into());
+        }
+        if f.copyright && f.agency {
+            add("agency_copyright".into());
         }
         add(format!("copies:{}", log_bucket(f.copies - 1)));
         if f.copies > 1 {
@@ -493,6 +531,22 @@ pub fn stage2_features<'a>(
             (f.byline, "byline"),
             (f.copyright, "copyright"),
             (f.words <= 4 && !f.ends_sentence, "fragment"),
+            (f.agency, "agency"),
+            (f.timestamp, "timestamp"),
+            (f.name_line, "name"),
+            (f.contact, "contact"),
+            (f.copyright && f.agency, "agency_copyright"),
+            (f.credit_label, "credit_label"),
+            (f.position, "position"),
+            (f.comment_signature, "comment_signature"),
+            (f.reuse_notice, "reuse_notice"),
+            (f.picture_label, "picture_label"),
+            (f.author_note, "author_note"),
+            (f.scene_verb, "scene_verb"),
+            (f.reuse_notice, "reuse_notice"),
+            (f.picture_label, "picture_label"),
+            (f.author_note, "author_note"),
+            (f.scene_verb, "scene_verb"),
         ] {
             if on {
                 add(format!("main:{place}|dist:{dist}|sig:{sig}"));

@@ -241,7 +241,7 @@ pub(super) fn byline_lower(line: &str, lower: &str) -> bool {
     let (first, second) = (words.next(), words.next());
     let count =
         usize::from(first.is_some()) + usize::from(second.is_some()) + words.take(15).count();
-    if count == 0 || count > 16 {
+    if count == 0 || count > 16 || LETTERS.iter().any(|l| lower.contains(l)) {
         return false;
     }
     let by = matches!(first, Some("By" | "BY" | "by"))
@@ -249,12 +249,130 @@ pub(super) fn byline_lower(line: &str, lower: &str) -> bool {
     by || lower.ends_with(" writer")
         || lower.ends_with(" correspondent")
         || lower.ends_with(" reporter")
-        || lower.ends_with(" editor")
         || lower.contains("associated press writer")
-        || lower.starts_with("author:")
-        || lower.starts_with("author :")
-        || lower.starts_with("posted by ")
 }
+
+/// The wire services' reuse notice: `This material may not be published, broadcast, rewritten
+/// or redistributed.` L3S labels it with the story's credits about as often as with the footer.
+pub(super) fn reuse_notice_lower(lower: &str) -> bool {
+    lower.len() < 400
+        && (lower.contains("may not be published")
+            || lower.contains("may not be reproduced")
+            || lower.contains("redistribut")
+            || lower.contains("republication"))
+}
+
+/// A picture credit inside the line: `… Picture: Simone Dalton`, `Photograph: MySpace`, `…
+/// separatists [EPA]`.
+pub(super) fn picture_label_lower(lower: &str) -> bool {
+    [
+        "picture: ",
+        "photograph: ",
+        "photo: ",
+        "pictures: ",
+        "photo courtesy",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+        || [
+            "[epa]",
+            "[afp]",
+            "[ap]",
+            "[reuters]",
+            "[getty]",
+            "[getty images]",
+        ]
+        .iter()
+        .any(|p| lower.trim_end().ends_with(p))
+}
+
+/// An author's note: a name, then `is a writer for`, `covers the Raptors`, `can be reached at`.
+pub(super) fn author_note(line: &str, lower: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().take(46).collect();
+    if !(5..=45).contains(&words.len()) {
+        return false;
+    }
+    let names = words
+        .iter()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    const VERBS: [&str; 7] = ["is", "covers", "writes", "has", "was", "may", "can"];
+    const ROLES: [&str; 12] = [
+        "writer",
+        "editor",
+        "columnist",
+        "reporter",
+        "author",
+        "covers",
+        "correspondent",
+        "reached",
+        "contributor",
+        "freelance",
+        "journalist",
+        "blog",
+    ];
+    (1..=3).contains(&names)
+        && words.get(names).is_some_and(|w| VERBS.contains(w))
+        && ROLES.iter().any(|r| contains_word(lower, r))
+}
+
+/// A photo's scene: a capitalised subject right at the start, then a verb in the present tense
+/// (`Daniel Vettori celebrates after …`, `Chelsea's Michael Ballack controls the ball …`), and
+/// no reporting verb. Weaker than `is_scene_description` (no date needed); a feature only.
+pub(super) fn scene_verb(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().take(46).collect();
+    if !(6..=45).contains(&words.len()) {
+        return false;
+    }
+    const REPORTING: [&str; 9] = [
+        "said",
+        "says",
+        "told",
+        "was",
+        "were",
+        "had",
+        "say",
+        "added",
+        "according",
+    ];
+    const NOT_VERBS: [&str; 6] = ["this", "has", "was", "his", "its", "is"];
+    if words
+        .iter()
+        .any(|w| REPORTING.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+    {
+        return false;
+    }
+    words.windows(2).take(6).any(|pair| {
+        let (subject, verb) = (pair[0], pair[1]);
+        subject.starts_with(char::is_uppercase)
+            && verb.chars().all(char::is_lowercase)
+            && verb.len() > 3
+            && verb.ends_with('s')
+            && !verb.ends_with("ss")
+            && !NOT_VERBS.contains(&verb)
+    })
+}
+
+/// A comment's signature: `Posted by: Travis on December 29, 2007 04:33 PM`, `Bob said...`,
+/// `Jane wrote:`. On L3S pages "Posted by:" marks comments 228 times in 232, while "NAME,
+/// Editor", "Author:" and "Posted by NAME" lines are more often site furniture than bylines.
+pub(super) fn comment_signature_lower(lower: &str) -> bool {
+    lower.len() < 300
+        && (lower.contains("posted by:")
+            || lower.contains("comment by")
+            || lower.contains("| posted")
+            || lower.ends_with("said...")
+            || lower.ends_with("wrote:")
+            || lower.starts_with("reply"))
+}
+
+/// Links to the letters page end in "editor" but credit nobody.
+const LETTERS: [&str; 4] = [
+    "to the editor",
+    "write to editor",
+    "public editor",
+    "editor's pick",
+];
 
 /// A contributor line at the end of a wire story: `John Leicester in Paris contributed to this
 /// report.`
@@ -286,7 +404,230 @@ pub(super) fn copyright_lower(lower: &str) -> bool {
         && (lower.contains('©')
             || lower.contains("copyright")
             || lower.contains("all rights reserved")
-            || lower.contains("(c) "))
+            || lower.starts_with("(c)")
+            || lower.contains("(c) 1")
+            || lower.contains("(c) 2"))
+}
+
+/// Names of news agencies and syndication lines: `Reuters`, `AFP, AP`, `- NZPA`, `Staff and
+/// agencies`, `Amr Nabil/Associated Press`. Short lines naming one are source credits; a
+/// copyright line naming one is the story's own, not the site's footer.
+pub(super) fn agency_lower(lower: &str) -> bool {
+    const NAMES: [&str; 22] = [
+        "associated press",
+        "reuters",
+        "afp",
+        "agence france",
+        "press association",
+        "pa sport",
+        "aap",
+        "nzpa",
+        "upi",
+        "united press",
+        "bloomberg",
+        "canwest",
+        "canadian press",
+        "xinhua",
+        "dpa",
+        "agencies",
+        "ap",
+        "pti",
+        "press trust",
+        "news service",
+        "wire service",
+        "ians",
+    ];
+    lower.len() < 300 && NAMES.iter().any(|n| contains_word(lower, n))
+}
+
+/// A time-stamp line: mostly date and time tokens, perhaps after a stamp word (`Updated 3:45
+/// p.m. ET, Mon March 3, 2008`, `Posted: 01/12/2008`, `15 January 2008 16:22 BST`, `14 hours
+/// ago`). Date lines sit under the headline; the same shape in a list is an archive menu.
+pub(super) fn timestamp_lower(lower: &str) -> bool {
+    let mut n = 0;
+    let mut datey = 0;
+    let mut digits = false;
+    for w in lower.split_whitespace() {
+        n += 1;
+        if n > 16 {
+            return false;
+        }
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let numeric = !core.is_empty()
+            && core
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | '-' | ','));
+        digits |= core.chars().any(|c| c.is_ascii_digit());
+        let ordinal = core.len() <= 4
+            && core.starts_with(|c: char| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|s| core.ends_with(s));
+        let word = MONTHS.contains(&core)
+            || WEEKDAYS.contains(&core)
+            || STAMP_WORDS.contains(&core)
+            || core.len() <= 3
+                && WEEKDAYS
+                    .iter()
+                    .any(|d| d.starts_with(core) && !core.is_empty());
+        if numeric || ordinal || word || core.is_empty() {
+            datey += 1;
+        }
+    }
+    n > 0 && digits && datey * 3 >= n * 2
+}
+
+/// A publication stamp: a time stamp that opens with its verb (`Published: 10 January 2008`,
+/// `Last Updated: 6:10 PM Dec 31, 2007`), not a comment's `Posted by: … | January 16 2008`.
+/// L3S labels these with the bylines three times in five (by characters, training folds).
+pub(super) fn publication_stamp_lower(lower: &str) -> bool {
+    const VERBS: [&str; 7] = [
+        "updated",
+        "last updated",
+        "posted",
+        "published",
+        "originally posted",
+        "modified",
+        "created",
+    ];
+    let lower = lower.trim_start();
+    VERBS.iter().any(|v| lower.starts_with(v))
+        && !lower.starts_with("posted by")
+        && timestamp_lower(lower)
+        && lower.split_whitespace().nth(12).is_none()
+}
+
+/// Words that go with dates on a time-stamp line.
+const STAMP_WORDS: [&str; 32] = [
+    "updated",
+    "update",
+    "posted",
+    "published",
+    "last",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "et",
+    "est",
+    "edt",
+    "pt",
+    "pst",
+    "gmt",
+    "bst",
+    "utc",
+    "cet",
+    "aedt",
+    "ist",
+    "ago",
+    "hours",
+    "hour",
+    "minutes",
+    "days",
+    "day",
+    "originally",
+    "created",
+    "modified",
+    "date",
+];
+
+/// A personal name on its own, or a name and an affiliation: `Luke Van Leuveren`, `RANDY
+/// SPORTAK`, `Mark Hinton, Goal.com`, `Robert Fife, CTV Ottawa Bureau Chief`. Bylines without
+/// the "By".
+pub(super) fn name_line(line: &str) -> bool {
+    let head = line.split(',').next().unwrap_or("");
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || line.split_whitespace().count() > 10 {
+        return false;
+    }
+    words.iter().all(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+    }) && !line.ends_with(['.', '!', '?'])
+}
+
+/// Contact lines and author notes: an e-mail address, `can be reached at`, `is a freelance
+/// writer`, `covers the Raptors for`.
+pub(super) fn contact_lower(lower: &str) -> bool {
+    lower.len() < 400
+        && (lower.contains('@') && !lower.contains(" @ ")
+            || lower.contains("can be reached")
+            || lower.contains("can be contacted")
+            || lower.contains("e-mail:")
+            || lower.contains("email:")
+            || lower.contains("is a freelance")
+            || lower.contains("is a staff")
+            || lower.contains("is the author")
+            || lower.contains("is a writer")
+            || lower.contains("is a reporter")
+            || lower.contains("is a columnist"))
+}
+
+/// Where a person stands in a photo: `Malouda (R) clashes`, `Lilja (left) and`, `, second from
+/// right,`, `from left`. Story prose hardly ever says it. A bracketed letter counts only between
+/// a spaced word and a lower-case one: `Soulcalibur(R) IV` is a trademark, `(C) 2008` a
+/// copyright, `Ponting (c),` a captain.
+pub(super) fn position_marker(lower: &str) -> bool {
+    const BRACKETED: [&str; 12] = [
+        " (l) ",
+        " (r) ",
+        " (c) ",
+        " (l-r) ",
+        " (left) ",
+        " (right) ",
+        " (center) ",
+        " (centre) ",
+        " (front) ",
+        " (back) ",
+        " (top) ",
+        " (bottom) ",
+    ];
+    const PHRASES: [&str; 6] = [
+        ", left,",
+        ", right,",
+        ", center,",
+        ", centre,",
+        "from left",
+        "from right",
+    ];
+    let bracketed = BRACKETED.iter().any(|m| {
+        lower.match_indices(m).any(|(i, _)| {
+            lower[i + m.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        })
+    });
+    (bracketed || PHRASES.iter().any(|m| lower.contains(m)))
+        && lower.split_whitespace().nth(4).is_some()
+}
+
+/// A label that names where the story comes from or who made it: `Source: China Daily`,
+/// `Article from: AAP`, `Courtesy: San Jose State Athletics`, `Written by Chris Beaumont`,
+/// `Brought to you by NZPA`, `Editor: Sun Yunlong`.
+pub(super) fn credit_label_lower(lower: &str) -> bool {
+    const STARTS: [&str; 18] = [
+        "source:",
+        "sources:",
+        "article from",
+        "courtesy",
+        "editor:",
+        "publisher:",
+        "written by",
+        "brought to you by",
+        "distributed by",
+        "story by",
+        "words by",
+        "text by",
+        "report by",
+        "reported by",
+        "from:",
+        "agency:",
+        "filed by",
+        "with files from",
+    ];
+    lower.len() < 200 && STARTS.iter().any(|s| lower.starts_with(s))
 }
 
 /// The prompts and buttons a page puts around an article: galleries, sharing, following, comments,
@@ -443,6 +784,221 @@ mod tests {
             "John Leicester in Paris contributed to this report."
         ));
         assert!(!is_contributor_line("Putin contributed troops."));
+    }
+
+    /// One of the story-metadata signals, by name.
+    fn check(signal: &str, line: &str) -> bool {
+        let lower = line.to_lowercase();
+        match signal {
+            "agency" => agency_lower(&lower),
+            "timestamp" => timestamp_lower(&lower),
+            "contact" => contact_lower(&lower),
+            "position" => position_marker(&lower),
+            "credit" => credit_label_lower(&lower),
+            "comment" => comment_signature_lower(&lower),
+            "notice" => reuse_notice_lower(&lower),
+            "picture" => picture_label_lower(&lower),
+            "name" => name_line(line),
+            "note" => author_note(line, &lower),
+            "scene" => scene_verb(line),
+            "stamp" => publication_stamp_lower(&lower),
+            _ => panic!("no signal {signal}"),
+        }
+    }
+
+    #[test]
+    fn story_metadata_signals() {
+        let cases: &[(&str, &str, &str, bool)] = &[
+            (
+                "published stamp",
+                "stamp",
+                "Published: 10 January 2008",
+                true,
+            ),
+            (
+                "updated stamp",
+                "stamp",
+                "Last Updated: 6:10 PM Dec 31, 2007",
+                true,
+            ),
+            (
+                "comment stamp",
+                "stamp",
+                "Posted By: caad4 | January 16 2008 at 03:42 PM",
+                false,
+            ),
+            (
+                "undated verb",
+                "stamp",
+                "Updated forecasts are due on Monday.",
+                false,
+            ),
+            ("agency line", "agency", "Hugh Gentry, Reuters", true),
+            ("agency pair", "agency", "AFP, AP", true),
+            (
+                "no agency",
+                "agency",
+                "The mayor rapped the council.",
+                false,
+            ),
+            (
+                "updated stamp",
+                "timestamp",
+                "Updated 3:45 p.m. ET, Mon March 3, 2008",
+                true,
+            ),
+            (
+                "bare date line",
+                "timestamp",
+                "15 January 2008 16:22 BST",
+                true,
+            ),
+            ("relative stamp", "timestamp", "14 hours ago", true),
+            (
+                "date in a sentence",
+                "timestamp",
+                "The talks resume on March 3, 2008, in Geneva.",
+                false,
+            ),
+            (
+                "contact",
+                "contact",
+                "Scott Brown can be reached at sbrown@tribweb.com.",
+                true,
+            ),
+            (
+                "no contact",
+                "contact",
+                "Scott Brown reached the final.",
+                false,
+            ),
+            (
+                "bracketed side",
+                "position",
+                "Chelsea's Florent Malouda (R) clashes with Everton's Phil Jagielka.",
+                true,
+            ),
+            (
+                "second from right",
+                "position",
+                "Jabarah, second from right, is sentenced in New York.",
+                true,
+            ),
+            (
+                "trademark",
+                "position",
+                "The Force Is Strong With Soulcalibur(R) IV and more",
+                false,
+            ),
+            (
+                "copyright c",
+                "position",
+                "Press Release (C) 2008 NAMCO BANDAI Games America Inc.",
+                false,
+            ),
+            (
+                "source label",
+                "credit",
+                "Source: China Daily/Agencies",
+                true,
+            ),
+            (
+                "article from",
+                "credit",
+                "Article from: Agence France-Presse",
+                true,
+            ),
+            (
+                "no label",
+                "credit",
+                "Sources said the deal was close.",
+                false,
+            ),
+            (
+                "comment signature",
+                "comment",
+                "Posted by: Travis on December 29, 2007 04:33 PM",
+                true,
+            ),
+            (
+                "byline is no comment",
+                "comment",
+                "By Belinda Tasker in London",
+                false,
+            ),
+            (
+                "reuse notice",
+                "notice",
+                "This material may not be published, broadcast, rewritten or redistributed.",
+                true,
+            ),
+            (
+                "picture label",
+                "picture",
+                "Crunch time: Telstra keeps its network. Picture: Simone Dalton",
+                true,
+            ),
+            (
+                "bracketed agency",
+                "picture",
+                "Troops killed 33 separatists [EPA]",
+                true,
+            ),
+            ("name alone", "name", "Luke Van Leuveren", true),
+            ("name and outlet", "name", "Mark Hinton, Goal.com", true),
+            ("sentence", "name", "Jonny Evans scored.", false),
+            (
+                "author note",
+                "note",
+                "Ryan McNeill covers the Toronto Raptors for HOOPSWORLD and ESPN.com.",
+                true,
+            ),
+            (
+                "story line",
+                "note",
+                "McNeill said the Raptors had a writer on the bus.",
+                false,
+            ),
+            (
+                "scene",
+                "scene",
+                "Daniel Vettori celebrates after dismissing batsman Shakib Al Hasan.",
+                true,
+            ),
+            (
+                "reported",
+                "scene",
+                "Daniel Vettori said he celebrates every wicket the same way.",
+                false,
+            ),
+        ];
+        for (name, signal, line, expected) in cases {
+            assert_eq!(check(signal, line), *expected, "{name}: {line}");
+        }
+    }
+
+    /// Lines a signal once got wrong.
+    #[test]
+    fn regression() {
+        let cases: &[(&str, bool, bool)] = &[
+            // "NAME, Editor" and the letters page used to be bylines (9 of 11 L3S lines of that
+            // shape are site furniture).
+            ("Letters to the Editor", false, false),
+            ("Andrew Derringer, Editor", false, false),
+            ("Posted by Aaron Lewis", false, false),
+            // "(c) " was a copyright mark even as a captain's or a photo's position.
+            (
+                "Chelsea's Shaun Wright-Phillips (C) gestures after scoring.",
+                false,
+                false,
+            ),
+            ("By DAVID B. CARUSO - Associated Press Writer", true, false),
+            ("(c) 2008 Earthtimes.org", false, true),
+        ];
+        for (line, byline, copyright) in cases {
+            assert_eq!(is_byline(line), *byline, "byline: {line}");
+            assert_eq!(is_copyright(line), *copyright, "copyright: {line}");
+        }
     }
 
     #[test]
