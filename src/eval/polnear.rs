@@ -1,5 +1,8 @@
 //! Scoring the quotes stage on PolNeAR (BRAT standoff attribution annotations).
 //!
+//! The stage runs as `analysis::analyze` runs it: after the caption roles and the entity tagger,
+//! whose person and organisation mentions give speakers their spans and pronouns their antecedents.
+//!
 //! **Gold.** A gold direct quote is the text inside double quotation marks within an attribution's
 //! Content, and its speaker is that attribution's Source. Each Content fragment is cut at line
 //! breaks (a multi-paragraph quote gives one gold quote per paragraph, as the stage does) and its
@@ -21,9 +24,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use crate::analysis::quotes::{find_quotes_in, Attribution};
-use crate::analysis::segment::segment;
+use crate::analysis::quotes::{
+    find_quotes, Attribution, EntityMention, MentionKind, QuoteFindings,
+};
+use crate::analysis::segment::{segment, Doc};
 use crate::analysis::span::Span;
+use crate::analysis::{captions, entities};
 use crate::error::{decode_text, Error, Result};
 
 /// One article's gold quotes, in byte spans of its text.
@@ -345,11 +351,28 @@ pub struct ArticleReport {
     pub phrases: Vec<(Span, bool)>,
 }
 
+/// The quotes as `analysis::analyze` finds them: with the caption stage's paragraph roles and the
+/// entity tagger's mentions and clusters, so that the figure is the shipped pipeline's.
+fn shipped_quotes(text: &str, doc: &Doc) -> QuoteFindings {
+    let roles = captions::assign_roles(text, doc);
+    let found = entities::find(text, doc);
+    let mentions: Vec<EntityMention> = found
+        .mentions
+        .iter()
+        .map(|m| EntityMention {
+            span: m.span,
+            kind: MentionKind::from_label(m.label),
+            cluster: m.cluster,
+        })
+        .collect();
+    find_quotes(text, doc, &roles, &mentions)
+}
+
 /// Scores the stage on one article, adding to `scores`.
 pub fn score_article(article: &GoldArticle, scores: &mut QuoteScores) -> ArticleReport {
     let text = &article.text;
     let doc = segment(text);
-    let found = find_quotes_in(text, &doc);
+    let found = shipped_quotes(text, &doc);
     let starts = char_starts(text);
     let ch = |b: usize| starts.partition_point(|&x| x < b);
     let chars = |s: Span| ch(s.end) - ch(s.start);

@@ -351,7 +351,23 @@ const CUE_VERBS: &[&str] = &[
     "chided",
     "assailed",
     "rebuked",
+    "remembered",
+    "reacted",
+    "points",
+    "demurred",
 ];
+
+/// Verbs that report speech only with their particle: `shot back`, `went on`, `points out`, `cut
+/// in`. Alone (`was shot`, `went home`) they say nothing about speech.
+pub fn is_phrasal_cue(verb: &str, particle: &str) -> bool {
+    match particle {
+        "back" => matches!(verb, "shot" | "shoots" | "fired" | "fires" | "hit" | "hits"),
+        "on" => matches!(verb, "went" | "goes"),
+        "out" => matches!(verb, "points" | "point" | "pointing" | "spelled" | "lays"),
+        "in" => matches!(verb, "cut" | "cuts" | "chimes" | "weighed" | "weighs"),
+        _ => false,
+    }
+}
 
 /// Cues that take their subject after them (`said Peskov`, `asked the reporter`). Others never do:
 /// in `called the political system “rotten”` the words after `called` are its object.

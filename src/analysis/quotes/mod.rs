@@ -10,12 +10,19 @@
 //!    manager, said`) or before it (`Trump said “…”`, `…, adding that he has “strongly
 //!    requested”`), and read the speaker phrase off it. A quote that opens its sentence may be
 //!    introduced by a colon (`Cruz continued: “…”`) or by the sentence before it, in the same
-//!    paragraph or the one before (`Kerry said that 100,000 would be accepted.` `“That adds up…”`).
+//!    paragraph or the one before (`Kerry said that 100,000 would be accepted.` `“That adds up…”`),
+//!    or signed with a dash (`“…” — Sanders.`). The source the reader has wins over the one it
+//!    reports: `“…,” Sanders said, according to CNN` is CNN's, and `Israel said Clinton called on
+//!    members to be “…”` is Israel's. A quote with no cue at all keeps the subject of its sentence
+//!    as a weaker guess (`Trump would denounce “…”`), which makes it neither speech nor a source
+//!    for other quotes.
 //! 3. **Speech or phrase**: a quote with a cue in its sentence, or one that reads as a sentence, is
 //!    speech. A short quoted phrase with no cue (“coalition of the willing”), a title (“Good Morning
 //!    America”) or markup (`id="123"`) is not, and goes to `phrases` instead.
 //! 4. **Inheritance and resolution**: a quote with no cue of its own takes the speaker of the quote
-//!    it continues (the other half of `“…,” he said. “…”`, the next paragraph of a long quote).
+//!    it continues (the other half of `“…,” he said. “…”`, the next paragraph of a long quote), and
+//!    a quote that opens a paragraph with no cue and no guess takes the last speaker of the three
+//!    paragraphs before (a speaker's words running on after a line of narration).
 //!    Then surnames, pronouns and descriptions are resolved to the fullest name the article gives
 //!    (`names`), and to an entity cluster when the caller passes entity mentions.
 //!
@@ -144,6 +151,9 @@ struct Candidate {
     cued: bool,
     /// Index of the candidate whose speaker this one takes.
     inherits: Option<usize>,
+    /// The sentence's subject, for a quote with no cue and no quote to inherit from: weaker
+    /// evidence than a cue, so it neither makes the quote speech nor passes to other quotes.
+    fallback: Option<Phrase>,
     speech: bool,
 }
 
@@ -159,7 +169,9 @@ pub fn find_quotes_in(text: &str, doc: &Doc) -> QuoteFindings {
 }
 
 /// Finds the direct quotes of `doc` and their speakers. `roles[p]` is paragraph `p`'s role
-/// (missing entries count as body); quotes in captions, boilerplate and credits are skipped.
+/// (missing entries count as body); quotes in captions are skipped. Boilerplate and credits are
+/// not: on PolNeAR train the role model marks about a hundred quoted paragraphs so (block quotes,
+/// quote boxes), and skipping them lost more quotes than it saved.
 /// `mentions` are the entity stage's mentions (see the module docs); they may be empty.
 pub fn find_quotes(
     text: &str,
@@ -194,12 +206,10 @@ pub fn find_quotes(
             common: Some(&common),
             in_quote: None,
         };
-        let paragraphs = article.paragraphs.clone().filter(|&p| {
-            !matches!(
-                roles.get(p).copied().unwrap_or_default(),
-                Role::Caption | Role::Boilerplate | Role::Credit
-            )
-        });
+        let paragraphs = article
+            .paragraphs
+            .clone()
+            .filter(|&p| !matches!(roles.get(p).copied().unwrap_or_default(), Role::Caption));
         let mut candidates = mark_pass(text, doc, words, paragraphs);
         let in_quote = quote_mask(words.tokens.len(), &candidates);
         let words = Words {
@@ -232,7 +242,7 @@ pub fn find_quotes(
                 Some(k) => &candidates[k],
                 None => c,
             };
-            let speaker = source.phrase.map(|p| resolver.resolve(p));
+            let speaker = source.phrase.or(c.fallback).map(|p| resolver.resolve(p));
             found.quotes.push(QuoteSeg {
                 span: c.marks.span,
                 inner: c.marks.inner,
@@ -277,6 +287,7 @@ fn mark_pass(
                 attribution: None,
                 cued: false,
                 inherits: None,
+                fallback: None,
                 speech: false,
             });
         }
@@ -286,8 +297,13 @@ fn mark_pass(
     candidates
 }
 
+/// A full stop, `?`, `!` or ellipsis that the segmenter also ends a sentence with: the full stop
+/// of `R-Ky.,` or `Sen.` is not one.
 fn ends_sentence(w: &Words, i: usize) -> bool {
     matches!(w.word(i), "." | "!" | "?" | "..." | "…")
+        && w.tokens
+            .get(i + 1)
+            .is_none_or(|n| n.sentence != w.tokens[i].sentence)
 }
 
 /// Pass 2: find a cue next to each quote and read its speaker phrase.
@@ -334,14 +350,40 @@ fn cue_pass(w: Words, in_quote: &[bool], candidates: &mut [Candidate]) {
             Some(p) => Some((p, Attribution::CueAfter)),
             None => before().map(|p| (p, Attribution::CueBefore)),
         };
+        let found = found.map(|(p, how)| match how {
+            // `According to pool reports, Obama said “…”`: again the outer source.
+            Attribution::CueBefore => (
+                according_to_after(&w, sentence, c.tokens.0)
+                    .or_else(|| outer_speaker(&w, sentence, p))
+                    .unwrap_or_else(|| subject_for_pronoun(&w, sentence, p)),
+                how,
+            ),
+            // `“…,” Sanders said, according to CNN`: the outer source is the one the reader has.
+            Attribution::CueAfter => (
+                according_to_after(&w, after_start, after_end).unwrap_or(p),
+                how,
+            ),
+            _ => (p, how),
+        });
         let found = found.or_else(|| {
-            introduced_by_colon(&w, in_quote, &c)
-                .or_else(|| said_in_sentence_before(&w, in_quote, &c, sentence))
-                .map(|p| (p, Attribution::CueBefore))
+            signed_with_dash(&w, &c)
+                .map(|p| (p, Attribution::CueAfter))
+                .or_else(|| {
+                    introduced_by_colon(&w, in_quote, &c).map(|p| (p, Attribution::CueBefore))
+                })
+        });
+        let found = found.or_else(|| {
+            said_in_sentence_before(&w, in_quote, &c, sentence).map(|p| (p, Attribution::CueBefore))
         });
         if let Some((phrase, how)) = found {
             candidates[k].phrase = Some(phrase);
             candidates[k].attribution = Some(how);
+        } else if sentence < c.tokens.0 {
+            // `Trump would denounce “self-deportation,”`: whoever acts in the sentence.
+            candidates[k].fallback = w
+                .clause_subject(sentence, c.tokens.0)
+                .filter(|p| !p.span.of(w.text).eq_ignore_ascii_case("it"))
+                .or_else(|| nearest_actor(&w, in_quote, sentence, c.tokens.0));
         }
         let cue_in = |a: usize, b: usize| {
             (a..b).any(|j| !in_quote[j] && (w.is_cue(j) || w.is_according_to(j)))
@@ -413,16 +455,91 @@ fn cue_after(w: &Words, sentence: usize, start: usize, end: usize, strict: bool)
 fn subject_then_cue(w: &Words, i: usize, end: usize) -> Option<Phrase> {
     let limit = end.min(i + 16);
     let cue = (i..limit).find(|&k| w.is_cue(k))?;
-    let clean = (i..cue).all(|k| {
-        w.is_possessive(k)
-            || (w.is_word(k) && (!cues::stops_phrase(w.word(k)) || cues::is_filler(w.word(k))))
-    });
+    // `Sen. Marco Rubio (R-Fla.) said`: a parenthesis inside the subject does not break it.
+    let mut depth = 0usize;
+    let clean = (i..cue).all(|k| match w.word(k) {
+        "(" => {
+            depth += 1;
+            true
+        }
+        ")" => {
+            depth = depth.saturating_sub(1);
+            true
+        }
+        _ if depth > 0 => true,
+        word => {
+            w.is_possessive(k)
+                || (w.is_word(k) && (!cues::stops_phrase(word) || cues::is_filler(word)))
+        }
+    }) && depth == 0;
     if clean && cue - i <= 10 {
         return w.subject_before(cue, i);
     }
-    let (a, b) = w.name_run_starting(i, cue)?;
-    let apposition = a == i && b + 1 < cue && w.word(b + 1) == "," && w.word(cue - 1) == ",";
-    apposition.then(|| w.classify_run(a, b))
+    if cue > i && w.word(cue - 1) == "," {
+        // `Jeff Weaver, Sanders' campaign manager, said`, `Texas delegate Bill Eastland, wearing a
+        // cowboy hat, said`: the phrase before the first comma.
+        let first_comma = (i..cue).find(|&k| w.word(k) == ",")?;
+        if first_comma > i && first_comma < cue - 1 {
+            return w.subject_before(first_comma, i);
+        }
+    }
+    None
+}
+
+/// `Rep. Steve Israel said Clinton called on members to be “…”`: a speaker read off a cue inside
+/// the report of an earlier cue of the sentence; the outer speaker is the source the reader has.
+fn outer_speaker(w: &Words, sentence: usize, p: Phrase) -> Option<Phrase> {
+    let at = w.tokens.partition_point(|t| t.span.start < p.span.start);
+    // The inner clause opens right after the outer cue: `said Clinton called`, `said that the
+    // campaign wrote`.
+    let cue = at.checked_sub(1).filter(|&k| k >= sentence)?;
+    let cue = if w.word(cue) == "that" && cue > sentence {
+        cue - 1
+    } else {
+        cue
+    };
+    if w.quoted(cue) || !w.is_cue(cue) || cues::is_participle(w.word(cue)) {
+        return None;
+    }
+    w.subject_before(cue, sentence).filter(|o| {
+        matches!(
+            o.kind,
+            SpeakerKind::Name | SpeakerKind::Organisation | SpeakerKind::Description
+        )
+    })
+}
+
+/// `, according to CNN` in the attribution after a quote, or `According to CNN,` opening the
+/// sentence before one.
+fn according_to_after(w: &Words, start: usize, end: usize) -> Option<Phrase> {
+    let k = (start..end)
+        .find(|&k| w.is_according_to(k) && (k == start || w.word(k - 1) == ",") && !w.quoted(k))?;
+    w.subject_after(k, end)
+}
+
+/// `Cruz has railed against what he calls the “…”`, `Trump said he believes “…”`: a pronoun in a
+/// clause inside a sentence whose subject is a name stands for that name, so the name is the
+/// speaker as written.
+fn subject_for_pronoun(w: &Words, sentence: usize, p: Phrase) -> Phrase {
+    if p.kind != SpeakerKind::Pronoun
+        || !matches!(p.span.of(w.text).to_lowercase().as_str(), "he" | "she")
+    {
+        return p;
+    }
+    let at = w.tokens.partition_point(|t| t.span.start < p.span.start);
+    if at <= sentence {
+        return p;
+    }
+    let before = w.word(at - 1).to_lowercase();
+    let embedded =
+        w.is_cue(at - 1) || matches!(before.as_str(), "what" | "whom" | "which" | "that" | "who");
+    if !embedded {
+        return p;
+    }
+    match w.clause_subject(sentence, at) {
+        Some(s) if s.kind == SpeakerKind::Name && s.span.end <= p.span.start => s,
+        _ => p,
+    }
 }
 
 /// `Trump said “…”`, `Trump said the U.S. held “…” discussions`, `…, adding that he has “…”`.
@@ -553,6 +670,30 @@ fn said_in_sentence_before(
     cue_before(w, in_quote, start, end)
 }
 
+/// `“…” — Bernie Sanders.`, or the quote alone in its paragraph and `- Sanders.` opening the next:
+/// a quote signed with a dash and a name, as fact checks and quote boxes print them.
+fn signed_with_dash(w: &Words, c: &Candidate) -> Option<Phrase> {
+    let mut i = c.tokens.1;
+    while i < c.para_tokens.1 && matches!(w.word(i), "," | ".") {
+        i += 1;
+    }
+    if i >= w.tokens.len() || !matches!(w.word(i), "-" | "—" | "–" | "--") {
+        return None;
+    }
+    if i == c.para_tokens.1 && c.tokens.0 != c.para_tokens.0 {
+        // The dash opens the next paragraph: only a quote that is its paragraph signs that way.
+        return None;
+    }
+    let ceiling = w.tokens.len().min(i + 12);
+    let (a, b) = w.name_run_starting(i + 1, ceiling)?;
+    let ends = b + 1 >= w.tokens.len() || matches!(w.word(b + 1), "," | "." | "(" | ";");
+    if a != i + 1 || !ends {
+        return None;
+    }
+    let p = w.classify_run(a, b);
+    matches!(p.kind, SpeakerKind::Name | SpeakerKind::Organisation).then_some(p)
+}
+
 /// A quote that opens a paragraph after one ending in a colon (`Cruz continued:`) is introduced by
 /// it: the speaker is the subject of that paragraph's last sentence.
 fn introduced_by_colon(w: &Words, in_quote: &[bool], c: &Candidate) -> Option<Phrase> {
@@ -588,6 +729,12 @@ fn speech_pass(w: Words, candidates: &mut [Candidate]) {
             c.speech = false;
             continue;
         }
+        // A possessive owns a name, never words: `CNN’s “New Day,” Sanders said`.
+        if owned_name(&w, c) {
+            c.phrase = None;
+            c.speech = false;
+            continue;
+        }
         let named = is_title(w.text, c.marks.inner) || follows_naming_word(&w, c.tokens.0);
         if named && c.phrase.is_some() && !cue_adjacent(&w, c) {
             c.phrase = None;
@@ -595,7 +742,7 @@ fn speech_pass(w: Words, candidates: &mut [Candidate]) {
         c.speech = c.phrase.is_some()
             || (c.cued && !named)
             || c.continues
-            || (!named && reads_as_sentence(w.text, c.marks.inner));
+            || (!named && reads_as_sentence(w.text, c.marks.inner, after_determiner(&w, c)));
     }
 }
 
@@ -615,6 +762,29 @@ fn is_title(text: &str, inner: Span) -> bool {
             w.chars().count() < 4 || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
         })
         && words[0].starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+}
+
+/// `CNN’s “New Day,”`, `Fox News Channel’s “Hannity,”`: capitalised words right after a
+/// possessive are the name of a show or a work, not speech.
+fn owned_name(w: &Words, c: &Candidate) -> bool {
+    let first = c.tokens.0;
+    if first == 0 || !w.is_possessive(first - 1) {
+        return false;
+    }
+    let words: Vec<&str> = c
+        .marks
+        .inner
+        .of(w.text)
+        .split_whitespace()
+        .map(|x| x.trim_matches(|ch: char| !ch.is_alphanumeric()))
+        .filter(|x| !x.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words
+            .iter()
+            .all(|x| x.chars().count() <= 3 || x.starts_with(|ch: char| ch.is_uppercase()))
+        && words[0].starts_with(|ch: char| ch.is_uppercase())
 }
 
 /// Whether the word before the quote (past a determiner) names rather than quotes: `so-called`,
@@ -690,16 +860,31 @@ fn cue_adjacent(w: &Words, c: &Candidate) -> bool {
 }
 
 /// Words from which a quote with no cue is speech even when it starts in lower case. Tuned on
-/// PolNeAR train: shorter lower-case quotes with no cue are as often names and scare quotes
-/// (“gun violence”, “establishment”) as speech, and as speech they would have no speaker.
-const LONG_QUOTE_WORDS: usize = 6;
+/// PolNeAR train, whose annotators count most quoted clauses of three words or more as speech
+/// (“still in the game.”) and single words (“establishment”) as often not.
+const LONG_QUOTE_WORDS: usize = 3;
 
-/// A quote that reads as a sentence or a long clause is speech even with no cue in sight.
-fn reads_as_sentence(text: &str, inner: Span) -> bool {
+/// Words from which a lower-case quote right after a determiner (`the “coalition of the
+/// willing,”`) is speech: there a short one is a noun phrase, a name.
+const NOUN_PHRASE_WORDS: usize = 6;
+
+/// Whether a determiner stands right before the quote: `the “…”`, `a “…”`.
+fn after_determiner(w: &Words, c: &Candidate) -> bool {
+    c.tokens.0 > c.para_tokens.0 && cues::is_determiner(w.word(c.tokens.0 - 1))
+}
+
+/// A quote that reads as a sentence or a clause is speech even with no cue in sight.
+fn reads_as_sentence(text: &str, inner: Span, after_determiner: bool) -> bool {
     let s = inner.of(text).trim();
     let words = s.split_whitespace().count();
     let capital = s.starts_with(|c: char| c.is_uppercase() || c == '…' || c == '.');
-    (capital && words >= 3) || words >= LONG_QUOTE_WORDS
+    if after_determiner && !capital {
+        return words >= NOUN_PHRASE_WORDS;
+    }
+    // `“freak out.”`, `“enemy,”`: a lower-case phrase that carries its sentence's punctuation
+    // inside the marks is cut from speech more often than it names something.
+    let punctuated = !capital && s.ends_with(['.', ',', '!', '?']);
+    (capital && words >= 3) || words >= LONG_QUOTE_WORDS || punctuated
 }
 
 /// Pass 4: speech with no cue of its own takes a neighbour's speaker.
@@ -719,6 +904,8 @@ fn inherit_pass(candidates: &mut [Candidate]) {
     }
     // Nearest attributed quote in the same paragraph: the one before, else the one after.
     let mut last_with_speaker: Option<usize> = None;
+    // The last quote with a speaker, in any paragraph.
+    let mut recent: Option<usize> = None;
     for k in 0..candidates.len() {
         let c = candidates[k];
         if k > 0 && candidates[k - 1].paragraph != c.paragraph {
@@ -735,6 +922,7 @@ fn inherit_pass(candidates: &mut [Candidate]) {
         }
         if c.phrase.is_some() {
             last_with_speaker = Some(k);
+            recent = Some(k);
             continue;
         }
         if !c.speech {
@@ -752,9 +940,24 @@ fn inherit_pass(candidates: &mut [Candidate]) {
         } else if let Some(j) = next_attributed[k] {
             candidates[k].inherits = Some(j);
             candidates[k].attribution = Some(Attribution::SameParagraph);
+        } else if let Some(j) = recent.filter(|&j| {
+            c.tokens.0 == c.para_tokens.0
+                && c.fallback.is_none()
+                && candidates[j].paragraph + RECENT_PARAGRAPHS >= c.paragraph
+        }) {
+            // A quote that opens a paragraph with no cue anywhere near it: in news, the person
+            // quoted a paragraph or two before, whose words run on after a line of narration.
+            candidates[k].inherits = Some(candidates[j].inherits.unwrap_or(j));
+            candidates[k].attribution = Some(Attribution::PreviousParagraph);
+        }
+        if candidates[k].inherits.is_some() {
+            recent = Some(k);
         }
     }
 }
+
+/// How many paragraphs back a quote with no cue looks for the last speaker.
+const RECENT_PARAGRAPHS: usize = 3;
 
 /// `mask[i]` is whether article token `i` lies inside a quote.
 fn quote_mask(n: usize, candidates: &[Candidate]) -> Vec<bool> {

@@ -114,6 +114,9 @@ fn is_org_head(word: &str) -> bool {
     )
 }
 
+/// Tokens an apposition may run between a name and its cue.
+const APPOSITION_REACH: usize = 30;
+
 /// Days and other time words that may sit between a speaker and the cue.
 fn is_day(word: &str) -> bool {
     matches!(
@@ -160,7 +163,7 @@ impl<'a> Words<'a> {
             .is_some_and(|c| c.contains(&self.word(i).to_lowercase()))
     }
 
-    fn quoted(&self, i: usize) -> bool {
+    pub fn quoted(&self, i: usize) -> bool {
         self.in_quote
             .is_some_and(|m| m.get(i).copied().unwrap_or(false))
     }
@@ -184,7 +187,19 @@ impl<'a> Words<'a> {
     }
 
     pub fn is_cue(&self, i: usize) -> bool {
-        self.is_word(i) && cues::is_cue_verb(self.word(i))
+        // `Ginsburg’s comments`, `the claims`, `his attacks`: after a possessive or a determiner
+        // the word is a noun.
+        let noun = i > 0
+            && (self.is_possessive(i - 1)
+                || matches!(
+                    self.word(i - 1).to_lowercase().as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+                ));
+        self.is_word(i)
+            && !noun
+            && (cues::is_cue_verb(self.word(i))
+                || (i + 1 < self.tokens.len()
+                    && cues::is_phrasal_cue(self.word(i), self.word(i + 1))))
     }
 
     /// `according to` at `i` (the word `according`).
@@ -332,6 +347,10 @@ impl<'a> Words<'a> {
                 return None;
             }
         }
+        // `Melanne Verveer, who served as chief of staff, told`: a name set off by an apposition.
+        if self.word(last - 1) == "," {
+            return self.apposed_name(last - 1, floor);
+        }
         // `Rep. Paul Ryan (R-WI) said`: step over a parenthesis.
         if self.word(last - 1) == ")" {
             let open = (floor..last - 1)
@@ -363,6 +382,44 @@ impl<'a> Words<'a> {
             return None;
         }
         self.classify(first, last)
+    }
+
+    /// The name before an apposition that ends with the comma at `close`: `Small, who attended
+    /// the rally, said`, `Rep. Elijah Cummings (D-Md.), chair of the committee, said`, `Kasich
+    /// (R-OH), said`. The nearest comma before `close` (within `APPOSITION_REACH` tokens) that
+    /// follows a name opens the apposition.
+    pub fn apposed_name(&self, close: usize, floor: usize) -> Option<Phrase> {
+        let reach = close.saturating_sub(APPOSITION_REACH).max(floor);
+        let name_before = |k: usize| -> Option<Phrase> {
+            // `k` is just past the name: step back over a parenthesis first.
+            let mut end = k;
+            if end > floor && self.word(end - 1) == ")" {
+                end = (reach..end - 1).rev().find(|&j| self.word(j) == "(")?;
+            }
+            if end <= floor {
+                return None;
+            }
+            let (a, b) = self.name_run_ending(end - 1, floor)?;
+            let p = self.classify_run(a, b);
+            matches!(p.kind, SpeakerKind::Name | SpeakerKind::Organisation).then_some(p)
+        };
+        // `Kasich (R-OH), said`: the name right before the comma.
+        if let Some(p) = name_before(close).filter(|_| self.word(close - 1) == ")") {
+            return Some(p);
+        }
+        (reach + 1..close)
+            .rev()
+            .filter(|&k| self.word(k) == "," && !self.quoted(k))
+            .find_map(|k| {
+                let next = self.word(k + 1);
+                let opens = matches!(next, "who" | "whose" | "a" | "an" | "the")
+                    || next.starts_with(|c: char| c.is_lowercase());
+                if opens {
+                    name_before(k)
+                } else {
+                    None
+                }
+            })
     }
 
     /// The subject phrase after the cue at `cue` (`said Peskov`, `according to officials`),

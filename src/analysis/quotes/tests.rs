@@ -133,6 +133,74 @@ const CASES: &[(&str, &str, Expected)] = &[
         "The sign outside the hall was old.\n“Nothing lasts forever.”",
         &[("Nothing lasts forever.", "-", "-")],
     ),
+    (
+        "no cue: the sentence's subject",
+        "Trump would denounce “the policy that failed us all” again.",
+        &[("the policy that failed us all", "Trump", "Trump")],
+    ),
+    (
+        "no cue and an expletive it: the name that acts",
+        "It is strange that Trump would denounce “the policy that failed us all” again.",
+        &[("the policy that failed us all", "Trump", "Trump")],
+    ),
+    (
+        "a parenthesis inside the subject",
+        "“It reminds us how important this is,” Sen. Marco Rubio (R-Fla.) said Saturday.",
+        &[("It reminds us how important this is,", "Marco Rubio", "Marco Rubio")],
+    ),
+    (
+        "an apposition between the name and the cue",
+        "Melanne Verveer, who served as chief of staff, said that “there is no job description.”",
+        &[("there is no job description.", "Melanne Verveer", "Melanne Verveer")],
+    ),
+    (
+        "an apposition after the quote",
+        "“We had more successful conventions,” Texas delegate Bill Eastland, wearing a hat, said.",
+        &[("We had more successful conventions,", "Bill Eastland", "Bill Eastland")],
+    ),
+    (
+        "a quote signed with a dash",
+        "“Boeing and GE pay zero taxes.”\n- Sanders.",
+        &[("Boeing and GE pay zero taxes.", "Sanders", "Sanders")],
+    ),
+    (
+        "the outer source after the cue",
+        "“We will stay,” Sanders said, according to CNN.",
+        &[("We will stay,", "CNN", "CNN")],
+    ),
+    (
+        "the outer source opening the sentence",
+        "According to pool reports, Obama said “there is love” in Orlando.",
+        &[("there is love", "pool reports", "-")],
+    ),
+    (
+        "a cue with its particle",
+        "“Jeb wants to be a tough guy tonight,” Trump shot back.",
+        &[("Jeb wants to be a tough guy tonight,", "Trump", "Trump")],
+    ),
+    (
+        "the outer speaker of a reported cue",
+        "Rep. Steve Israel said Clinton called on members to be “closely coordinated.”",
+        &[("closely coordinated.", "Steve Israel", "Steve Israel")],
+    ),
+    (
+        "a pronoun in a relative clause stands for the subject",
+        "Cruz has railed against what he calls the “Washington cartel” for years.",
+        &[("Washington cartel", "Cruz", "Cruz")],
+    ),
+    (
+        "a cue word after a possessive is a noun",
+        "Paul Ryan told CNN that Ginsburg’s comments “show bias to me.”",
+        &[("show bias to me.", "Paul Ryan", "Paul Ryan")],
+    ),
+    (
+        "a paragraph-opening quote with no cue continues the last speaker",
+        "“We will win,” Peskov said.\nThe talks continue.\n“Nothing is settled yet.”",
+        &[
+            ("We will win,", "Peskov", "Peskov"),
+            ("Nothing is settled yet.", "Peskov", "Peskov"),
+        ],
+    ),
 ];
 
 #[test]
@@ -163,6 +231,11 @@ const PHRASES: &[(&str, &str, &[&str])] = &[
         "a show title next to a cue elsewhere",
         "She told ABC's “Good Morning America” that she would run.",
         &["“Good Morning America”"],
+    ),
+    (
+        "a show's name after a possessive",
+        "Sunday on Fox News Channel’s “Hannity,” Gingrich said he would run.",
+        &["“Hannity,”"],
     ),
     (
         "markup attributes",
@@ -270,6 +343,11 @@ const REGRESSION: &[(&str, &str, Expected)] = &[
         "a lone quantifier speaks",
         "“We lost,” one said. Yet another said, “We won.”",
         &[("We lost,", "one", "-"), ("We won.", "another", "-")],
+    ),
+    (
+        "a full stop inside an abbreviation does not end the sentence",
+        "Sen. Rand Paul, R-Ky., told Fox News that polls could be “way off,” and unreliable.",
+        &[("way off,", "Rand Paul", "Rand Paul")],
     ),
     (
         "a name before the colon",
