@@ -65,9 +65,37 @@ pub fn assign_roles_with(text: &str, doc: &Doc, model: &Model) -> Vec<Role> {
     let lines: Vec<&str> = doc.paragraphs.iter().map(|p| p.span.of(text)).collect();
     let facts = doc_facts(&lines);
     let classes = classify_lines(&facts, model);
-    (0..lines.len())
+    let mut roles: Vec<Role> = (0..lines.len())
         .map(|i| role_of(&facts, &classes, i))
-        .collect()
+        .collect();
+    // A wire dateline (`LONDON (AP) —`) opens a story's first paragraph: that is body, whatever
+    // the line model makes of a short paste.
+    for article in &doc.articles {
+        if let Some(d) = &article.dateline {
+            let first = article.paragraphs.start;
+            if first < roles.len() && doc.paragraphs[first].span.start == d.span.start {
+                roles[first] = Role::Body;
+            }
+        }
+    }
+    // The model learned that body sits in a long block; in a short paste that block is a few
+    // lines. A sentence the model calls boilerplate, with no sign of being page furniture,
+    // right after a body paragraph of the same article, continues the story.
+    for i in 1..roles.len() {
+        let f = &facts[i];
+        let furniture =
+            f.prompt || f.copyright || f.contact || f.comment_signature || f.reuse_notice;
+        if roles[i] == Role::Boilerplate
+            && roles[i - 1] == Role::Body
+            && doc.paragraphs[i].article == doc.paragraphs[i - 1].article
+            && f.ends_sentence
+            && f.words >= 4
+            && !furniture
+        {
+            roles[i] = Role::Body;
+        }
+    }
+    roles
 }
 
 /// The model's class of every line: a first pass on each line's own features, then a second pass
@@ -142,6 +170,41 @@ mod tests {
     fn roles(lines: &[&str]) -> Vec<Role> {
         let text = lines.join("\n");
         assign_roles(&text, &segment(&text))
+    }
+
+    /// A short paste is all story: its dateline paragraph and the sentences after it are body,
+    /// though the line model, trained on whole pages, calls them boilerplate on their own.
+    #[test]
+    fn a_short_paste_is_body() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "dateline and a short sentence",
+                &[
+                    "KYIV, Ukraine (AP) — Ukrainian President Volodymyr Zelenskyy said Friday that the U.S. proposal “is a step.”",
+                    "No talks are planned.",
+                ],
+            ),
+            (
+                "two story paragraphs",
+                &[
+                    "MOSCOW (AP) — Russian President Vladimir Putin said Friday he supports a ceasefire in principle.",
+                    "He spoke at a news conference in Moscow.",
+                ],
+            ),
+        ];
+        for (name, lines) in cases {
+            assert!(
+                roles(lines).iter().all(|r| *r == Role::Body),
+                "{name}: {:?}",
+                roles(lines)
+            );
+        }
+        // A prompt after the story is still page furniture.
+        let with_prompt = roles(&[
+            "MOSCOW (AP) — Russian President Vladimir Putin said Friday he supports a ceasefire in principle.",
+            "Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine",
+        ]);
+        assert_eq!(with_prompt[1], Role::Boilerplate);
     }
 
     #[test]
