@@ -137,6 +137,10 @@ describe('The analysis panels on the sample', () => {
       const quotes = await peskov.locator('.quote-item').allInnerTexts();
       assert.equal(quotes.length, 3, `Peskov's quotes: ${JSON.stringify(quotes)}`);
       assert.ok(quotes.some((q) => q.includes('cautious optimism')));
+      // Clicking his name marks his mentions in the text.
+      await peskov.locator('.speaker-name').click();
+      await page.waitForSelector('#reader mark.ent.selected', { timeout: 5000 });
+      assert.match(await page.locator('#reader mark.ent.selected').first().innerText(), /Peskov/);
 
       // "Unattributed", if any, comes last.
       const speakers = await page.$$eval('#quote-list .speaker', (els) => els.map((el) => el.dataset.speaker));
