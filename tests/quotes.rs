@@ -118,14 +118,14 @@ fn polnear_dev_stays_above_its_floors() {
     let scores = lede::eval::polnear::evaluate(&dir, false, &mut std::io::sink()).unwrap();
     println!("{scores}");
     assert_eq!(scores.articles, 84);
-    assert!(scores.f1() >= 0.955, "quote F1 {:.4}", scores.f1());
+    assert!(scores.f1() >= 0.956, "quote F1 {:.4}", scores.f1());
     assert!(
-        scores.speaker_accuracy() >= 0.88,
+        scores.speaker_accuracy() >= 0.883,
         "speaker accuracy {:.4}",
         scores.speaker_accuracy()
     );
     assert!(
-        scores.end_to_end_f1() >= 0.845,
+        scores.end_to_end_f1() >= 0.846,
         "end-to-end F1 {:.4}",
         scores.end_to_end_f1()
     );

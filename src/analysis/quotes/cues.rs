@@ -358,13 +358,15 @@ const CUE_VERBS: &[&str] = &[
 ];
 
 /// Verbs that report speech only with their particle: `shot back`, `went on`, `points out`, `cut
-/// in`. Alone (`was shot`, `went home`) they say nothing about speech.
+/// in`, `puts it`. Alone (`was shot`, `went home`) they say nothing about speech.
 pub fn is_phrasal_cue(verb: &str, particle: &str) -> bool {
     match particle {
         "back" => matches!(verb, "shot" | "shoots" | "fired" | "fires" | "hit" | "hits"),
         "on" => matches!(verb, "went" | "goes"),
         "out" => matches!(verb, "points" | "point" | "pointing" | "spelled" | "lays"),
         "in" => matches!(verb, "cut" | "cuts" | "chimes" | "weighed" | "weighs"),
+        // `As The Post's Dana Milbank puts it, “…”`.
+        "it" => matches!(verb, "puts" | "put"),
         _ => false,
     }
 }

@@ -36,7 +36,9 @@
 //! and every speaker's `cluster` is `None`. When they are given, a speaker phrase that overlaps a
 //! person or organisation mention takes that mention's span and cluster, and a pronoun resolves to
 //! the first person mention (`it` and `they` also take organisations) of the nearest sentence
-//! before it that has one, outside quotes: a sentence's first name is most often its subject.
+//! before it that has one, outside quotes: a sentence's first name is most often its subject. A
+//! relative `who` (`Beck, who has described Trump as “…”`) is kept as written, as PolNeAR marks
+//! it, and resolves to the last person named before it in its sentence.
 //! Without mentions the same search runs over capitalised names the article shows to be people
 //! (introduced with a title, or the subject of a speech cue).
 
@@ -470,6 +472,9 @@ fn subject_then_cue(w: &Words, i: usize, end: usize) -> Option<Phrase> {
         word => {
             w.is_possessive(k)
                 || (w.is_word(k) && (!cues::stops_phrase(word) || cues::is_filler(word)))
+                // `CBS This Morning co-anchor DeMarco Morgan said`: a capitalised word inside a
+                // name run is part of the name, whatever it would be in lower case.
+                || (k > i && w.is_capitalised(k) && w.is_capitalised(k - 1))
         }
     }) && depth == 0;
     if clean && cue - i <= 10 {
@@ -1043,6 +1048,16 @@ impl Resolver<'_> {
         if matches!(lower.as_str(), "i" | "we") {
             return None;
         }
+        if lower == "who" {
+            // `Beck, who …`: the person named last before the relative pronoun in its sentence.
+            let mut start = token;
+            while start > 0 && (self.in_quote[start - 1] || !ends_sentence(&w, start - 1)) {
+                start -= 1;
+            }
+            if let Some(found) = (start..token).rev().find_map(|i| self.person_at(i, token)) {
+                return Some(found);
+            }
+        }
         let groups_too = matches!(lower.as_str(), "it" | "they");
         let floor = token.saturating_sub(PRONOUN_REACH);
         let mut end = token;
@@ -1060,6 +1075,27 @@ impl Resolver<'_> {
             }
         }
         None
+    }
+
+    /// A person named starting at token `i` (a run reaching no further than `end`), outside quotes.
+    fn person_at(&self, i: usize, end: usize) -> Option<(Span, Option<usize>)> {
+        let w = self.words;
+        if self.in_quote[i] {
+            return None;
+        }
+        if !self.mentions.is_empty() {
+            let span = w.tokens[i].span;
+            let k = self.mentions.partition_point(|m| m.span.start < span.start);
+            return self
+                .mentions
+                .get(k)
+                .filter(|m| m.span.start == span.start && m.kind == MentionKind::Person)
+                .map(|m| (m.span, m.cluster));
+        }
+        let (a, b) = w.name_run_starting(i, end)?;
+        let p = w.classify_run(a, b);
+        (a == i && p.kind == SpeakerKind::Name && self.names.is_person(w.text, p.span))
+            .then_some((p.span, None))
     }
 
     fn first_person(

@@ -117,6 +117,9 @@ fn is_org_head(word: &str) -> bool {
 /// Tokens an apposition may run between a name and its cue.
 const APPOSITION_REACH: usize = 30;
 
+/// Words a relative `who` may stand back from its cue: `who has in the past described`.
+const RELATIVE_REACH: usize = 6;
+
 /// Days and other time words that may sit between a speaker and the cue.
 fn is_day(word: &str) -> bool {
     matches!(
@@ -347,6 +350,31 @@ impl<'a> Words<'a> {
                 return None;
             }
         }
+        // `Beck, who has in the past described`, `critics who say`: the relative pronoun is the
+        // subject as written (PolNeAR marks `who` as the Source); it resolves to the name before.
+        let mut j = last;
+        while j > floor && last - j < RELATIVE_REACH {
+            j -= 1;
+            let word = self.word(j);
+            if word.eq_ignore_ascii_case("who") && !self.quoted(j) {
+                return Some(Phrase {
+                    span: self.span(j, j),
+                    kind: SpeakerKind::Pronoun,
+                });
+            }
+            if !self.is_word(j)
+                || self.is_capitalised(j)
+                || self.is_cue(j)
+                || self.quoted(j)
+                || cues::is_pronoun(word)
+                || matches!(
+                    word.to_lowercase().as_str(),
+                    "that" | "and" | "or" | "but" | "which" | "whom" | "whose" | "if" | "because"
+                )
+            {
+                break;
+            }
+        }
         // `Melanne Verveer, who served as chief of staff, told`: a name set off by an apposition.
         if self.word(last - 1) == "," {
             return self.apposed_name(last - 1, floor);
@@ -459,6 +487,16 @@ impl<'a> Words<'a> {
         }
         if cues::is_pronoun(self.word(first)) {
             end = first;
+        }
+        // `said Stephen Vladeck of the University of Texas`, `said Jason Gilbert of Cheyenne`: a
+        // full name right after the cue, then where the person is from.
+        if let Some(of) = (first + 2..=end).find(|&k| self.word(k) == "of") {
+            let name = (first..of).all(|k| self.is_capitalised(k) && !cues::is_title(self.word(k)))
+                && !is_org_head(self.word(of - 1))
+                && !cues::is_function_word(self.word(first));
+            if name {
+                return Some(self.classify_run(first, of - 1));
+            }
         }
         self.classify(first, end)
     }

@@ -308,6 +308,31 @@ fn labels_map_to_kinds() {
 /// Bugs found and fixed; each row keeps one from coming back.
 const REGRESSION: &[(&str, &str, Expected)] = &[
     (
+        "a relative pronoun is the subject as written and stands for the name before it",
+        "Sen. Glenn Beck, who has in the past described Trump as “a narcissistic psychopath,” spoke.",
+        &[("a narcissistic psychopath,", "who", "Glenn Beck")],
+    ),
+    (
+        "a relative pronoun that is the object of the cue is not its subject",
+        "Sen. Glenn Beck, who he described as “a narcissist,” spoke.",
+        &[("a narcissist,", "Glenn Beck", "Glenn Beck")],
+    ),
+    (
+        "an inverted subject keeps the name, not the place it is from",
+        "“It would have been a long shot,” said Stephen Vladeck of the University of Texas.",
+        &[("It would have been a long shot,", "Stephen Vladeck", "Stephen Vladeck")],
+    ),
+    (
+        "puts it reports speech",
+        "As Sen. Ruth Marcus puts it, “This is an offer they can't refuse.”",
+        &[("This is an offer they can't refuse.", "Ruth Marcus", "Ruth Marcus")],
+    ),
+    (
+        "a capitalised function word inside a name run does not break the subject",
+        "“We will win,” CBS This Morning anchor DeMarco Morgan said.",
+        &[("We will win,", "DeMarco Morgan", "DeMarco Morgan")],
+    ),
+    (
         "a cue after a quote that ended its sentence belongs to the next one",
         "Brafman said, “The case is weak.” He added, “It should end.”",
         &[
