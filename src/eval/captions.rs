@@ -364,17 +364,12 @@ impl Confusion {
 
     /// Precision, recall and F1 of label `l`.
     pub fn prf(&self, l: usize) -> (f64, f64, f64) {
-        let tp = self.m[l][l] as f64;
+        let tp = self.m[l][l] as usize;
         let pred: u64 = (0..3).map(|g| self.m[g][l]).sum();
         let gold: u64 = self.m[l].iter().sum();
-        let p = if pred == 0 { 0.0 } else { tp / pred as f64 };
-        let r = if gold == 0 { 0.0 } else { tp / gold as f64 };
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
-        (p, r, f)
+        let p = super::ratio(tp, pred as usize);
+        let r = super::ratio(tp, gold as usize);
+        (p, r, super::f1(p, r))
     }
 
     /// The report printed by `lede eval-captions`.

@@ -2,6 +2,7 @@
 //! semantics of the `conlleval` script (an entity counts only when its type and both boundaries are
 //! exact).
 
+use super::ratio;
 use std::fmt::Write as _;
 
 use crate::analysis::entities::tagger::{self, TYPES};
@@ -121,20 +122,7 @@ impl Counts {
         ratio(self.correct, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
+        super::f1(self.precision(), self.recall())
     }
 }
 

@@ -62,21 +62,7 @@ pub struct QuoteScores {
     pub phrases: usize,
 }
 
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
+use super::{f1, ratio};
 
 impl QuoteScores {
     pub fn precision(&self) -> f64 {

@@ -55,21 +55,9 @@ pub struct Prf {
 }
 
 fn prf(sys_hit: usize, sys: usize, gold_hit: usize, gold: usize) -> Prf {
-    let precision = if sys == 0 {
-        0.0
-    } else {
-        sys_hit as f64 / sys as f64
-    };
-    let recall = if gold == 0 {
-        0.0
-    } else {
-        gold_hit as f64 / gold as f64
-    };
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
+    let precision = super::ratio(sys_hit, sys);
+    let recall = super::ratio(gold_hit, gold);
+    let f1 = super::f1(precision, recall);
     Prf {
         precision,
         recall,
