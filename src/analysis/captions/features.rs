@@ -204,6 +204,17 @@ fn decile(x: f32) -> usize {
     ((x * 10.0).floor() as usize).min(10)
 }
 
+/// A coarse signed bucket of a score margin: its sign and the binary digits of its size in
+/// thousandths, capped, so small shifts in training move few lines across a bucket edge.
+fn signed_bucket(m: i64) -> i64 {
+    let b = i64::from(log_bucket((m.unsigned_abs() / 1000) as usize).min(7));
+    if m < 0 {
+        -b
+    } else {
+        b
+    }
+}
+
 /// The number of binary digits of `n`: 0 for 0, 1 for 1, 2 for 2–3, 3 for 4–7 …
 fn log_bucket(n: usize) -> u32 {
     usize::BITS - n.leading_zeros()
@@ -429,7 +440,9 @@ fn char_class(c: char) -> &'static str {
 }
 
 /// Second-pass features: what the first pass (the model on `doc_features`) said about this line
-/// and its neighbours, and where the line sits relative to the *main block*.
+/// and its neighbours, and where the line sits relative to the *main block*. The neighbours are
+/// read as bucketed score margins (body − boilerplate, caption − best other), not as argmax
+/// labels: with labels, small training changes flipped verdicts and the fit was unstable.
 ///
 /// The main block is the run of lines with the most first-pass body characters, where a run ends
 /// at three first-pass non-body lines in a row or at a comments/related header. Comments read like
@@ -493,19 +506,23 @@ pub fn stage2_features<'a>(
             "c:{c}|margin:{}",
             log_bucket(margin.max(0) as usize).min(8)
         ));
-        let around = |offset: isize| {
+        // The first pass's scores, not its verdicts: a margin moves a little when the training
+        // data moves a little, where an argmax label flips and drags every feature read off it.
+        let body_boil = |t: [i64; 3]| signed_bucket(t[0] - t[2]);
+        let caption = |t: [i64; 3]| signed_bucket(t[1] - t[0].max(t[2]));
+        add(format!("s:bb:{}", body_boil(s)));
+        add(format!("s:cap:{}", caption(s)));
+        add(format!("s:bb:{}|shape:{shape}", body_boil(s)));
+        for (offset, nm) in [(-2isize, "p2"), (-1, "p1"), (1, "n1"), (2, "n2")] {
             let j = i as isize + offset;
             if j < 0 || j >= n as isize {
-                "edge"
+                add(format!("s{nm}:edge"));
             } else {
-                name(class[j as usize])
+                let t = first[j as usize];
+                add(format!("s{nm}:bb:{}", body_boil(t)));
+                add(format!("s{nm}:cap:{}", caption(t)));
             }
-        };
-        for (offset, nm) in [(-2isize, "p2"), (-1, "p1"), (1, "n1"), (2, "n2")] {
-            add(format!("{nm}:{}|c:{c}", around(offset)));
-            add(format!("{nm}:{}|shape:{shape}", around(offset)));
         }
-        add(format!("p1:{}|n1:{}|c:{c}", around(-1), around(1)));
         let place = if main_chars == 0 {
             "none"
         } else if i < main_first {
