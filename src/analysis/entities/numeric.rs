@@ -5,6 +5,8 @@
 //! Dates and times are the time stage's: a year (`2025`), a day next to a month (`March 14`) or a
 //! clock time (`10:30`, `6 p.m.`) is left alone here.
 
+use crate::analysis::time::tagger::month_of;
+
 /// Words that can make up a number.
 const NUMBER_WORDS: &[&str] = &[
     "zero",
@@ -184,33 +186,6 @@ const APPROXIMATORS: &[&str] = &[
     "just",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
-
 const TIME_WORDS: &[&str] = &["a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock"];
 
 fn is_digits(t: &str) -> bool {
@@ -261,8 +236,9 @@ fn is_date_or_time(lower: &[String], i: usize) -> bool {
     }
     let prev = i.checked_sub(1).map(|j| lower[j].as_str());
     let next = lower.get(i + 1).map(String::as_str);
-    prev.is_some_and(|p| MONTHS.contains(&p))
-        || next.is_some_and(|n| MONTHS.contains(&n) || TIME_WORDS.contains(&n))
+    // Month names come from the time stage, the one place that reads them.
+    prev.is_some_and(|p| month_of(p).is_some())
+        || next.is_some_and(|n| month_of(n).is_some() || TIME_WORDS.contains(&n))
 }
 
 /// Labelled spans `(start, end, label)` in token indices. `blocked[i]` marks tokens already inside
