@@ -13,6 +13,8 @@ pub mod reading;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
 pub use analysis::{analyze, analyze_text, Analysis, Date, Options};
 

@@ -54,6 +54,20 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// Dates travel as `YYYY-MM-DD` strings (the app's worker messages, share links, stored settings).
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl FromStr for Date {
     type Err = DateError;
 

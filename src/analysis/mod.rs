@@ -25,8 +25,10 @@ use segment::Doc;
 /// an empty list in the JSON never poses as a result.
 pub const STAGES: &[&str] = &["segment", "captions", "entities", "quotes", "time"];
 
-/// What the caller may fix about an analysis.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// What the caller may fix about an analysis. Serialisable, because the browser app sends it to
+/// its analysis worker.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Options {
     /// The reference date (document creation time) of every article. `None` leaves it to inference.
     pub reference_date: Option<Date>,

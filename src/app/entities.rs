@@ -50,7 +50,7 @@ struct Row {
 #[component]
 pub fn EntityPanel(
     /// The current analysis.
-    analysis: Memo<Analysis>,
+    analysis: ReadSignal<Analysis>,
     /// Written when a row is clicked.
     selection: Selection,
     /// Written by the legend.
@@ -181,7 +181,7 @@ pub fn EntityPanel(
 #[component]
 fn MentionStepper(
     /// For the selected cluster's name.
-    analysis: Memo<Analysis>,
+    analysis: ReadSignal<Analysis>,
     /// The selected cluster.
     selection: Selection,
 ) -> impl IntoView {

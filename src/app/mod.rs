@@ -1,11 +1,13 @@
-//! The browser app (wasm32 only): a few signals, one analysis memo, and read-only views.
+//! The browser app (wasm32 only): a few signals, an analysis worker, and read-only views.
 //!
 //! ```text
-//! draft (textarea) ──debounce/paste/file──► text ──► analyze ──► Memo<Analysis> ──► views
+//! draft (textarea) ──debounce/paste/file──► text ──► worker: analyze ──► shown text + Analysis ──► views
 //! ```
-//! The user writes only the text (and, later, options and the selection); everything shown is
-//! derived from the analysis.
+//! The user writes only the text, the options and the selection; everything shown is derived from
+//! the analysis. The analysis runs in a Web Worker (`engine`), so the page stays responsive and a
+//! long analysis can be cancelled; until it answers, the previous result stays on screen.
 
+mod engine;
 mod entities;
 mod input;
 mod quotes;
@@ -15,7 +17,7 @@ mod timeline;
 
 use leptos::prelude::*;
 
-use crate::analysis::{analyze, Analysis, Options};
+use crate::analysis::{Analysis, Options};
 use crate::reading::{reading_model, ReadingArticle};
 
 /// Mounts the app on `<body>`. `main` calls only this.
@@ -62,6 +64,32 @@ pub fn flash(selector: &str) {
     );
 }
 
+/// Texts above this size are refused with a message: far beyond any article, and the analysis
+/// and its view would need more memory than a tab can be sure of.
+pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
+
+/// An analysis in flight: how big its text is and which stage the worker reported last.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Busy {
+    pub bytes: usize,
+    pub stage: Option<String>,
+}
+
+/// Milliseconds, as measured for the newest result: `analyze` in the worker, reading the result
+/// back on the page, and rendering it. Shown on `<main>` for the benchmarks.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Timings {
+    analyze: f64,
+    parse: f64,
+    render: f64,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// The whole page.
 #[component]
 fn App() -> impl IntoView {
@@ -71,16 +99,91 @@ fn App() -> impl IntoView {
         today: browser_today(),
         ..Options::default()
     });
-    let analysis: Memo<Analysis> =
-        Memo::new(move |_| text.with(|t| options.with(|o| analyze(t, o))));
+    // What is on screen: a text and its analysis, replaced together when the worker answers.
+    let shown_text = RwSignal::new(String::new());
+    let analysis = RwSignal::new(Analysis::default());
+    let busy = RwSignal::new(None::<Busy>);
+    let timings = RwSignal::new(Timings::default());
+    let engine = StoredValue::new_local(engine::Engine::new(move |reply| match reply {
+        engine::Reply::Stage(stage) => busy.update(|b| {
+            if let Some(b) = b {
+                b.stage = Some(stage);
+            }
+        }),
+        engine::Reply::Done {
+            text,
+            analysis: result,
+            analyze_ms,
+            parse_ms,
+        } => {
+            let arrived = now_ms() - parse_ms;
+            shown_text.set(text);
+            analysis.set(*result);
+            busy.set(None);
+            // Rendering happens in effects after this handler returns; a zero timeout runs after
+            // them, so it measures the whole reading-back and rendering on the main thread.
+            set_timeout(
+                move || {
+                    timings.set(Timings {
+                        analyze: analyze_ms,
+                        parse: parse_ms,
+                        render: now_ms() - arrived,
+                    })
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+        engine::Reply::Failed(reason) => {
+            busy.set(None);
+            message.set(Some(reason));
+        }
+    }));
+    // Every new text or option asks the worker; an empty text needs no worker.
+    Effect::new(move |_| {
+        let requested = text.get();
+        let options = options.get();
+        if requested.len() > MAX_TEXT_BYTES {
+            message.set(Some(format!(
+                "This text is {:.1} MB; Lede analyses up to {} MB. It is kept in the box, and the article shown is unchanged.",
+                requested.len() as f64 / 1_048_576.0,
+                MAX_TEXT_BYTES / 1_048_576
+            )));
+            return;
+        }
+        if requested.trim().is_empty() {
+            engine.with_value(|e| e.cancel());
+            busy.set(None);
+            shown_text.set(requested);
+            analysis.set(Analysis::default());
+            return;
+        }
+        busy.set(Some(Busy {
+            bytes: requested.len(),
+            stage: None,
+        }));
+        engine.with_value(|e| e.analyse(requested, &options));
+    });
+    let cancel = move || {
+        engine.with_value(|e| e.cancel());
+        busy.set(None);
+        message.set(Some(
+            "Analysis cancelled. Your text is still in the box; edit it, or press Analyse to run it again."
+                .to_string(),
+        ));
+    };
+    let retry = move || {
+        message.set(None);
+        text.update(|_| {});
+    };
+    let analysis = analysis.read_only();
     let reading: Memo<Vec<ReadingArticle>> =
-        Memo::new(move |_| text.with(|t| analysis.with(|a| reading_model(t, a))));
+        Memo::new(move |_| shown_text.with(|t| analysis.with(|a| reading_model(t, a))));
     // The selected entity cluster, and the entity types whose highlights are off.
     let selection = RwSignal::new(None::<usize>);
     let hidden = RwSignal::new(Vec::<String>::new());
     // A new text's clusters are not the old one's.
     Effect::new(move |_| {
-        text.track();
+        shown_text.track();
         selection.set(None);
     });
     let highlighted = RwSignal::new(None::<usize>);
@@ -95,15 +198,27 @@ fn App() -> impl IntoView {
         generation.update(|g| *g += 1);
     });
     let state = move || {
-        if text.with(|t| t.trim().is_empty()) {
+        if busy.with(Option::is_some) {
+            "analysing"
+        } else if shown_text.with(|t| t.trim().is_empty()) {
             "empty"
         } else {
             "ready"
         }
     };
+    let stale = Memo::new(move |_| {
+        busy.with(Option::is_none) && text.with(|t| shown_text.with(|s| t != s))
+    });
 
     view! {
-        <main id="app" data-state=state data-generation=move || generation.get().to_string()>
+        <main
+            id="app"
+            data-state=state
+            data-generation=move || generation.get().to_string()
+            data-analyze-ms=move || format!("{:.2}", timings.get().analyze)
+            data-parse-ms=move || format!("{:.2}", timings.get().parse)
+            data-render-ms=move || format!("{:.2}", timings.get().render)
+        >
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">"L"</span>
@@ -114,34 +229,79 @@ fn App() -> impl IntoView {
             </header>
             <div class="layout">
                 <input::InputPanel text=Text(text) message=Message(message) />
-                <reader::Reader
-                    reading=reading
-                    analysis=analysis
-                    text=Text(text)
-                    hidden=entities::HiddenLabels(hidden)
-                    on_timex=move |t: usize| {
-                        let event = analysis.with(|a| a.events.iter().position(|e| e.timex == t));
-                        highlighted.set(event);
-                        if let Some(e) = event {
-                            tab.set(side::Tab::Timeline);
-                            request_animation_frame(move || flash(&format!("[data-event=\"{e}\"]")));
+                <div class="reader-column">
+                    <Progress busy=busy.read_only() stale=stale on_cancel=cancel on_retry=retry />
+                    <reader::Reader
+                        reading=reading
+                        analysis=analysis
+                        text=Text(text)
+                        busy=busy.read_only()
+                        hidden=entities::HiddenLabels(hidden)
+                        on_timex=move |t: usize| {
+                            let event = analysis.with(|a| a.events.iter().position(|e| e.timex == t));
+                            highlighted.set(event);
+                            if let Some(e) = event {
+                                tab.set(side::Tab::Timeline);
+                                request_animation_frame(move || flash(&format!("[data-event=\"{e}\"]")));
+                            }
                         }
-                    }
-                    on_quote=move |q: usize| {
-                        tab.set(side::Tab::Quotes);
-                        request_animation_frame(move || flash(&format!("[data-quote-ref=\"{q}\"]")));
-                    }
-                />
+                        on_quote=move |q: usize| {
+                            tab.set(side::Tab::Quotes);
+                            request_animation_frame(move || flash(&format!("[data-quote-ref=\"{q}\"]")));
+                        }
+                    />
+                </div>
                 <side::SidePanel
                     analysis=analysis
                     options=options
                     tab=tab
                     highlighted=timeline::HighlightedEvent(highlighted)
-                    text=text.read_only()
+                    text=shown_text.read_only()
                     selection=entities::Selection(selection)
                     hidden=entities::HiddenLabels(hidden)
                 />
             </div>
         </main>
+    }
+}
+
+/// The strip above the article while the worker analyses (with Cancel), or when the text in the
+/// box is not the one shown (with Analyse).
+#[component]
+fn Progress(
+    busy: ReadSignal<Option<Busy>>,
+    stale: Memo<bool>,
+    on_cancel: impl Fn() + Copy + Send + Sync + 'static,
+    on_retry: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        if let Some(b) = busy.get() {
+            let size = if b.bytes >= 1_048_576 {
+                format!("{:.1} MB", b.bytes as f64 / 1_048_576.0)
+            } else {
+                format!("{} KB", b.bytes.div_ceil(1024))
+            };
+            let stage = b.stage.map(|s| format!(" · {s}")).unwrap_or_default();
+            view! {
+                <div id="progress" class="progress" role="status">
+                    <span class="spinner" aria-hidden="true"></span>
+                    <span class="progress-text">{format!("Analysing {size}{stage}…")}</span>
+                    <button id="cancel" type="button" class="secondary" on:click=move |_| on_cancel()>
+                        "Cancel"
+                    </button>
+                </div>
+            }
+            .into_any()
+        } else if stale.get() {
+            view! {
+                <div id="progress" class="progress idle" role="status">
+                    <span class="progress-text">"The text in the box is not the one analysed."</span>
+                    <button id="analyse" type="button" on:click=move |_| on_retry()>"Analyse"</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            ().into_any()
+        }
     }
 }

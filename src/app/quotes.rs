@@ -23,7 +23,7 @@ struct SpeakerEntry {
 #[component]
 pub fn QuotePanel(
     /// The current analysis.
-    analysis: Memo<Analysis>,
+    analysis: ReadSignal<Analysis>,
     /// The analysed text, to show each quote.
     text: ReadSignal<String>,
     /// Written when a speaker's name is clicked, to show them in the entity index.

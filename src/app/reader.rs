@@ -17,9 +17,12 @@ pub fn Reader(
     /// The reading model of the current analysis.
     reading: Memo<Vec<ReadingArticle>>,
     /// The current analysis, for labels and caption groups.
-    analysis: Memo<Analysis>,
+    analysis: ReadSignal<Analysis>,
     /// The analysed text; the empty state's buttons write it.
     text: Text,
+    /// The analysis in flight, if any: while the first one runs, the reader says so instead of
+    /// inviting a paste.
+    busy: ReadSignal<Option<super::Busy>>,
     /// Entity types whose highlights are switched off.
     hidden: HiddenLabels,
     /// Called with a time expression's index when the reader clicks it.
@@ -70,7 +73,11 @@ pub fn Reader(
         }>
             {move || {
                 if reading.with(|r| r.iter().all(|a| a.paragraphs.is_empty())) {
-                    view! { <EmptyState text=text /> }.into_any()
+                    if busy.with(Option::is_some) {
+                        view! { <p class="reader-loading">"Reading the article…"</p> }.into_any()
+                    } else {
+                        view! { <EmptyState text=text /> }.into_any()
+                    }
                 } else {
                     view! {
                         <div class="reader-tools">

@@ -20,7 +20,7 @@ pub enum Tab {
 #[component]
 pub fn SidePanel(
     /// The current analysis.
-    analysis: Memo<Analysis>,
+    analysis: ReadSignal<Analysis>,
     /// The reader's options; the timeline's reference-date picker writes them.
     options: RwSignal<Options>,
     /// The open tab; clicking a time expression in the article opens the timeline.
@@ -79,7 +79,7 @@ pub fn SidePanel(
 #[component]
 fn Overview(
     /// The current analysis.
-    analysis: Memo<Analysis>,
+    analysis: ReadSignal<Analysis>,
     /// The analysed text, for the word count.
     text: ReadSignal<String>,
 ) -> impl IntoView {

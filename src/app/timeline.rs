@@ -58,7 +58,7 @@ fn month(d: Date) -> &'static str {
 #[component]
 pub fn TimelinePanel(
     /// The current analysis.
-    analysis: Memo<Analysis>,
+    analysis: ReadSignal<Analysis>,
     /// The reader's options: the reference-date picker writes them.
     options: RwSignal<Options>,
     /// The highlighted card.

@@ -1,0 +1,186 @@
+//! The page's side of the analysis worker (`crate::worker`): one worker, one request in flight
+//! that matters (the newest), and cancellation by terminating the worker and starting a fresh one.
+//!
+//! A reply to anything but the newest request is dropped, so a slow analysis of an old text can
+//! never overwrite a newer one.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::analysis::{Analysis, Options};
+
+/// Where Trunk puts the worker's loader, relative to the page, so any sub-path works.
+const WORKER_URL: &str = "./lede-worker-loader.js";
+
+/// What the worker sent back about the newest request.
+pub enum Reply {
+    /// It started a stage (for the progress strip).
+    Stage(String),
+    /// It finished: the text analysed, the analysis, and the milliseconds `analyze` took.
+    Done {
+        text: String,
+        analysis: Box<Analysis>,
+        analyze_ms: f64,
+        parse_ms: f64,
+    },
+    /// It failed: a message for the reader.
+    Failed(String),
+}
+
+/// The worker and the bookkeeping of requests.
+pub struct Engine {
+    worker: RefCell<Option<web_sys::Worker>>,
+    /// The newest request's id and text (kept to hand back with its analysis).
+    newest: Rc<Cell<u64>>,
+    pending: Rc<RefCell<Option<String>>>,
+    /// Whether the worker has said it listens; until then the newest request waits here.
+    ready: Rc<Cell<bool>>,
+    queued: Rc<RefCell<Option<js_sys::Array>>>,
+    on_reply: Rc<dyn Fn(Reply)>,
+    // Kept alive as long as the worker that calls them.
+    handlers: RefCell<Vec<Closure<dyn FnMut(JsValue)>>>,
+}
+
+impl Engine {
+    /// Starts a worker; `on_reply` hears about the newest request only.
+    pub fn new(on_reply: impl Fn(Reply) + 'static) -> Rc<Engine> {
+        let engine = Rc::new(Engine {
+            worker: RefCell::new(None),
+            newest: Rc::new(Cell::new(0)),
+            pending: Rc::new(RefCell::new(None)),
+            ready: Rc::new(Cell::new(false)),
+            queued: Rc::new(RefCell::new(None)),
+            on_reply: Rc::new(on_reply),
+            handlers: RefCell::new(Vec::new()),
+        });
+        engine.start();
+        engine
+    }
+
+    fn start(&self) {
+        let worker = match web_sys::Worker::new(WORKER_URL) {
+            Ok(worker) => worker,
+            Err(e) => {
+                (self.on_reply)(Reply::Failed(format!(
+                    "Lede could not start its analysis worker ({}). Reload the page to try again.",
+                    describe(&e)
+                )));
+                return;
+            }
+        };
+        self.ready.set(false);
+        let newest = self.newest.clone();
+        let pending = self.pending.clone();
+        let on_reply = self.on_reply.clone();
+        let ready = self.ready.clone();
+        let queued = self.queued.clone();
+        let sender = worker.clone();
+        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let data = js_sys::Reflect::get(&event, &"data".into()).unwrap_or(JsValue::NULL);
+            let reply = js_sys::Array::from(&data);
+            if reply.get(0).as_string().as_deref() == Some("ready") {
+                ready.set(true);
+                if let Some(message) = queued.borrow_mut().take() {
+                    let _ = sender.post_message(&message);
+                }
+                return;
+            }
+            if reply.get(0).as_f64() != Some(newest.get() as f64) {
+                return;
+            }
+            let kind = reply.get(1).as_string().unwrap_or_default();
+            let detail = reply.get(2).as_string().unwrap_or_default();
+            match kind.as_str() {
+                "stage" => on_reply(Reply::Stage(detail)),
+                "done" => {
+                    let Some(text) = pending.borrow_mut().take() else {
+                        return;
+                    };
+                    let clock = web_sys::window().and_then(|w| w.performance());
+                    let now = || clock.as_ref().map_or(0.0, |p| p.now());
+                    let started = now();
+                    match serde_json::from_str::<Analysis>(&detail) {
+                        Ok(analysis) => on_reply(Reply::Done {
+                            text,
+                            analysis: Box::new(analysis),
+                            analyze_ms: reply.get(3).as_f64().unwrap_or(0.0),
+                            parse_ms: now() - started,
+                        }),
+                        Err(e) => on_reply(Reply::Failed(format!(
+                            "The analysis could not be read back from the worker: {e}."
+                        ))),
+                    }
+                }
+                _ => {
+                    pending.borrow_mut().take();
+                    on_reply(Reply::Failed(format!("The analysis failed: {detail}.")));
+                }
+            }
+        });
+        let pending = self.pending.clone();
+        let on_reply = self.on_reply.clone();
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let detail = js_sys::Reflect::get(&event, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "the worker stopped".to_string());
+            if pending.borrow_mut().take().is_some() {
+                on_reply(Reply::Failed(format!(
+                    "The analysis failed ({detail}). Your text is kept; edit it or press Analyse to try again."
+                )));
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        self.handlers.replace(vec![on_message, on_error]);
+        self.worker.replace(Some(worker));
+    }
+
+    /// Asks for `text` to be analysed; any earlier request's reply will be ignored.
+    pub fn analyse(&self, text: String, options: &Options) {
+        let id = self.newest.get() + 1;
+        self.newest.set(id);
+        let options = serde_json::to_string(options).unwrap_or_default();
+        let message = js_sys::Array::of3(
+            &JsValue::from_f64(id as f64),
+            &JsValue::from_str(&text),
+            &JsValue::from_str(&options),
+        );
+        self.pending.replace(Some(text));
+        let posted = match self.worker.borrow().as_ref() {
+            Some(_) if !self.ready.get() => {
+                self.queued.replace(Some(message));
+                Ok(())
+            }
+            Some(worker) => worker.post_message(&message).map_err(|e| describe(&e)),
+            None => Err("the worker is not running".to_string()),
+        };
+        if let Err(e) = posted {
+            self.pending.replace(None);
+            (self.on_reply)(Reply::Failed(format!("The analysis could not start: {e}.")));
+        }
+    }
+
+    /// Stops the analysis in flight: the worker is terminated and a fresh one started.
+    pub fn cancel(&self) {
+        self.newest.set(self.newest.get() + 1);
+        self.pending.replace(None);
+        self.queued.replace(None);
+        if let Some(worker) = self.worker.take() {
+            worker.terminate();
+        }
+        self.start();
+    }
+}
+
+/// A JS error's message, for the reader.
+fn describe(error: &JsValue) -> String {
+    js_sys::Reflect::get(error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}

@@ -1,0 +1,68 @@
+//! The analysis worker (wasm32 only): `analyze` off the page's main thread, so a long paste never
+//! freezes the tab and can be cancelled by terminating the worker.
+//!
+//! The protocol is three-element JS arrays, so the article text crosses as a plain string and
+//! never pays for JSON escaping:
+//!
+//! ```text
+//! worker → page   ["ready"]                              once, when it can take requests
+//! page → worker   [id, text, options JSON]
+//! worker → page   [id, "stage", name]                    before each stage, for progress
+//!                 [id, "done", analysis JSON, analyze ms]
+//!                 [id, "error", message]
+//! ```
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::analysis::{analyze, Options};
+
+/// Starts listening for requests. The worker binary's `main` calls only this.
+pub fn run() {
+    console_error_panic_hook::set_once();
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let reply = handle(&replies, event.data());
+            let _ = replies.post_message(&reply);
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // Messages that arrived while the wasm was loading had no listener; the page waits for this.
+    let _ = scope.post_message(&js_sys::Array::of1(&"ready".into()));
+}
+
+/// Analyses one request and builds its reply.
+fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) -> js_sys::Array {
+    let request = js_sys::Array::from(&data);
+    let id = request.get(0);
+    let Some(text) = request.get(1).as_string() else {
+        return js_sys::Array::of3(&id, &"error".into(), &"the request carried no text".into());
+    };
+    let options = match request
+        .get(2)
+        .as_string()
+        .map(|o| serde_json::from_str::<Options>(&o))
+    {
+        Some(Ok(options)) => options,
+        Some(Err(e)) => {
+            let message = format!("the request's options were unreadable: {e}");
+            return js_sys::Array::of3(&id, &"error".into(), &message.into());
+        }
+        None => Options::default(),
+    };
+    let clock = scope.performance();
+    let now = || clock.as_ref().map_or(0.0, |p| p.now());
+    let started = now();
+    let analysis = analyze(&text, &options);
+    let elapsed = now() - started;
+    match serde_json::to_string(&analysis) {
+        Ok(json) => js_sys::Array::of4(&id, &"done".into(), &json.into(), &elapsed.into()),
+        Err(e) => js_sys::Array::of3(
+            &id,
+            &"error".into(),
+            &format!("the analysis could not be serialised: {e}").into(),
+        ),
+    }
+}
