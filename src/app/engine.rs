@@ -15,6 +15,9 @@ use crate::analysis::{Analysis, Options};
 /// Where Trunk puts the worker's loader, relative to the page, so any sub-path works.
 const WORKER_URL: &str = "./lede-worker-loader.js";
 
+/// A JS event listener kept alive in Rust.
+type Listener = Closure<dyn FnMut(JsValue)>;
+
 /// What the worker sent back about the newest request.
 pub enum Reply {
     /// It started a stage (for the progress strip).
@@ -41,7 +44,7 @@ pub struct Engine {
     queued: Rc<RefCell<Option<js_sys::Array>>>,
     on_reply: Rc<dyn Fn(Reply)>,
     // Kept alive as long as the worker that calls them.
-    handlers: RefCell<Vec<Closure<dyn FnMut(JsValue)>>>,
+    handlers: RefCell<Vec<Listener>>,
 }
 
 impl Engine {
@@ -78,7 +81,7 @@ impl Engine {
         let ready = self.ready.clone();
         let queued = self.queued.clone();
         let sender = worker.clone();
-        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let on_message = Listener::new(move |event: JsValue| {
             let data = js_sys::Reflect::get(&event, &"data".into()).unwrap_or(JsValue::NULL);
             let reply = js_sys::Array::from(&data);
             if reply.get(0).as_string().as_deref() == Some("ready") {
@@ -122,7 +125,7 @@ impl Engine {
         });
         let pending = self.pending.clone();
         let on_reply = self.on_reply.clone();
-        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let on_error = Listener::new(move |event: JsValue| {
             let detail = js_sys::Reflect::get(&event, &"message".into())
                 .ok()
                 .and_then(|m| m.as_string())
