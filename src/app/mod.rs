@@ -24,6 +24,27 @@ use crate::reading::{reading_model, ReadingArticle};
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    register_service_worker();
+}
+
+/// Registers `sw.js`, which caches the app so that it opens with no network after the first
+/// visit. Browsers offer service workers only on https and localhost; elsewhere Lede simply
+/// works online.
+fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let has_service_workers =
+        js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if has_service_workers {
+        // A failed registration only means no offline use; the page works as it is. Awaiting
+        // the promise keeps a refusal from surfacing as an unhandled rejection.
+        let registered = navigator.service_worker().register("./sw.js");
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
+        });
+    }
 }
 
 /// The text being analysed: set after a debounce, a paste, a dropped or opened file.
@@ -48,6 +69,11 @@ fn browser_today() -> Option<crate::analysis::Date> {
 pub fn flash(selector: &str) {
     use wasm_bindgen::JsCast;
     let Ok(Some(el)) = document().query_selector(selector) else {
+        // A long text's later chunks may not be rendered yet: render them, then try once more.
+        if reader::budget::render_all() {
+            let selector = selector.to_string();
+            set_timeout(move || flash(&selector), std::time::Duration::ZERO);
+        }
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();

@@ -42,16 +42,22 @@ pub fn Reader(
     };
     // Raw mode shows every paragraph as pasted: nothing folded.
     let raw = RwSignal::new(false);
+    // Long texts render in chunks, a few per task, so the page never freezes: the first chunks at
+    // once, the rest on later turns of the event loop (see `budget`).
+    let budget = budget::install();
     let articles = move || {
         let raw = raw.get();
-        reading.with(|articles| {
+        let mut next_chunk = 0;
+        let view = reading.with(|articles| {
             analysis.with(|a| {
                 articles
                     .iter()
-                    .map(|article| article_view(article, a, raw))
+                    .map(|article| article_view(article, a, raw, analysis, budget, &mut next_chunk))
                     .collect_view()
             })
-        })
+        });
+        budget::start(budget, next_chunk);
+        view
     };
     view! {
         <section id="reader" class=class aria-label="Article" on:click=move |ev| {
@@ -121,7 +127,18 @@ fn EmptyState(
     }
 }
 
-fn article_view(article: &ReadingArticle, analysis: &Analysis, raw: bool) -> impl IntoView {
+/// How many blocks (paragraphs or caption strips) one chunk of the article view holds: small
+/// enough to render well within a frame budget, large enough that the sample is one chunk.
+const CHUNK_BLOCKS: usize = 80;
+
+fn article_view(
+    article: &ReadingArticle,
+    analysis: &Analysis,
+    raw: bool,
+    analysis_signal: ReadSignal<Analysis>,
+    budget: RwSignal<usize>,
+    next_chunk: &mut usize,
+) -> impl IntoView {
     let label = match &article.place {
         Some(place) => format!("Article {} · {}", article.index + 1, place),
         None => format!("Article {}", article.index + 1),
@@ -136,17 +153,114 @@ fn article_view(article: &ReadingArticle, analysis: &Analysis, raw: bool) -> imp
     } else {
         fold_captions(article.paragraphs.clone(), analysis)
     };
+    let first_chunk = *next_chunk;
+    let chunks: Vec<Vec<Block>> = blocks.chunks(CHUNK_BLOCKS).map(<[Block]>::to_vec).collect();
+    *next_chunk += chunks.len();
+    let chunks = chunks
+        .into_iter()
+        .enumerate()
+        .map(|(k, chunk)| {
+            let number = first_chunk + k;
+            if number < budget::FIRST_CHUNKS {
+                return view! { <div class="chunk">{blocks_view(&chunk, analysis)}</div> }.into_any();
+            }
+            // Rendered once, when the budget reaches it; the memo changes only that once.
+            let due = Memo::new(move |_| budget.get() > number);
+            let placeholder = chunk.len();
+            view! {
+                <div class="chunk" data-chunk=number.to_string()>
+                    {move || {
+                        if due.get() {
+                            analysis_signal.with_untracked(|a| blocks_view(&chunk, a)).into_any()
+                        } else {
+                            view! {
+                                <p class="chunk-pending">{format!("{placeholder} more paragraphs…")}</p>
+                            }
+                            .into_any()
+                        }
+                    }}
+                </div>
+            }
+            .into_any()
+        })
+        .collect_view();
     view! {
         <article class="article" data-article=article.index.to_string()>
             <div class="article-label">{label}</div>
-            {blocks
-                .iter()
-                .map(|block| match block {
-                    Block::Paragraph(p) => paragraph_view(p, analysis).into_any(),
-                    Block::Captions(run) => view! { <CaptionStrip run=run.clone() /> }.into_any(),
-                })
-                .collect_view()}
+            {chunks}
         </article>
+    }
+}
+
+fn blocks_view(blocks: &[Block], analysis: &Analysis) -> AnyView {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(p) => paragraph_view(p, analysis).into_any(),
+            Block::Captions(run) => view! { <CaptionStrip run=run.clone() /> }.into_any(),
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The article view's render budget: how many chunks may be in the DOM. It restarts low with
+/// each new result and grows by one chunk per task until the whole text is shown; a jump to a
+/// place not yet rendered (`render_all`) lifts it at once.
+pub mod budget {
+    use std::cell::Cell;
+    use std::time::Duration;
+
+    use leptos::prelude::*;
+
+    /// Chunks rendered with the result itself, before the first pause.
+    pub const FIRST_CHUNKS: usize = 2;
+
+    thread_local! {
+        static BUDGET: Cell<Option<RwSignal<usize>>> = const { Cell::new(None) };
+        static TARGET: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// The budget signal, registered so that `render_all` can reach it.
+    pub fn install() -> RwSignal<usize> {
+        let budget = RwSignal::new(FIRST_CHUNKS);
+        BUDGET.with(|b| b.set(Some(budget)));
+        budget
+    }
+
+    /// Starts growing the budget towards `chunks` for a freshly rendered result.
+    pub fn start(budget: RwSignal<usize>, chunks: usize) {
+        budget.set(FIRST_CHUNKS);
+        TARGET.with(|t| t.set(chunks));
+        if chunks > FIRST_CHUNKS {
+            grow(budget);
+        }
+    }
+
+    fn grow(budget: RwSignal<usize>) {
+        set_timeout(
+            move || {
+                let target = TARGET.with(Cell::get);
+                let now = budget.get_untracked();
+                if now < target {
+                    budget.set(now + 1);
+                    grow(budget);
+                }
+            },
+            Duration::ZERO,
+        );
+    }
+
+    /// Renders every chunk now; returns whether anything was still pending.
+    pub fn render_all() -> bool {
+        let Some(budget) = BUDGET.with(Cell::get) else {
+            return false;
+        };
+        let target = TARGET.with(Cell::get);
+        let pending = budget.get_untracked() < target;
+        if pending {
+            budget.set(target);
+        }
+        pending
     }
 }
 
