@@ -1,0 +1,178 @@
+// Safety and offline use, in Chromium: hostile text through every way in never runs or injects
+// anything; the page's Content-Security-Policy holds with no violation; and after one visit the
+// app opens and analyses with the network gone.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { generation, launchBrowser, newSession, waitForGenerationAfter, waitForReady, withApp } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
+
+/**
+ * Hostile inputs. Every one would open a dialog, set `window.__pwned`, or add an element if
+ * any part of it were ever treated as markup or script.
+ */
+export const HOSTILE = [
+  '<script>window.__pwned = 1; alert("script")</script>',
+  '<img src=x onerror="window.__pwned = 1; alert(\'img\')">',
+  '<svg onload="window.__pwned = 1"><script>alert(1)</script></svg>',
+  '<a href="javascript:window.__pwned=1;alert(1)">click me</a>',
+  '</textarea><script>window.__pwned = 1</script><textarea>',
+  '<div style="width: expression(alert(1)); background: url(javascript:alert(1))">css</div>',
+  '<iframe src="javascript:alert(1)"></iframe><object data="x"></object><embed src="x">',
+  '"><img src=x onerror=alert(1)>',
+  "'><body onload=alert(1)>",
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+  '<details open ontoggle="window.__pwned=1">x</details>',
+  '{{constructor.constructor("window.__pwned=1")()}}',
+  '${alert(1)}',
+  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+  '<base href="javascript:alert(1)//">',
+  '<form action="javascript:alert(1)"><button>go</button></form>',
+];
+
+/** A news-like article with every hostile string inside it, in quotes and in plain text. */
+export function hostileArticle() {
+  const lines = ['KYIV, Ukraine (AP) — Officials said on Tuesday that the talks would resume.', ''];
+  HOSTILE.forEach((h, i) => {
+    lines.push(`Minister Anna Kovalenko said “${h}” in a statement number ${i + 1}. ${h}`, '');
+  });
+  lines.push('“We will not stop,” Kovalenko said.');
+  return lines.join('\n');
+}
+
+/** Elements that input must never create. Counted over the whole document. */
+const DANGEROUS = 'script, iframe, object, embed, img, svg, math, style, link[rel="import"], base, meta[http-equiv="refresh"], form, details, textarea';
+
+async function installTraps(page) {
+  const dialogs = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return dialogs;
+}
+
+async function dangerousCount(page) {
+  return page.evaluate((selector) => document.querySelectorAll(selector).length, DANGEROUS);
+}
+
+async function assertUnharmed(page, dialogs, baseline, how) {
+  assert.deepEqual(dialogs, [], `${how}: a dialog opened`);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, `${how}: injected script ran`);
+  assert.equal(await dangerousCount(page), baseline, `${how}: an element was injected`);
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], `${how}: CSP violations`);
+  // The hostile text is shown, as text.
+  const shown = await page.locator('#reader').innerText();
+  assert.ok(shown.includes('<script>window.__pwned = 1;'), `${how}: the hostile text is not shown as text`);
+  assert.ok(shown.includes('onerror=alert(1)>'), `${how}: the attribute text is not shown as text`);
+}
+
+/** Like withApp, with dialog and CSP-violation traps set before the page loads. */
+async function withTrappedApp(t, fn) {
+  const session = await newSession(browser);
+  const dialogs = await installTraps(session.page);
+  try {
+    await session.page.goto(server.url('/'), { waitUntil: 'load' });
+    await waitForReady(session.page);
+    await fn({ ...session, dialogs });
+    assert.deepEqual(session.problems, [], 'the page logged errors or threw');
+  } finally {
+    await session.context.close();
+  }
+}
+
+let server;
+let browser;
+
+describe('Safety and offline use', () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the page carries a strict Content-Security-Policy and loads with no violation', async (t) => {
+    await withApp(t, browser, server.url('/'), async ({ page }) => {
+      const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+      assert.ok(policy, 'no CSP meta tag');
+      assert.match(policy, /default-src 'none'/);
+      assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+(;|$)/);
+      assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/, 'no unsafe-inline or unsafe-eval');
+      const violations = await page.evaluate(() => window.__violations ?? []);
+      assert.deepEqual(violations, []);
+    });
+  });
+
+  it('hostile text pasted or opened as a file is shown as text and never runs', async (t) => {
+    await withTrappedApp(t, async ({ page, dialogs }) => {
+      const baseline = await dangerousCount(page);
+      const article = hostileArticle();
+      // 1. A paste on the page.
+      let gen = await generation(page);
+      await page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, article);
+      gen = await waitForGenerationAfter(page, gen);
+      await assertUnharmed(page, dialogs, baseline, 'paste');
+      // Quotes are still found in hostile text.
+      assert.ok((await page.locator('#reader [data-quote]').count()) > 0, 'quotes should still be marked');
+      // Every panel renders it, still as text.
+      for (const tab of ['#tab-entities', '#tab-quotes', '#tab-time', '#tab-overview']) {
+        if (await page.locator(tab).count()) await page.click(tab);
+      }
+      await assertUnharmed(page, dialogs, baseline, 'panels');
+      // 2. The raw-paste view.
+      await page.check('#raw-toggle');
+      await assertUnharmed(page, dialogs, baseline, 'raw view');
+      await page.uncheck('#raw-toggle');
+      // 3. A file opened with the file button.
+      await page.click('#load-sample');
+      gen = await waitForGenerationAfter(page, gen);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('button#open-file')]);
+      await chooser.setFiles({ name: 'hostile.txt', mimeType: 'text/plain', buffer: Buffer.from(article) });
+      gen = await waitForGenerationAfter(page, gen);
+      await assertUnharmed(page, dialogs, baseline, 'file');
+    });
+  });
+
+  it('after one visit the app opens and analyses offline', async (t) => {
+    await withApp(t, browser, server.url('/'), async ({ page, context }) => {
+      // The service worker installs and caches the app shell.
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        return registration.active?.state;
+      });
+      await page.waitForFunction(async () => {
+        const cache = await caches.open('lede-v1');
+        const keys = (await cache.keys()).map((r) => r.url);
+        return keys.some((u) => u.endsWith('lede-worker_bg.wasm')) && keys.some((u) => /lede-web-[0-9a-f]+_bg\.wasm$/.test(u));
+      }, null, { timeout: 20_000 });
+      await context.setOffline(true);
+      try {
+        await page.reload({ waitUntil: 'load' });
+        await waitForReady(page);
+        assert.ok((await page.locator('#reader article').count()) >= 1, 'the article is shown offline');
+        // A new text is analysed offline too.
+        const gen = await generation(page);
+        await page.fill('#input', 'PARIS (AP) — Emmanuel Macron met Olaf Scholz in Berlin on Monday, officials said.');
+        await waitForGenerationAfter(page, gen);
+        const text = await page.locator('#reader').innerText();
+        assert.ok(text.includes('Macron'), 'the offline analysis is shown');
+        assert.ok((await page.locator('#reader mark.ent').count()) >= 2, 'entities are found offline');
+      } finally {
+        await context.setOffline(false);
+      }
+    });
+  });
+});
