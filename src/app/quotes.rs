@@ -7,6 +7,9 @@ use super::flash;
 use crate::analysis::offsets::CharIndex;
 use crate::analysis::Analysis;
 
+/// Quotes listed per speaker before "Show all": every speaker of a news article fits.
+const QUOTES_SHOWN: usize = 12;
+
 /// One speaker's entry.
 #[derive(Debug, Clone, PartialEq)]
 struct SpeakerEntry {
@@ -31,6 +34,8 @@ pub fn QuotePanel(
 ) -> impl IntoView {
     let Selection(selected) = selection;
     let filter = RwSignal::new(String::new());
+    // Long texts have speakers with hundreds of quotes; each shows its first few until asked.
+    let show_all = RwSignal::new(false);
     let entries = Memo::new(move |_| text.with(|t| analysis.with(|a| speaker_entries(t, a))));
     let list = move || {
         let needle = filter.get().to_lowercase();
@@ -49,8 +54,19 @@ pub fn QuotePanel(
                     }
                     let cluster = entry.cluster;
                     let count = quotes.len();
+                    let cap = if show_all.get() || !needle.is_empty() { count } else { QUOTES_SHOWN };
+                    let more = (count > cap).then(|| {
+                        view! {
+                            <li>
+                                <button type="button" class="link show-all" on:click=move |_| show_all.set(true)>
+                                    {format!("Show all {count} quotes")}
+                                </button>
+                            </li>
+                        }
+                    });
                     let items = quotes
                         .into_iter()
+                        .take(cap)
                         .map(|(i, q)| {
                             view! {
                                 <li>
@@ -70,7 +86,7 @@ pub fn QuotePanel(
                                 <span class="speaker-count">{count}</span>
                             </h3>
                             {entry.role.clone().map(|r| view! { <p class="speaker-role">{r}</p> })}
-                            <ol>{items}</ol>
+                            <ol>{items}{more}</ol>
                         </section>
                     })
                 })

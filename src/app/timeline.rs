@@ -54,6 +54,9 @@ fn month(d: Date) -> &'static str {
     month_name(d.month)
 }
 
+/// Event cards listed before "Show all": far more than any article's timeline.
+const EVENTS_SHOWN: usize = 150;
+
 /// The panel.
 #[component]
 pub fn TimelinePanel(
@@ -88,12 +91,24 @@ pub fn TimelinePanel(
         let value = event_target_value(&ev);
         options.update(|o| o.reference_date = value.parse::<Date>().ok());
     };
+    // A long text's timeline shows its first events until asked for all.
+    let show_all = RwSignal::new(false);
     let cards = move || {
         let only = filter.get();
+        let cap = if show_all.get() {
+            usize::MAX
+        } else {
+            EVENTS_SHOWN
+        };
         analysis.with(|a| {
             let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+            let mut listed = 0;
             for (i, e) in a.events.iter().enumerate() {
                 if only.is_some_and(|c| !e.participants.contains(&c)) {
+                    continue;
+                }
+                listed += 1;
+                if listed > cap {
                     continue;
                 }
                 let head = heading(&e.date);
@@ -187,6 +202,14 @@ pub fn TimelinePanel(
                 <button type="button" class="link" on:click=move |_| filter.set(None)>"× Show all"</button>
             </div>
             <ol id="timeline" class="days">{cards}</ol>
+            {move || {
+                let total = analysis.with(|a| a.events.len());
+                (total > EVENTS_SHOWN && !show_all.get()).then(|| view! {
+                    <button type="button" class="link show-all" on:click=move |_| show_all.set(true)>
+                        {format!("Show all {total} events")}
+                    </button>
+                })
+            }}
         </div>
     }
 }
