@@ -133,10 +133,11 @@ fn reference_dates(out: &mut String, analysis: &Analysis) {
 /// Escapes `s` for Markdown inline text on one line.
 ///
 /// Inline syntax is escaped everywhere with a backslash (CommonMark lets any ASCII punctuation be
-/// escaped): emphasis `* _ ~`, links and images `[ ]`, code `` ` ``, raw HTML and autolinks `<
-/// >`, entities `&`, tables `|`, and `\` itself. Block syntax only matters at the start of a line,
-/// which in the brief is after a list marker or a heading's `#`: a leading `#`, `+`, `-`, `=` or
-/// an ordered-list number (`1.`) is escaped there. Line breaks never get here (`one_line`).
+/// escaped): emphasis `* _ ~`, links and images `[ ]`, code `` ` ``, raw HTML and autolinks
+/// `< >`, entities `&`, tables `|`, and `\` itself. Block syntax only matters at the start of a
+/// line, which in the brief is after a list marker or a heading's `#`: a leading `#`, `+`, `-`,
+/// `=` or an ordered-list number (`1.`) is escaped there. Line breaks never get here
+/// (`one_line`).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
