@@ -9,7 +9,10 @@ pub mod cli;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+pub mod export;
+pub mod library;
 pub mod reading;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -5,10 +5,12 @@ use std::io::{Read, Write};
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{decode_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze|conll|eval-conll|train-ner|eval-timex|eval-quotes|eval-captions|train-captions ...; see lede --help";
+const USAGE: &str = "usage: lede analyze|export|conll|eval-conll|train-ner|eval-timex|eval-quotes|eval-captions|train-captions ...; see lede --help";
 
 /// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
 const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact]
+       lede export --format json|md|timelinejs|csv-entities|csv-quotes|html [FILE|-]
+                   [--date YYYY-MM-DD] [--out PATH]
        lede conll [FILE|-] [--model FILE]
        lede eval-conll [FILE] [--model FILE]
        lede train-ner [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--passes 1|2]
@@ -34,6 +36,7 @@ const L3S_DEV: &str = concat!(
 pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("analyze") => analyze_command(&args[1..], out),
+        Some("export") => export_command(&args[1..], out),
         Some("eval-timex") => eval_timex_command(&args[1..], out),
         Some("eval-quotes") => eval_quotes_command(&args[1..], out),
         Some("eval-captions") => captions_command(&args[1..], false, out),
@@ -69,6 +72,44 @@ fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     }
     .expect("an Analysis always serialises");
     writeln!(out, "{json}").map_err(io_error("stdout"))
+}
+
+/// `lede export --format F [FILE|-] [--date YYYY-MM-DD] [--out PATH]`: one export of the
+/// analysis (see `crate::export`), to standard output or a file.
+fn export_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    use crate::export::Format;
+    let args = Args::parse(args, &["--format", "--date", "--out"], &[])?;
+    let names = || {
+        Format::ALL
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let format = match args.value("--format") {
+        None => return Err(Error::Usage(format!("export needs --format {}", names()))),
+        Some(name) => Format::parse(name).ok_or_else(|| {
+            Error::Usage(format!("unknown export format '{name}'; use {}", names()))
+        })?,
+    };
+    let mut options = Options {
+        today: Some(system_today()),
+        ..Options::default()
+    };
+    if let Some(date) = args.value("--date") {
+        let date: Date = date
+            .parse()
+            .map_err(|e: crate::analysis::date::DateError| Error::BadDate(e.to_string()))?;
+        options.reference_date = Some(date);
+    }
+    let text = read_input(args.single()?.unwrap_or("-"))?;
+    let rendered = format.render(&text, &analyze(&text, &options));
+    match args.value("--out") {
+        Some(path) => std::fs::write(path, rendered).map_err(io_error(path)),
+        None => out
+            .write_all(rendered.as_bytes())
+            .map_err(io_error("stdout")),
+    }
 }
 
 /// The TempEval-3 TimeML data, from a worktree or the main checkout.
@@ -477,6 +518,35 @@ mod tests {
     }
 
     #[test]
+    fn exports_every_format() {
+        for format in crate::export::Format::ALL {
+            let out = run_args(&[
+                "export",
+                "--format",
+                format.name(),
+                "public/samples/ap-ukraine-ceasefire.txt",
+                "--date",
+                "2025-03-14",
+            ])
+            .unwrap();
+            assert!(out.len() > 1000, "{}", format.name());
+        }
+        let path = std::env::temp_dir().join(format!("lede-export-{}.html", std::process::id()));
+        let printed = run_args(&[
+            "export",
+            "--format",
+            "html",
+            "public/samples/ap-ukraine-ceasefire.txt",
+            "--out",
+            path.to_str().unwrap(),
+        ])
+        .unwrap();
+        let written = std::fs::read_to_string(&path).unwrap();
+        std::fs::remove_file(&path).ok();
+        assert!(printed.is_empty() && written.starts_with("<!DOCTYPE html>"));
+    }
+
+    #[test]
     fn conll_adds_a_column() {
         let path = std::env::temp_dir().join(format!("lede-conll-{}.txt", std::process::id()));
         let input = "-DOCSTART- -X- O O\n\nPutin NNP I-NP I-PER\nvisited VBD I-VP O\nMoscow NNP I-NP I-LOC\n";
@@ -531,6 +601,12 @@ mod tests {
                 "not a day on the calendar",
             ),
             ("unknown command", &["frobnicate"], "unknown command"),
+            ("export without format", &["export", "-"], "needs --format"),
+            (
+                "unknown export format",
+                &["export", "--format", "pdf", "-"],
+                "unknown export format 'pdf'",
+            ),
             ("no command", &[], "usage"),
             (
                 "date without value",

@@ -1,0 +1,298 @@
+//! Share links: the article text and the reader's view settings, packed into a URL fragment.
+//!
+//! The fragment never reaches a server (browsers don't send it), so a link shares an article with
+//! no server in between. Format (docs/share-link.md):
+//!
+//! ```text
+//! #v1.<base64url, no padding, of raw DEFLATE of the JSON {"text": …, "settings": {…}}>
+//! ```
+//!
+//! Decoding treats the fragment as hostile: every failure is a `ShareError` with a message for the
+//! reader, decompression stops at `MAX_INFLATED` bytes (a few hundred bytes of DEFLATE can claim
+//! gigabytes), and nothing panics.
+
+mod base64url;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The longest fragment `encode` makes: past about 8 KB, links break in chat apps, mail clients
+/// and some browsers' address bars, so the UI offers "Download as file" instead.
+pub const MAX_FRAGMENT: usize = 8 * 1024;
+
+/// The longest text a link may carry, in bytes: the app's paste limit.
+pub const MAX_TEXT: usize = 20 * 1024 * 1024;
+
+/// The most bytes decompression may produce: the text limit plus room for the JSON around it
+/// (escapes can double a text's size, and a hostile link can claim any size at all).
+pub const MAX_INFLATED: usize = 2 * MAX_TEXT + 64 * 1024;
+
+/// The format's version, the `v1` in `#v1.`.
+pub const VERSION: u32 = 1;
+
+/// The reader's view, as a link restores it. Every field has a default, so a link from an older
+/// version with fewer fields still opens, and unknown fields from a newer one are ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The reference date the reader fixed, `YYYY-MM-DD`; `None` lets the analysis infer it.
+    pub reference_date: Option<String>,
+    /// Entity labels whose highlights are switched off (`PER`, `CARDINAL`, …).
+    pub hidden_labels: Vec<String>,
+    /// The selected entity cluster's id.
+    pub selected_cluster: Option<usize>,
+    /// The raw-paste view instead of the reading view.
+    pub raw_view: bool,
+    /// The side panel's open tab (`overview`, `timeline`, …); empty for the default.
+    pub tab: String,
+}
+
+/// What a share link carries.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Shared {
+    pub text: String,
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+/// Why a fragment could not be made or read. `Display` gives the message for the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// The fragment is not a Lede share link at all (no `v<N>.` prefix).
+    NotAShareLink,
+    /// A share link from a format this build does not know (`v9.`).
+    UnknownVersion(String),
+    /// A character outside base64url, or a length base64 cannot have.
+    BadBase64 { position: usize },
+    /// The compressed data ends early or is damaged.
+    Corrupt(String),
+    /// The data unpacks to more than `MAX_INFLATED` bytes.
+    TooBig,
+    /// The unpacked data is not the expected JSON.
+    BadJson(String),
+    /// The text is longer than `MAX_TEXT`.
+    TextTooLong { bytes: usize },
+    /// `encode`: the fragment would be longer than `MAX_FRAGMENT`; `bytes` is its length.
+    TooLong { bytes: usize },
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::NotAShareLink => write!(f, "this is not a Lede share link"),
+            ShareError::UnknownVersion(v) => write!(
+                f,
+                "this share link is in format {v}, which this version of Lede cannot read (it reads v{VERSION}); it may come from a newer Lede"
+            ),
+            ShareError::BadBase64 { position } => write!(
+                f,
+                "this share link is damaged: an unexpected character at position {position} (was it cut or edited?)"
+            ),
+            ShareError::Corrupt(why) => write!(
+                f,
+                "this share link is damaged or cut short ({why}); ask for the whole link"
+            ),
+            ShareError::TooBig => write!(
+                f,
+                "this share link unpacks to more than {} MB, more than Lede accepts",
+                MAX_INFLATED / (1024 * 1024)
+            ),
+            ShareError::BadJson(why) => {
+                write!(f, "this share link holds data Lede cannot read ({why})")
+            }
+            ShareError::TextTooLong { bytes } => write!(
+                f,
+                "the shared text is {bytes} bytes, over Lede's limit of {MAX_TEXT} bytes"
+            ),
+            ShareError::TooLong { bytes } => write!(
+                f,
+                "this article is too long for a link ({bytes} bytes of link; the limit is {MAX_FRAGMENT}): download it as a file instead"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// The fragment for `shared`, `#` included: `#v1.…`. `TooLong` past `MAX_FRAGMENT`, so the caller
+/// never hands out a link that a chat app would cut.
+pub fn encode(shared: &Shared) -> Result<String, ShareError> {
+    let fragment = encode_unlimited(shared)?;
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(ShareError::TooLong {
+            bytes: fragment.len(),
+        });
+    }
+    Ok(fragment)
+}
+
+/// The fragment for `shared` whatever its length (for a file or a test; links use `encode`).
+pub fn encode_unlimited(shared: &Shared) -> Result<String, ShareError> {
+    if shared.text.len() > MAX_TEXT {
+        return Err(ShareError::TextTooLong {
+            bytes: shared.text.len(),
+        });
+    }
+    let json = serde_json::to_vec(shared).expect("Shared always serialises");
+    // Level 9: links are short and made once, so the best ratio is worth the time.
+    let deflated = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    Ok(format!("#v{VERSION}.{}", base64url::encode(&deflated)))
+}
+
+/// Reads a fragment made by `encode`, with or without its leading `#`.
+pub fn decode(given: &str) -> Result<Shared, ShareError> {
+    let fragment = given.strip_prefix('#').unwrap_or(given);
+    let (version, payload) = fragment
+        .split_once('.')
+        .filter(|(v, _)| {
+            v.len() >= 2
+                && v.len() <= 12
+                && v.starts_with('v')
+                && v[1..].bytes().all(|b| b.is_ascii_digit())
+        })
+        .ok_or(ShareError::NotAShareLink)?;
+    if version != format!("v{VERSION}") {
+        return Err(ShareError::UnknownVersion(version.to_string()));
+    }
+    let deflated = base64url::decode(payload).map_err(|position| ShareError::BadBase64 {
+        // Count from the start of what was given, as the reader sees it.
+        position: position + given.len() - payload.len(),
+    })?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED)
+        .map_err(|e| {
+            use miniz_oxide::inflate::TINFLStatus;
+            match e.status {
+                TINFLStatus::HasMoreOutput => ShareError::TooBig,
+                TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                    ShareError::Corrupt("the compressed data ends too early".into())
+                }
+                _ => ShareError::Corrupt("the compressed data is not valid".into()),
+            }
+        })?;
+    let shared: Shared =
+        serde_json::from_slice(&json).map_err(|e| ShareError::BadJson(e.to_string()))?;
+    if shared.text.len() > MAX_TEXT {
+        return Err(ShareError::TextTooLong {
+            bytes: shared.text.len(),
+        });
+    }
+    Ok(shared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared(text: &str) -> Shared {
+        Shared {
+            text: text.into(),
+            settings: Settings {
+                reference_date: Some("2025-03-14".into()),
+                hidden_labels: vec!["CARDINAL".into(), "MISC".into()],
+                selected_cluster: Some(4),
+                raw_view: true,
+                tab: "timeline".into(),
+            },
+        }
+    }
+
+    /// A fragment with `v1.` and the given bytes as its payload.
+    fn with_payload(bytes: &[u8]) -> String {
+        format!("#v1.{}", base64url::encode(bytes))
+    }
+
+    #[test]
+    fn round_trips() {
+        let cases = [
+            ("empty", ""),
+            ("ascii", "Putin met Witkoff."),
+            ("unicode", "Zürich 😀 北京 مرحبا \u{0301}\0 — “quotes”"),
+            ("the sample's start", &crate::SAMPLE_ARTICLE[..2000]),
+        ];
+        for (name, text) in cases {
+            let s = shared(text);
+            let fragment = encode(&s).unwrap();
+            assert!(fragment.starts_with("#v1."), "{name}");
+            assert_eq!(decode(&fragment).unwrap(), s, "{name}");
+            assert_eq!(decode(&fragment[1..]).unwrap(), s, "{name}: without #");
+        }
+    }
+
+    #[test]
+    fn the_sample_fits_in_a_link() {
+        let s = shared(crate::SAMPLE_ARTICLE);
+        let fragment = encode(&s).unwrap();
+        assert!(fragment.len() <= MAX_FRAGMENT, "{}", fragment.len());
+    }
+
+    #[test]
+    fn long_texts_are_refused_not_cut() {
+        // Text that does not compress: a pseudo-random walk over many letters.
+        let mut x: u32 = 1;
+        let text: String = (0..20_000)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                char::from_u32(0x4e00 + (x >> 16) % 20_000).unwrap()
+            })
+            .collect();
+        match encode(&shared(&text)) {
+            Err(ShareError::TooLong { bytes }) => assert!(bytes > MAX_FRAGMENT),
+            other => panic!("expected TooLong, got {other:?}"),
+        }
+        let whole = encode_unlimited(&shared(&text)).unwrap();
+        assert_eq!(decode(&whole).unwrap().text, text);
+    }
+
+    #[test]
+    fn settings_default_when_missing_and_ignore_unknown_fields() {
+        let deflate = |json: &str| miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
+        let old = decode(&with_payload(&deflate(r#"{"text":"hi"}"#))).unwrap();
+        assert_eq!(old.settings, Settings::default());
+        let newer = decode(&with_payload(&deflate(
+            r#"{"text":"hi","settings":{"raw_view":true,"zoom":3},"extra":1}"#,
+        )))
+        .unwrap();
+        assert!(newer.settings.raw_view);
+    }
+
+    #[test]
+    fn bad_fragments_say_why() {
+        let good = encode(&shared("Putin met Witkoff in Moscow on Thursday.")).unwrap();
+        let deflate = |json: &str| miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
+        let cases: Vec<(&str, String, &str)> = vec![
+            ("empty", String::new(), "not a Lede share link"),
+            (
+                "a heading anchor",
+                "#section-2".into(),
+                "not a Lede share link",
+            ),
+            ("no payload dot", "#v1".into(), "not a Lede share link"),
+            ("unknown version", "#v9.AAAA".into(), "format v9"),
+            ("bad character", "#v1.ab$d".into(), "position 6"),
+            ("impossible length", "#v1.a".into(), "damaged"),
+            ("truncated", good[..good.len() - 6].to_string(), "cut short"),
+            ("garbage", "#v1.SGVsbG8gd29ybGQ".into(), "damaged"),
+            ("not JSON", with_payload(&deflate("hello")), "cannot read"),
+            (
+                "wrong JSON",
+                with_payload(&deflate(r#"{"txt":1}"#)),
+                "cannot read",
+            ),
+        ];
+        for (name, fragment, expected) in cases {
+            let err = decode(&fragment).unwrap_err();
+            assert!(err.to_string().contains(expected), "{name}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_zip_bomb_is_small_and_refused() {
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_INFLATED + 1], 1);
+        let fragment = with_payload(&bomb);
+        assert!(fragment.len() < 1_000_000, "{}", fragment.len());
+        let err = decode(&fragment).unwrap_err();
+        assert_eq!(err, ShareError::TooBig);
+        assert!(err.to_string().contains("more than"), "{err}");
+    }
+}
