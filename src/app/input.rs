@@ -27,6 +27,8 @@ pub fn InputPanel(
     text: Text,
     /// Where errors are reported.
     message: Message,
+    /// Shown below the input (the library).
+    children: Children,
 ) -> impl IntoView {
     let Text(text) = text;
     let Message(message) = message;
@@ -173,6 +175,7 @@ pub fn InputPanel(
             >
                 {move || message.get().unwrap_or_default()}
             </div>
+            {children()}
         </section>
     }
 }

@@ -13,12 +13,15 @@ mod input;
 mod quotes;
 mod reader;
 mod side;
+mod storage;
 mod timeline;
+mod toolbar;
 
 use leptos::prelude::*;
 
 use crate::analysis::{Analysis, Options};
 use crate::reading::{reading_model, ReadingArticle};
+use crate::share::{self, Settings, Shared};
 
 /// Mounts the app on `<body>`. `main` calls only this.
 pub fn mount() {
@@ -116,14 +119,70 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// The share link in the page's address, if any: `#v1.…` (or anything else after `#`, which
+/// gets a message rather than silence).
+fn fragment() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    (hash.len() > 1).then_some(hash)
+}
+
+/// Drops the fragment from the address without a reload, so that a reload shows the article
+/// as it is now (kept in storage), not as the link first gave it.
+fn clear_fragment() {
+    let location = window().location();
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// What the page opens with: a share link's article, else the one kept from the last visit,
+/// else the sample. A bad link gets a message and falls back without overwriting anything.
+fn opening() -> (Shared, Option<String>) {
+    let mut problem = None;
+    if let Some(hash) = fragment() {
+        match share::decode(&hash) {
+            Ok(shared) => return (shared, None),
+            Err(e) => {
+                problem = Some(format!(
+                    "This link could not be opened: {e}. The article from your last visit is shown instead."
+                ))
+            }
+        }
+    }
+    match storage::load_current() {
+        Ok(Some(saved)) => (saved, problem),
+        Ok(None) => (sample(), problem),
+        // Unreadable storage is worth saying only when nothing else went wrong.
+        Err(e) => (sample(), problem.or(Some(e))),
+    }
+}
+
+fn sample() -> Shared {
+    Shared {
+        text: crate::SAMPLE_ARTICLE.to_string(),
+        settings: Settings::default(),
+    }
+}
+
 /// The whole page.
 #[component]
 fn App() -> impl IntoView {
-    let text = RwSignal::new(crate::SAMPLE_ARTICLE.to_string());
-    let message = RwSignal::new(None::<String>);
+    let (opened, problem) = opening();
+    let from_link = fragment().is_some() && problem.is_none();
+    let text = RwSignal::new(opened.text);
+    let message = RwSignal::new(problem);
     let options = RwSignal::new(Options {
         today: browser_today(),
-        ..Options::default()
+        reference_date: opened
+            .settings
+            .reference_date
+            .as_deref()
+            .and_then(|d| d.parse().ok()),
     });
     // What is on screen: a text and its analysis, replaced together when the worker answers.
     let shown_text = RwSignal::new(String::new());
@@ -213,14 +272,76 @@ fn App() -> impl IntoView {
         Memo::new(move |_| shown_text.with(|t| analysis.with(|a| reading_model(t, a))));
     // The selected entity cluster, and the entity types whose highlights are off.
     let selection = RwSignal::new(None::<usize>);
-    let hidden = RwSignal::new(Vec::<String>::new());
-    // A new text's clusters are not the old one's.
+    let hidden = RwSignal::new(opened.settings.hidden_labels.clone());
+    let raw = RwSignal::new(opened.settings.raw_view);
+    let tab = RwSignal::new(side::Tab::from_id(&opened.settings.tab));
+    // A new text's clusters are not the old one's; a restored selection waits for its analysis.
+    let restored_selection = StoredValue::new(opened.settings.selected_cluster);
     Effect::new(move |_| {
-        shown_text.track();
-        selection.set(None);
+        if shown_text.with(|t| t.trim().is_empty()) {
+            return;
+        }
+        let restored = restored_selection.get_value();
+        restored_selection.set_value(None);
+        selection.set(restored);
     });
     let highlighted = RwSignal::new(None::<usize>);
-    let tab = RwSignal::new(side::Tab::Overview);
+    let settings = Signal::derive(move || Settings {
+        reference_date: options.with(|o| o.reference_date.map(|d| d.to_string())),
+        hidden_labels: hidden.get(),
+        selected_cluster: selection.get(),
+        raw_view: raw.get(),
+        tab: tab.get().id().to_string(),
+    });
+    // The article on screen and its settings survive a reload. A failure is said once per text.
+    let storage_failed = StoredValue::new(false);
+    Effect::new(move |_| {
+        let shared = Shared {
+            text: shown_text.get(),
+            settings: settings.get(),
+        };
+        if shared.text.trim().is_empty() && from_link {
+            return;
+        }
+        match storage::save_current(&shared) {
+            Ok(()) => storage_failed.set_value(false),
+            Err(e) => {
+                if !storage_failed.get_value() {
+                    storage_failed.set_value(true);
+                    message.set(Some(e));
+                }
+            }
+        }
+    });
+    if from_link {
+        clear_fragment();
+    }
+    // A share link opened while Lede is already open (pasted into the address bar).
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let Some(hash) = fragment() else { return };
+        match share::decode(&hash) {
+            Ok(shared) => {
+                restored_selection.set_value(shared.settings.selected_cluster);
+                hidden.set(shared.settings.hidden_labels);
+                raw.set(shared.settings.raw_view);
+                tab.set(side::Tab::from_id(&shared.settings.tab));
+                options.update(|o| {
+                    o.reference_date = shared.settings.reference_date.and_then(|d| d.parse().ok())
+                });
+                text.set(shared.text);
+                message.set(None);
+                clear_fragment();
+            }
+            Err(e) => message.set(Some(format!(
+                "This link could not be opened: {e}. The article shown is unchanged."
+            ))),
+        }
+    });
+    on_cleanup(move || hash_listener.remove());
+    let library = RwSignal::new(storage::load_library().unwrap_or_else(|e| {
+        message.set(Some(e));
+        crate::library::Library::new()
+    }));
     // Counts completed renders, so tests (and anyone watching) can tell a new analysis is on screen.
     let generation = RwSignal::new(0u64);
     Effect::new(move |_| {
@@ -259,9 +380,18 @@ fn App() -> impl IntoView {
                     <span class="tagline">"a news reader’s X-ray"</span>
                 </div>
                 <p class="privacy">"Runs in your browser. Nothing you paste leaves this page."</p>
+                <toolbar::Toolbar
+                    shown_text=shown_text.read_only()
+                    analysis=analysis
+                    settings=settings
+                    library=library
+                    message=Message(message)
+                />
             </header>
             <div class="layout">
-                <input::InputPanel text=Text(text) message=Message(message) />
+                <input::InputPanel text=Text(text) message=Message(message)>
+                    <toolbar::LibraryPanel library=library text=text message=Message(message) />
+                </input::InputPanel>
                 <div class="reader-column">
                     <Progress busy=busy.read_only() stale=stale on_cancel=cancel on_retry=retry />
                     <reader::Reader
@@ -270,6 +400,7 @@ fn App() -> impl IntoView {
                         text=Text(text)
                         busy=busy.read_only()
                         hidden=entities::HiddenLabels(hidden)
+                        raw=raw
                         on_timex=move |t: usize| {
                             let event = analysis.with(|a| a.events.iter().position(|e| e.timex == t));
                             highlighted.set(event);

@@ -25,6 +25,8 @@ pub fn Reader(
     busy: ReadSignal<Option<super::Busy>>,
     /// Entity types whose highlights are switched off.
     hidden: HiddenLabels,
+    /// The raw-paste view: every paragraph as pasted, nothing folded.
+    raw: RwSignal<bool>,
     /// Called with a time expression's index when the reader clicks it.
     #[prop(into)]
     on_timex: Callback<usize>,
@@ -40,8 +42,6 @@ pub fn Reader(
                 .fold(String::from("reader"), |acc, label| acc + " hide-" + label)
         })
     };
-    // Raw mode shows every paragraph as pasted: nothing folded.
-    let raw = RwSignal::new(false);
     // Long texts render in chunks, a few per task, so the page never freezes: the first chunks at
     // once, the rest on later turns of the event loop (see `budget`).
     let budget = budget::install();

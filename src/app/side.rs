@@ -16,6 +16,26 @@ pub enum Tab {
     Timeline,
 }
 
+impl Tab {
+    /// The tab's name in share links and saved settings.
+    pub fn id(self) -> &'static str {
+        match self {
+            Tab::Overview => "overview",
+            Tab::Entities => "entities",
+            Tab::Quotes => "quotes",
+            Tab::Timeline => "timeline",
+        }
+    }
+
+    /// The tab named `id`; the overview for anything else.
+    pub fn from_id(id: &str) -> Tab {
+        [Tab::Entities, Tab::Quotes, Tab::Timeline]
+            .into_iter()
+            .find(|t| t.id() == id)
+            .unwrap_or(Tab::Overview)
+    }
+}
+
 /// The side panel: tabs for the overview and each analysis stage's panel.
 #[component]
 pub fn SidePanel(
