@@ -9,6 +9,7 @@ pub mod cli;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+pub mod import;
 pub mod reading;
 
 #[cfg(target_arch = "wasm32")]
