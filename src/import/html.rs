@@ -175,24 +175,7 @@ impl Walker {
                     return;
                 }
                 match owner.as_deref() {
-                    Some("title") => {
-                        if self.out.title.is_none() {
-                            let mut title = String::new();
-                            let mut space = false;
-                            decode_into(text, &mut |c| {
-                                if c.is_whitespace() {
-                                    space = !title.is_empty();
-                                } else {
-                                    if space {
-                                        title.push(' ');
-                                        space = false;
-                                    }
-                                    title.push(c);
-                                }
-                            });
-                            self.out.title = (!title.is_empty()).then_some(title);
-                        }
-                    }
+                    Some("title") if self.out.title.is_none() => self.capture_title(text),
                     // `<xmp>` and `<plaintext>` show their contents as preformatted text.
                     Some("xmp") | Some("plaintext") if self.skip.is_none() => {
                         self.text(text, rcdata, true)
@@ -209,6 +192,24 @@ impl Walker {
             Token::Start { name, attrs, .. } => self.start(name, &attrs),
             Token::End { name } => self.end(&name),
         }
+    }
+
+    /// Keeps the first `<title>`, references decoded and white space collapsed.
+    fn capture_title(&mut self, text: &str) {
+        let mut title = String::new();
+        let mut space = false;
+        decode_into(text, &mut |c| {
+            if c.is_whitespace() {
+                space = !title.is_empty();
+            } else {
+                if space {
+                    title.push(' ');
+                    space = false;
+                }
+                title.push(c);
+            }
+        });
+        self.out.title = (!title.is_empty()).then_some(title);
     }
 
     fn start(&mut self, name: String, attrs: &[(String, String)]) {
@@ -303,12 +304,13 @@ impl Walker {
             "dd" | "dt" => self.close_item(&["dd", "dt"], &["dl", "table"], true),
             "td" | "th" => self.close_item(&["td", "th"], &["tr", "table"], false),
             "tr" => self.close_item(&["tr"], &["table", "tbody", "thead", "tfoot"], false),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            // A heading does not nest in a heading.
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
                 if self.stack.last().is_some_and(|o| {
                     matches!(o.name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-                }) {
-                    self.pop_to(self.stack.len() - 1);
-                }
+                }) =>
+            {
+                self.pop_to(self.stack.len() - 1)
             }
             _ => {}
         }

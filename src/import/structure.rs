@@ -387,7 +387,15 @@ mod tests {
     fn roles_of_elements() {
         use Role::*;
         let none: &[(String, String)] = &[];
-        let cases: &[(&str, &str, Vec<(String, String)>, bool, Option<Role>)] = &[
+        // (name, tag, attributes, inside an article, expected role)
+        type Case = (
+            &'static str,
+            &'static str,
+            Vec<(String, String)>,
+            bool,
+            Option<Role>,
+        );
+        let cases: &[Case] = &[
             ("figcaption", "figcaption", vec![], false, Some(Caption)),
             ("nav", "nav", vec![], false, Some(Boilerplate)),
             ("aside", "aside", vec![], true, Some(Boilerplate)),

@@ -25,6 +25,9 @@ fn paragraphs(imported: &Imported) -> Vec<(String, Option<Role>)> {
     out
 }
 
+/// A named case: input, and the paragraphs with their hinted roles.
+type Case<'a> = (&'a str, &'a str, &'a [(&'a str, Option<Role>)]);
+
 fn html(input: &str) -> Vec<(String, Option<Role>)> {
     paragraphs(&from_html(input))
 }
@@ -35,7 +38,7 @@ fn owned(expected: &[(&str, Option<Role>)]) -> Vec<(String, Option<Role>)> {
 
 #[test]
 fn text_and_whitespace() {
-    let cases: &[(&str, &str, &[(&str, Option<Role>)])] = &[
+    let cases: &[Case] = &[
         ("empty", "", &[]),
         ("plain text", "Just text.", &[("Just text.", None)]),
         ("paragraphs", "<p>One.</p><p>Two.</p>", &[("One.", None), ("Two.", None)]),
@@ -102,7 +105,7 @@ fn text_and_whitespace() {
 
 #[test]
 fn dropped_contents() {
-    let cases: &[(&str, &str, &[(&str, Option<Role>)])] = &[
+    let cases: &[Case] = &[
         (
             "script and style",
             "<p>a</p><script>var x = '<p>no</p>';</script><style>p{}</style><p>b</p>",
@@ -139,7 +142,7 @@ fn dropped_contents() {
 
 #[test]
 fn roles_from_structure() {
-    let cases: &[(&str, &str, &[(&str, Option<Role>)])] = &[
+    let cases: &[Case] = &[
         (
             "figcaption in figure",
             "<figure><img src=a.jpg><figcaption>Putin speaks. <span class=credit>(AP Photo)</span></figcaption></figure><p>Body text.</p>",
@@ -264,7 +267,7 @@ fn hostile_input_leaves_no_markup() {
 
 #[test]
 fn malformed_markup() {
-    let cases: &[(&str, &str, &[(&str, Option<Role>)])] = &[
+    let cases: &[Case] = &[
         (
             "stray end tags",
             "</div></span>a</p>b",
@@ -431,7 +434,7 @@ fn an_article_element_keeps_its_header() {
 #[test]
 fn markdown() {
     let md = |s: &str| paragraphs(&from_markdown(s));
-    let cases: &[(&str, &str, &[(&str, Option<Role>)])] = &[
+    let cases: &[Case] = &[
         (
             "heading",
             "# Putin backs truce #\n\nBody.",
@@ -546,7 +549,7 @@ fn kinds_of_paths() {
 /// Bugs fixed, one row each.
 #[test]
 fn regression() {
-    let cases: &[(&str, &str, &[(&str, Option<Role>)])] = &[];
+    let cases: &[Case] = &[];
     for (name, input, expected) in cases {
         assert_eq!(html(input), owned(expected), "{name}");
     }

@@ -88,13 +88,13 @@ impl<'a> Tokenizer<'a> {
     /// `<!…>`, `<?…>` and `</` + non-letter: comment-like constructs, from `self.pos` at the `<`.
     fn comment(&mut self) -> Token<'a> {
         let rest = &self.src[self.pos..];
-        let (body_start, terminator) = if rest.starts_with("<!--") {
+        let (body_start, terminator) = if let Some(body) = rest.strip_prefix("<!--") {
             // `<!-->` and `<!--->` are complete (empty) comments.
-            if rest[4..].starts_with('>') {
+            if body.starts_with('>') {
                 self.pos += 5;
                 return Token::Comment("");
             }
-            if rest[4..].starts_with("->") {
+            if body.starts_with("->") {
                 self.pos += 6;
                 return Token::Comment("");
             }
