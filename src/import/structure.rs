@@ -164,7 +164,8 @@ pub fn breaks_out_of_foreign(name: &str) -> bool {
     )
 }
 
-/// Class and id words of page furniture: menus, share bars, related links, comments, ads.
+/// Class and id words of page furniture that no story word excuses: `article-share`,
+/// `story-related` and `comment-body` are furniture all the same.
 const FURNITURE: &[&str] = &[
     "nav",
     "navbar",
@@ -176,8 +177,6 @@ const FURNITURE: &[&str] = &[
     "related",
     "comment",
     "comments",
-    "footer",
-    "sidebar",
     "promo",
     "ad",
     "ads",
@@ -195,9 +194,11 @@ const FURNITURE: &[&str] = &[
     "outbrain",
     "taboola",
     "recommended",
-    "trending",
-    "popular",
 ];
+
+/// Furniture words that are also layout words: furniture unless a story word comes with them
+/// (`site-footer` is furniture, `content-sidebar` holds the story).
+const LAYOUT: &[&str] = &["footer", "sidebar", "trending", "popular"];
 
 /// Class and id words of the story itself.
 const CONTENT: &[&str] = &[
@@ -284,24 +285,44 @@ pub fn is_article_body(attrs: &[(String, String)]) -> bool {
     })
 }
 
-/// Whether class/id words mark page furniture: a furniture word and no story word (so a
-/// `comment-body` is furniture by its container, but `story-sidebar-layout` is not).
+/// Whether class/id words mark page furniture (`FURNITURE`, `LAYOUT`).
 fn furniture_words(words: &[String]) -> bool {
-    words.iter().any(|w| FURNITURE.contains(&w.as_str()))
-        && !words.iter().any(|w| CONTENT.contains(&w.as_str()))
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    has(FURNITURE) || (has(LAYOUT) && !has(CONTENT))
+}
+
+/// Whether the element is hidden from readers (`hidden`, `aria-hidden="true"`, an inline
+/// `display: none`): its text is kept but is not the story.
+fn hidden(attrs: &[(String, String)]) -> bool {
+    attrs.iter().any(|(k, v)| match k.as_str() {
+        "hidden" => true,
+        "aria-hidden" => v.eq_ignore_ascii_case("true"),
+        "style" => {
+            let compact: String = v
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            compact.contains("display:none") || compact.contains("visibility:hidden")
+        }
+        _ => false,
+    })
 }
 
 /// The role an element gives its text by itself; `in_article` says whether it sits inside an
-/// `<article>` or `<main>` (a `<header>` there holds the headline and byline, elsewhere the
-/// site's masthead).
+/// `<article>` or `<main>`. A `<header>` there holds the headline and byline, and so does one
+/// whose class says so (`article-header`, `entry-header`) on pages built of `<div>`s; any other
+/// `<header>` is the site's masthead.
 pub fn own_role(name: &str, attrs: &[(String, String)], in_article: bool) -> Option<Role> {
     if name == "figcaption" {
         return Some(Role::Caption);
     }
+    let words = words(attrs);
+    let story_words = words.iter().any(|w| CONTENT.contains(&w.as_str()));
     let furniture_tag = matches!(
         name,
         "nav" | "aside" | "footer" | "form" | "button" | "menu"
-    ) || (name == "header" && !in_article);
+    ) || (name == "header" && !in_article && !story_words);
     let aria = attr(attrs, "role").is_some_and(|r| {
         r.split_ascii_whitespace().any(|r| {
             matches!(
@@ -316,11 +337,10 @@ pub fn own_role(name: &str, attrs: &[(String, String)], in_article: bool) -> Opt
             )
         })
     });
-    let words = words(attrs);
     // The page's outer elements often carry layout words (`<body class="sidebar-right">`); they
     // say nothing about the story.
     let outer = matches!(name, "html" | "body" | "main" | "article");
-    if furniture_tag || aria || (!outer && furniture_words(&words)) {
+    if furniture_tag || aria || hidden(attrs) || (!outer && furniture_words(&words)) {
         return Some(Role::Boilerplate);
     }
     if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
@@ -341,7 +361,10 @@ pub fn content_weight(name: &str, attrs: &[(String, String)]) -> f64 {
     if words.iter().any(|w| CONTENT.contains(&w.as_str())) {
         weight += 25.0;
     }
-    if words.iter().any(|w| FURNITURE.contains(&w.as_str())) {
+    if words
+        .iter()
+        .any(|w| FURNITURE.contains(&w.as_str()) || LAYOUT.contains(&w.as_str()))
+    {
         weight -= 25.0;
     }
     weight += match name {
@@ -461,6 +484,62 @@ mod tests {
             ),
             ("plain paragraph", "p", none.to_vec(), true, None),
             ("adjective is not ad", "div", attrs("headline"), true, None),
+            (
+                "article share bar",
+                "div",
+                attrs("article-share"),
+                true,
+                Some(Boilerplate),
+            ),
+            (
+                "comment body",
+                "div",
+                attrs("comment-body"),
+                true,
+                Some(Boilerplate),
+            ),
+            (
+                "story footer by class",
+                "div",
+                attrs("site-footer"),
+                true,
+                Some(Boilerplate),
+            ),
+            (
+                "entry header outside an article",
+                "header",
+                attrs("entry-header"),
+                false,
+                None,
+            ),
+            (
+                "hidden",
+                "div",
+                vec![("hidden".into(), String::new())],
+                true,
+                Some(Boilerplate),
+            ),
+            (
+                "aria-hidden",
+                "span",
+                vec![("aria-hidden".into(), "true".into())],
+                true,
+                Some(Boilerplate),
+            ),
+            (
+                "display none",
+                "div",
+                vec![("style".into(), "color:red; display: none".into())],
+                true,
+                Some(Boilerplate),
+            ),
+            (
+                "aria-hidden false",
+                "div",
+                vec![("aria-hidden".into(), "false".into())],
+                true,
+                None,
+            ),
         ];
         for (name, tag, a, in_article, expected) in cases {
             assert_eq!(own_role(tag, a, *in_article), *expected, "{name}");

@@ -549,7 +549,18 @@ fn kinds_of_paths() {
 /// Bugs fixed, one row each.
 #[test]
 fn regression() {
-    let cases: &[Case] = &[];
+    let cases: &[Case] = &[
+        (
+            "a story word does not excuse a share bar",
+            "<div class=article-share><a href=#>Share</a></div><div class=story-related><p>More</p></div>",
+            &[("Share", Some(Boilerplate)), ("More", Some(Boilerplate))],
+        ),
+        (
+            "a header the class calls the story's keeps its headline",
+            "<header class=entry-header><h1>Headline</h1></header>",
+            &[("Headline", Some(Heading))],
+        ),
+    ];
     for (name, input, expected) in cases {
         assert_eq!(html(input), owned(expected), "{name}");
     }
