@@ -5,6 +5,8 @@
 //! captions stage lets a hint override the line classifier, since markup is stronger evidence than
 //! the shape of a line. A paragraph with no hint keeps the classifier's role.
 
+use serde::{Deserialize, Serialize};
+
 use crate::analysis::model::Role;
 use crate::analysis::segment::Doc;
 
@@ -12,8 +14,8 @@ use crate::analysis::segment::Doc;
 ///
 /// A hint applies to every paragraph (non-blank line) whose span lies wholly inside it, so one hint
 /// may cover several lines (a block broken by `<br>`). A paragraph that only overlaps a hint is
-/// left alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// left alone. Serde-able so a saved article can keep its hints beside its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Hint {
     pub start: usize,
     pub end: usize,
