@@ -93,7 +93,7 @@ fn import_input(args: &Args) -> Result<crate::import::Imported> {
     Ok(match kind {
         Some(Kind::Html) => from_html_as(&raw, Source::Page),
         Some(Kind::Markdown) => from_markdown(&raw),
-        None => Imported {
+        Some(Kind::Text) | None => Imported {
             text: raw,
             ..Imported::default()
         },

@@ -184,6 +184,10 @@ impl Walker {
                 }
             }
             Token::Text(text) => {
+                // Text in `<head>` ends it, as in the parser: it belongs to the body.
+                if matches!(self.skip, Some(Skip::Head)) && !text.trim().is_empty() {
+                    self.skip = None;
+                }
                 if self.skip.is_none() {
                     let pre = self.top().pre;
                     self.text(text, true, pre);

@@ -4,7 +4,8 @@
 //! paragraphs, soft-wrapped lines join into one paragraph (hard-wrapped files would otherwise give
 //! the segmenter one paragraph per line), list items and quotes lose their markers, emphasis and
 //! code markers go, a link keeps its text, an image inside a sentence goes, and a paragraph that is
-//! only an image becomes its alt text, hinted as a caption. Code blocks keep their lines.
+//! only an image becomes its alt text, hinted as a caption. Code blocks keep their lines. YAML
+//! front matter is left out, its `title:` kept as the title.
 //! Brackets are matched in one pass and code spans are looked for within a window (`MAX_LINK`),
 //! so the whole import is linear.
 
@@ -17,6 +18,7 @@ const MAX_LINK: usize = 2048;
 
 /// The text and role hints of the Markdown `md`.
 pub fn from_markdown(md: &str) -> Imported {
+    let (title, md) = front_matter(md);
     let mut out = Out::default();
     let mut para: Vec<&str> = Vec::new();
     let mut fence: Option<(char, usize)> = None;
@@ -81,8 +83,36 @@ pub fn from_markdown(md: &str) -> Imported {
     Imported {
         text: out.text,
         hints: out.hints,
-        title: None,
+        title,
     }
+}
+
+/// Splits off YAML front matter (`---` lines around `key: value` pairs at the very start, as
+/// static-site generators write it): its `title:` if any, and the rest of the file.
+fn front_matter(md: &str) -> (Option<String>, &str) {
+    let Some(rest) = md
+        .strip_prefix("---\n")
+        .or_else(|| md.strip_prefix("---\r\n"))
+    else {
+        return (None, md);
+    };
+    let mut title = None;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        offset += line.len();
+        let line = line.trim_end();
+        if line == "---" || line == "..." {
+            return (title, &rest[offset..]);
+        }
+        if let Some(value) = line.strip_prefix("title:") {
+            let value = value.trim().trim_matches(['"', '\'']).trim();
+            if !value.is_empty() {
+                title = Some(value.to_string());
+            }
+        }
+    }
+    // No closing line: not front matter after all.
+    (None, md)
 }
 
 #[derive(Default)]

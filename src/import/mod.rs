@@ -91,13 +91,15 @@ pub fn from_html_as(html: &str, source: Source) -> Imported {
     }
 }
 
-/// Whether a file name says HTML (`.html`, `.htm`, `.xhtml`), Markdown (`.md`, `.markdown`) or
-/// neither.
+/// Whether a file name says HTML (`.html`, `.htm`, `.xhtml`), Markdown (`.md`, `.markdown`), plain
+/// text (`.txt`, `.text`), or none of these (`None`, also for a name with no extension).
 pub fn kind_of_path(path: &str) -> Option<Kind> {
-    let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
     match ext.as_str() {
         "html" | "htm" | "xhtml" => Some(Kind::Html),
         "md" | "markdown" => Some(Kind::Markdown),
+        "txt" | "text" => Some(Kind::Text),
         _ => None,
     }
 }
@@ -107,6 +109,29 @@ pub fn kind_of_path(path: &str) -> Option<Kind> {
 pub enum Kind {
     Html,
     Markdown,
+    Text,
+}
+
+/// Imports an opened file by its name: HTML as a whole page, Markdown, or plain text as it is (a
+/// name with no extension counts as text). `None` for any other extension, so the caller can say
+/// which files it reads. `contents` must already be checked text (`crate::error::decode_text`).
+pub fn from_file(name: &str, contents: &str) -> Option<Imported> {
+    let has_extension = name
+        .rsplit(['/', '\\'])
+        .next()
+        .is_some_and(|n| n.contains('.'));
+    let kind = match kind_of_path(name) {
+        None if !has_extension => Kind::Text,
+        kind => kind?,
+    };
+    Some(match kind {
+        Kind::Html => from_html_as(contents, Source::Page),
+        Kind::Markdown => from_markdown(contents),
+        Kind::Text => Imported {
+            text: contents.to_string(),
+            ..Imported::default()
+        },
+    })
 }
 
 #[cfg(test)]

@@ -127,6 +127,7 @@ fn dropped_contents() {
             &[("b", None)],
         ),
         ("head without end", "<head><title>T</title><p>b", &[("b", None)]),
+        ("text in head starts the body", "<head><title>T</title>Hello <b>you</b>", &[("Hello you", None)]),
         ("img alt is not text", "<p>a<img src=x alt=\"photo\">b</p>", &[("ab", None)]),
     ];
     for (name, input, expected) in cases {
@@ -517,10 +518,26 @@ fn markdown() {
         ),
         ("unclosed link", "[not a link", &[("[not a link", None)]),
         ("unclosed fence", "```\ncode", &[("code", None)]),
+        (
+            "front matter",
+            "---\ntitle: \"Truce\"\ndate: 2025-03-14\n---\nBody.",
+            &[("Body.", None)],
+        ),
+        (
+            "a rule first is not front matter",
+            "---\nBody.",
+            &[("Body.", None)],
+        ),
     ];
     for (name, input, expected) in cases {
         assert_eq!(md(input), owned(expected), "{name}");
     }
+    assert_eq!(
+        from_markdown("---\ntitle: \"Putin backs truce\"\n---\n# H")
+            .title
+            .as_deref(),
+        Some("Putin backs truce")
+    );
     // Linear on hostile input.
     for input in [
         "[".repeat(100_000),
@@ -538,12 +555,24 @@ fn kinds_of_paths() {
         ("page.html", Some(Kind::Html)),
         ("PAGE.HTM", Some(Kind::Html)),
         ("notes.md", Some(Kind::Markdown)),
-        ("a.txt", None),
+        ("a.txt", Some(Kind::Text)),
+        ("photo.jpg", None),
         ("noext", None),
+        ("dir.v2/noext", None),
     ];
     for (path, expected) in cases {
         assert_eq!(kind_of_path(path), *expected, "{path}");
     }
+    let html = "<html><body><nav>Home</nav><p>Story.</p></body></html>";
+    assert_eq!(
+        from_file("a.html", html),
+        Some(from_html_as(html, Source::Page))
+    );
+    assert_eq!(from_file("a.md", "# H").unwrap().hints[0].role, Heading);
+    assert_eq!(from_file("a.txt", "<p>x</p>").unwrap().text, "<p>x</p>");
+    assert_eq!(from_file("README", "plain").unwrap().text, "plain");
+    assert_eq!(from_file("photo.jpg", "x"), None);
+    assert_eq!(from_file("archive.tar.gz", "x"), None);
 }
 
 /// Bugs fixed, one row each.
