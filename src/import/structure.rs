@@ -166,66 +166,33 @@ pub fn breaks_out_of_foreign(name: &str) -> bool {
 
 /// Class and id words of page furniture that no story word excuses: `article-share`,
 /// `story-related` and `comment-body` are furniture all the same.
+#[rustfmt::skip]
 const FURNITURE: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "comment",
-    "comments",
-    "promo",
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "cookie",
-    "cookies",
-    "breadcrumb",
-    "breadcrumbs",
-    "popup",
-    "modal",
-    "outbrain",
-    "taboola",
-    "recommended",
+    "nav", "navbar", "navigation", "menu", "share", "sharing", "social", "related", "comment",
+    "comments", "promo", "ad", "ads", "advert", "advertisement", "newsletter", "subscribe",
+    "subscription", "cookie", "cookies", "breadcrumb", "breadcrumbs", "popup", "modal",
+    "outbrain", "taboola", "recommended",
 ];
 
 /// Furniture words that are also layout words: furniture unless a story word comes with them
 /// (`site-footer` is furniture, `content-sidebar` holds the story).
-const LAYOUT: &[&str] = &["footer", "sidebar", "trending", "popular"];
+#[rustfmt::skip]
+const LAYOUT: &[&str] = &[
+    "footer", "sidebar", "trending", "popular",
+];
 
 /// Class and id words of the story itself.
+#[rustfmt::skip]
 const CONTENT: &[&str] = &[
-    "article",
-    "articlebody",
-    "body",
-    "content",
-    "entry",
-    "hentry",
-    "main",
-    "page",
-    "post",
-    "text",
-    "blog",
-    "story",
+    "article", "articlebody", "body", "content", "entry", "hentry", "main", "page", "post",
+    "text", "blog", "story",
 ];
 
 /// Class and id words of credit lines: bylines, photo credits, date lines.
+#[rustfmt::skip]
 const CREDIT: &[&str] = &[
-    "credit",
-    "credits",
-    "byline",
-    "bylines",
-    "author",
-    "authors",
-    "dateline",
-    "timestamp",
+    "credit", "credits", "byline", "bylines", "author", "authors", "dateline", "timestamp",
+    "date", "pubdate",
 ];
 
 /// The words of the `class` and `id` values: split at anything not a letter or digit and at
@@ -347,7 +314,10 @@ pub fn own_role(name: &str, attrs: &[(String, String)], in_article: bool) -> Opt
         return Some(Role::Heading);
     }
     let credit_prop = attr(attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("author"));
-    if name == "address" || credit_prop || words.iter().any(|w| CREDIT.contains(&w.as_str())) {
+    if matches!(name, "address" | "time")
+        || credit_prop
+        || words.iter().any(|w| CREDIT.contains(&w.as_str()))
+    {
         return Some(Role::Credit);
     }
     None
@@ -483,6 +453,8 @@ mod tests {
                 Some(Credit),
             ),
             ("plain paragraph", "p", none.to_vec(), true, None),
+            ("date line", "span", attrs("date"), false, Some(Credit)),
+            ("time", "time", vec![], true, Some(Credit)),
             ("adjective is not ad", "div", attrs("headline"), true, None),
             (
                 "article share bar",

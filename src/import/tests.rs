@@ -181,6 +181,11 @@ fn roles_from_structure() {
         ("credit class", "<div class=\"photo-credit\">AP Photo/Efrem Lukatsky</div>", &[("AP Photo/Efrem Lukatsky", Some(Credit))]),
         ("inline byline alone", "<div><span class=byline>By Jim</span></div>", &[("By Jim", Some(Credit))]),
         (
+            "a time alone is a date line, in prose it is prose",
+            "<div><time>March 14, 2025</time></div><p>On <time>Friday</time> Putin spoke.</p>",
+            &[("March 14, 2025", Some(Credit)), ("On Friday Putin spoke.", None)],
+        ),
+        (
             "boilerplate beats an inner role",
             "<aside><figure><figcaption>Related photo</figcaption></figure><h3>More</h3></aside>",
             &[("Related photo", Some(Boilerplate)), ("More", Some(Boilerplate))],
