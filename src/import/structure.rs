@@ -3,84 +3,29 @@
 
 use crate::analysis::model::Role;
 
+#[rustfmt::skip]
+const BLOCK: &[&str] = &[
+    "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "legend", "li", "listing", "main", "menu",
+    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "ul", "xmp", "plaintext", "search",
+];
+
 /// Elements that start and end a paragraph of their own, as browsers lay them out by default.
 pub fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "caption"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "legend"
-            | "li"
-            | "listing"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-            | "xmp"
-            | "plaintext"
-            | "search"
-    )
+    BLOCK.contains(&name)
 }
+
+#[rustfmt::skip]
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+    "param", "source", "track", "wbr", "basefont", "bgsound", "frame",
+];
 
 /// Elements that never have contents or an end tag.
 pub fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "keygen"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "basefont"
-            | "bgsound"
-            | "frame"
-    )
+    VOID.contains(&name)
 }
 
 /// Start tags that close an open `<p>` (the HTML parser's list, less the table-internal ones).
@@ -93,75 +38,30 @@ pub fn closes_p(name: &str) -> bool {
         || name == "hr"
 }
 
+#[rustfmt::skip]
+const DROPPED: &[&str] = &[
+    "svg", "math", "template", "object", "select", "audio", "video", "canvas", "datalist",
+    "map", "applet", "frameset",
+];
+
 /// Elements whose contents are not text a reader sees: skipped with everything inside.
 /// (`script`, `style` and the other raw-text elements are handled by the tokenizer.)
 pub fn is_dropped(name: &str) -> bool {
-    matches!(
-        name,
-        "svg"
-            | "math"
-            | "template"
-            | "object"
-            | "select"
-            | "audio"
-            | "video"
-            | "canvas"
-            | "datalist"
-            | "map"
-            | "applet"
-            | "frameset"
-    )
+    DROPPED.contains(&name)
 }
+
+#[rustfmt::skip]
+const BREAKS_OUT: &[&str] = &[
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+    "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
+    "sub", "sup", "table", "tt", "u", "ul", "var",
+];
 
 /// Start tags that end foreign content (`<svg>`, `<math>`) early, as in the HTML parser: an
 /// unclosed `<svg>` does not swallow the story after it.
 pub fn breaks_out_of_foreign(name: &str) -> bool {
-    matches!(
-        name,
-        "b" | "big"
-            | "blockquote"
-            | "body"
-            | "br"
-            | "center"
-            | "code"
-            | "dd"
-            | "div"
-            | "dl"
-            | "dt"
-            | "em"
-            | "embed"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "head"
-            | "hr"
-            | "i"
-            | "img"
-            | "li"
-            | "listing"
-            | "menu"
-            | "meta"
-            | "nobr"
-            | "ol"
-            | "p"
-            | "pre"
-            | "ruby"
-            | "s"
-            | "small"
-            | "span"
-            | "strong"
-            | "strike"
-            | "sub"
-            | "sup"
-            | "table"
-            | "tt"
-            | "u"
-            | "ul"
-            | "var"
-    )
+    BREAKS_OUT.contains(&name)
 }
 
 /// Class and id words of page furniture that no story word excuses: `article-share`,
