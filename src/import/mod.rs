@@ -27,7 +27,6 @@ mod structure;
 mod tokenizer;
 
 pub use crate::analysis::captions::Hint;
-pub use entities::decode as decode_entities;
 pub use markdown::from_markdown;
 
 /// What an import yields.
