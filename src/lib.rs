@@ -10,6 +10,7 @@ pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod export;
+pub mod import;
 pub mod library;
 pub mod reading;
 pub mod share;

@@ -15,6 +15,7 @@ pub mod span;
 pub mod time;
 pub mod timeline;
 
+pub use captions::Hint;
 pub use date::Date;
 pub use model::*;
 
@@ -35,6 +36,10 @@ pub struct Options {
     /// Today's date, the last resort when an article prints no date. Kept an input so the core
     /// stays pure; the CLI and the app pass the system date.
     pub today: Option<Date>,
+    /// Paragraph role hints by byte span of the text, from the structure of an imported page
+    /// (`crate::import`): a hint overrides the classifier's role for every paragraph it covers.
+    /// Empty for plain text.
+    pub hints: Vec<Hint>,
 }
 
 impl Options {
@@ -64,7 +69,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let doc = segment::segment(text);
     // Roles come first: later stages read them. Captions create no events and no quotes, and
     // their entity mentions count apart, but they may still date the article.
-    let captions = captions::analyze_captions(text, &doc);
+    let captions = captions::analyze_captions_hinted(text, &doc, &options.hints);
     let roles = &captions.roles;
     let entities = entities::find(text, &doc);
     let time = time::analyse(text, &doc, roles, options.reference_date, options.today);

@@ -1,6 +1,10 @@
-//! Getting text in: typing (debounced), pasting, dropping or opening a `.txt`/`.md` file.
+//! Getting text in: typing (debounced), pasting, dropping or opening a `.txt`, `.md` or `.html`
+//! file.
 //!
-//! A file that is not text gets a message, and the article on screen stays.
+//! A paste that carries HTML (`text/html`, as copying from a web page does) and an `.html` file
+//! are imported: only their text is kept, and their structure (`figcaption`, `nav`, `footer`…)
+//! becomes paragraph-role hints for the analysis. Nothing of the HTML is ever rendered. A file
+//! that is not text gets a message, and the article on screen stays.
 
 use std::time::Duration;
 
@@ -10,8 +14,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::{Message, Text};
+use super::{Imported, Message, Text};
 use crate::error::decode_text;
+use crate::import;
 
 /// How long typing must pause before the text is analysed.
 const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -27,11 +32,14 @@ pub fn InputPanel(
     text: Text,
     /// Where errors are reported.
     message: Message,
+    /// The hints of an imported text (HTML paste or file), with the text they belong to.
+    imported: Imported,
     /// Shown below the input (the library).
     children: Children,
 ) -> impl IntoView {
     let Text(text) = text;
     let Message(message) = message;
+    let Imported(imported) = imported;
     // The textarea's content. It becomes `text` after a pause, a paste or a file.
     let draft = RwSignal::new(text.get_untracked());
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
@@ -48,6 +56,19 @@ pub fn InputPanel(
     let replace = move |value: String| {
         draft.set(value.clone());
         commit(value);
+    };
+    // An imported text: its hints are kept with it, so they apply to exactly this text.
+    let replace_imported = move |result: import::Imported| {
+        imported.set(Some((result.text.clone(), result.hints)));
+        replace(result.text);
+    };
+    // The HTML on the clipboard, imported, when it gives any text.
+    let html_of = |ev: &web_sys::ClipboardEvent| {
+        ev.clipboard_data()
+            .and_then(|d| d.get_data("text/html").ok())
+            .filter(|h| !h.trim().is_empty())
+            .map(|h| import::from_html(&h))
+            .filter(|i| !i.text.trim().is_empty())
     };
 
     let on_input = move |ev: ev::Event| {
@@ -68,12 +89,30 @@ pub fn InputPanel(
     // A paste anywhere but the text box replaces the whole article; a paste into the text box is
     // analysed at once, without waiting for the debounce.
     let paste_listener = window_event_listener(ev::paste, move |ev: web_sys::ClipboardEvent| {
-        let in_textarea = ev
+        if let Some(area) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            .is_some();
-        if in_textarea {
+        {
+            // A paste that replaces the whole box takes the page's structure along; one into the
+            // middle of a text is plain text where the cursor is.
+            let all = area.value();
+            let replaces_all = all.trim().is_empty()
+                || (area.selection_start().ok().flatten() == Some(0)
+                    && area.selection_end().ok().flatten()
+                        == Some(all.encode_utf16().count() as u32));
+            if replaces_all {
+                if let Some(result) = html_of(&ev) {
+                    ev.prevent_default();
+                    replace_imported(result);
+                    return;
+                }
+            }
             pasting.set_value(true);
+            return;
+        }
+        if let Some(result) = html_of(&ev) {
+            ev.prevent_default();
+            replace_imported(result);
             return;
         }
         let pasted = ev
@@ -98,7 +137,13 @@ pub fn InputPanel(
             let blob = gloo::file::Blob::from(file);
             match gloo::file::futures::read_as_bytes(&blob).await {
                 Ok(bytes) => match decode_text(&bytes, &name) {
-                    Ok(content) => replace(content),
+                    Ok(content) => match import::from_file(&name, &content) {
+                        Some(result) if result.hints.is_empty() => replace(result.text),
+                        Some(result) => replace_imported(result),
+                        None => message.set(Some(format!(
+                            "Lede opens .txt, .md and .html files; {name} is none of these. The article shown is unchanged."
+                        ))),
+                    },
                     Err(e) => message.set(Some(format!("{e}. The article shown is unchanged."))),
                 },
                 Err(e) => message.set(Some(format!(
@@ -161,12 +206,12 @@ pub fn InputPanel(
                     id="file-input"
                     class="visually-hidden"
                     type="file"
-                    accept=".txt,.md,.markdown,text/plain,text/markdown"
+                    accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
                     node_ref=file_input
                     on:change=on_file
                 />
             </div>
-            <p class="hint">"Paste anywhere, drop a .txt or .md file, or open one."</p>
+            <p class="hint">"Paste anywhere (text or a web page), drop a .txt, .md or .html file, or open one."</p>
             <div
                 id="message"
                 role="alert"

@@ -54,6 +54,11 @@ fn register_service_worker() {
 #[derive(Clone, Copy)]
 pub struct Text(pub RwSignal<String>);
 
+/// The paragraph-role hints of an imported text (an HTML paste or file), with the text they
+/// belong to: they apply only while that very text is the one analysed.
+#[derive(Clone, Copy)]
+pub struct Imported(pub RwSignal<Option<(String, Vec<crate::analysis::Hint>)>>);
+
 /// What the message bar says: an error, or nothing.
 #[derive(Clone, Copy)]
 pub struct Message(pub RwSignal<Option<String>>);
@@ -183,7 +188,9 @@ fn App() -> impl IntoView {
             .reference_date
             .as_deref()
             .and_then(|d| d.parse().ok()),
+        ..Options::default()
     });
+    let imported = RwSignal::new(None::<(String, Vec<crate::analysis::Hint>)>);
     // What is on screen: a text and its analysis, replaced together when the worker answers.
     let shown_text = RwSignal::new(String::new());
     let analysis = RwSignal::new(Analysis::default());
@@ -233,7 +240,11 @@ fn App() -> impl IntoView {
     // Every new text or option asks the worker; an empty text needs no worker.
     Effect::new(move |_| {
         let requested = text.get();
-        let options = options.get();
+        let mut options = options.get();
+        options.hints = imported.with(|i| match i {
+            Some((for_text, hints)) if *for_text == requested => hints.clone(),
+            _ => Vec::new(),
+        });
         if requested.len() > MAX_TEXT_BYTES {
             message.set(Some(format!(
                 "This text is {:.1} MB; Lede analyses up to {} MB. It is kept in the box, and the article shown is unchanged.",
@@ -389,7 +400,7 @@ fn App() -> impl IntoView {
                 />
             </header>
             <div class="layout">
-                <input::InputPanel text=Text(text) message=Message(message)>
+                <input::InputPanel text=Text(text) message=Message(message) imported=Imported(imported)>
                     <toolbar::LibraryPanel library=library text=text message=Message(message) />
                 </input::InputPanel>
                 <div class="reader-column">

@@ -30,12 +30,14 @@
 mod diff;
 mod features;
 mod groups;
+mod hints;
 pub mod model;
 pub mod signals;
 
 pub use diff::word_diff;
 pub use features::{doc_facts, doc_features, normalize, stage2_features, LineFacts};
 pub use groups::{group_captions, jaccard, shingles, GroupSeg, VariantSeg, THRESHOLD};
+pub use hints::{apply_hints, Hint};
 pub use model::{Class, Model};
 
 use super::model::Role;
@@ -50,7 +52,15 @@ pub struct Captions {
 
 /// Roles and caption groups with the shipped model.
 pub fn analyze_captions(text: &str, doc: &Doc) -> Captions {
-    let roles = assign_roles(text, doc);
+    analyze_captions_hinted(text, doc, &[])
+}
+
+/// Roles and caption groups with the shipped model, where a structural `Hint` (from an HTML or
+/// Markdown import) overrides the classifier's role for the paragraphs it covers. Grouping runs
+/// after, so caption-hinted paragraphs still fold into caption groups.
+pub fn analyze_captions_hinted(text: &str, doc: &Doc, hints: &[Hint]) -> Captions {
+    let mut roles = assign_roles(text, doc);
+    apply_hints(doc, hints, &mut roles);
     let groups = group_captions(text, doc, &roles);
     Captions { roles, groups }
 }

@@ -1,0 +1,137 @@
+//! Import: the plain text of an HTML page or a Markdown file, with what its structure says about
+//! each paragraph's role.
+//!
+//! Nothing of the markup is ever rendered or kept: only text comes out, one paragraph per block
+//! element, paragraphs separated by a blank line so the segmenter sees one paragraph per block.
+//! The structure survives as `Hint`s (byte spans of the text, with a role), which
+//! `analysis::Options::hints` takes so the captions stage can trust `<figcaption>` and `<nav>`
+//! over its guesses from the text:
+//!
+//! ```
+//! let imported = lede::import::from_html("<nav><a href=/>Home</a></nav><p>Story text.</p>");
+//! let options = lede::Options { hints: imported.hints.clone(), ..Default::default() };
+//! let analysis = lede::analyze(&imported.text, &options);
+//! assert_eq!(analysis.paragraphs[0].role, lede::analysis::Role::Boilerplate);
+//! ```
+//!
+//! The HTML side is hand-written (`tokenizer`, `entities`, `html`, `structure`, `main_content`)
+//! rather than html5ever or scraper: those build a full DOM and carry the whole entity table, far
+//! more than extraction needs and too much for the wasm bundle; a tolerant tokenizer and an
+//! open-element stack are a few hundred lines and linear in the input.
+
+mod entities;
+mod html;
+mod main_content;
+mod markdown;
+mod structure;
+mod tokenizer;
+
+pub use crate::analysis::captions::Hint;
+pub use markdown::from_markdown;
+
+/// What an import yields.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Imported {
+    /// The text to analyse: paragraphs separated by a blank line (`\n\n`); a `<br>` is a single
+    /// line break inside one.
+    pub text: String,
+    /// Role hints, byte spans of `text` in text order, at most one per block, never overlapping.
+    /// A block with no structural evidence has no hint, and the classifier decides.
+    pub hints: Vec<Hint>,
+    /// The page's `<title>`, white space collapsed: a possible headline. Not part of `text`.
+    pub title: Option<String>,
+}
+
+/// What kind of HTML an import reads, which decides whether the main-content detection runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Source {
+    /// A page if the input has `<html>` or `<body>` and no clipboard `StartFragment` marker, a
+    /// fragment otherwise.
+    #[default]
+    Auto,
+    /// A whole page (an opened `.html` file): paragraphs outside the story's container are
+    /// hinted boilerplate.
+    Page,
+    /// A clipboard fragment: what the reader chose to copy; only the tags' own roles are hinted.
+    Fragment,
+}
+
+/// The text and role hints of `html`, deciding page or fragment by itself (`Source::Auto`).
+pub fn from_html(html: &str) -> Imported {
+    from_html_as(html, Source::Auto)
+}
+
+/// The text and role hints of `html`, read as `source`.
+pub fn from_html_as(html: &str, source: Source) -> Imported {
+    let mut walk = html::walk(html);
+    let page = match source {
+        Source::Auto => walk.page,
+        Source::Page => true,
+        Source::Fragment => false,
+    };
+    if page {
+        main_content::mark_outside_story(&mut walk);
+    }
+    let hints = walk
+        .blocks
+        .iter()
+        .filter_map(|b| {
+            b.role.map(|role| Hint {
+                start: b.start,
+                end: b.end,
+                role,
+            })
+        })
+        .collect();
+    Imported {
+        text: walk.text,
+        hints,
+        title: walk.title,
+    }
+}
+
+/// Whether a file name says HTML (`.html`, `.htm`, `.xhtml`), Markdown (`.md`, `.markdown`), plain
+/// text (`.txt`, `.text`), or none of these (`None`, also for a name with no extension).
+pub fn kind_of_path(path: &str) -> Option<Kind> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" => Some(Kind::Html),
+        "md" | "markdown" => Some(Kind::Markdown),
+        "txt" | "text" => Some(Kind::Text),
+        _ => None,
+    }
+}
+
+/// The formats `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Html,
+    Markdown,
+    Text,
+}
+
+/// Imports an opened file by its name: HTML as a whole page, Markdown, or plain text as it is (a
+/// name with no extension counts as text). `None` for any other extension, so the caller can say
+/// which files it reads. `contents` must already be checked text (`crate::error::decode_text`).
+pub fn from_file(name: &str, contents: &str) -> Option<Imported> {
+    let has_extension = name
+        .rsplit(['/', '\\'])
+        .next()
+        .is_some_and(|n| n.contains('.'));
+    let kind = match kind_of_path(name) {
+        None if !has_extension => Kind::Text,
+        kind => kind?,
+    };
+    Some(match kind {
+        Kind::Html => from_html_as(contents, Source::Page),
+        Kind::Markdown => from_markdown(contents),
+        Kind::Text => Imported {
+            text: contents.to_string(),
+            ..Imported::default()
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests;
