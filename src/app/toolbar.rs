@@ -102,7 +102,12 @@ pub fn Toolbar(
             message.set(Some(format!("The download failed: {e}.")));
         }
     };
+    let menu: NodeRef<leptos::html::Details> = NodeRef::new();
     let export_as = move |format: Format| {
+        // The menu closes once a choice is made.
+        if let Some(menu) = menu.get_untracked() {
+            menu.set_open(false);
+        }
         let text = shown_text.get_untracked();
         let (name, content) = analysis
             .with_untracked(|a| (export::file_name(&text, a, format), format.render(&text, a)));
@@ -158,7 +163,7 @@ pub fn Toolbar(
             <button id="share" type="button" class="secondary" disabled=empty on:click=share_link>
                 "Copy share link"
             </button>
-            <details class="menu" id="export-menu">
+            <details class="menu" id="export-menu" node_ref=menu>
                 <summary class="button secondary" aria-haspopup="menu">"Export"</summary>
                 <div class="menu-list" role="menu">{exports}</div>
             </details>
