@@ -40,9 +40,10 @@ pub fn entities(text: &str, analysis: &Analysis) -> String {
             .collect();
         let first = mentions.iter().min_by_key(|e| e.start);
         let mut forms: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for e in &mentions {
             let form = one_line(source.slice(e.start, e.end));
-            if !form.is_empty() && !forms.contains(&form) {
+            if !form.is_empty() && seen.insert(form.clone()) {
                 forms.push(form);
             }
         }

@@ -48,6 +48,13 @@ pub struct Settings {
     pub tab: String,
 }
 
+impl Settings {
+    /// The reference date, if the link gives a real one; a malformed date counts as none.
+    pub fn date(&self) -> Option<crate::analysis::Date> {
+        self.reference_date.as_deref()?.parse().ok()
+    }
+}
+
 /// What a share link carries.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Shared {
@@ -140,9 +147,10 @@ pub fn encode_unlimited(shared: &Shared) -> Result<String, ShareError> {
     Ok(format!("#v{VERSION}.{}", base64url::encode(&deflated)))
 }
 
-/// Reads a fragment made by `encode`, with or without its leading `#`.
+/// Reads a fragment made by `encode`: `location.hash` (with its `#`), the fragment without it, or
+/// a whole pasted link (everything after its first `#`; base64url never holds one).
 pub fn decode(given: &str) -> Result<Shared, ShareError> {
-    let fragment = given.strip_prefix('#').unwrap_or(given);
+    let fragment = given.split_once('#').map_or(given, |(_, f)| f);
     let (version, payload) = fragment
         .split_once('.')
         .filter(|(v, _)| {
@@ -216,6 +224,26 @@ mod tests {
             assert!(fragment.starts_with("#v1."), "{name}");
             assert_eq!(decode(&fragment).unwrap(), s, "{name}");
             assert_eq!(decode(&fragment[1..]).unwrap(), s, "{name}: without #");
+            let link = format!("https://example.org/lede/?x=1{fragment}");
+            assert_eq!(decode(&link).unwrap(), s, "{name}: a whole link");
+        }
+    }
+
+    #[test]
+    fn dates_parse_or_count_as_none() {
+        let cases = [
+            ("a date", Some("2025-03-14"), Some((2025, 3, 14))),
+            ("not on the calendar", Some("2025-02-30"), None),
+            ("garbage", Some("<script>"), None),
+            ("none", None, None),
+        ];
+        for (name, given, expected) in cases {
+            let settings = Settings {
+                reference_date: given.map(str::to_string),
+                ..Settings::default()
+            };
+            let got = settings.date().map(|d| (d.year, d.month, d.day));
+            assert_eq!(got, expected, "{name}");
         }
     }
 
