@@ -105,6 +105,17 @@ pub fn assign_roles_with(text: &str, doc: &Doc, model: &Model) -> Vec<Role> {
             roles[i] = Role::Body;
         }
     }
+    // A text with no body at all is a reader's own snippet ("Putin met Witkoff. They talked."),
+    // not a page of furniture: its prose lines are the story.
+    if !roles.contains(&Role::Body) {
+        for (role, f) in roles.iter_mut().zip(&facts) {
+            let furniture =
+                f.prompt || f.copyright || f.contact || f.comment_signature || f.reuse_notice;
+            if *role == Role::Boilerplate && f.ends_sentence && f.words >= 3 && !furniture {
+                *role = Role::Body;
+            }
+        }
+    }
     roles
 }
 
@@ -215,6 +226,32 @@ mod tests {
             "Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine",
         ]);
         assert_eq!(with_prompt[1], Role::Boilerplate);
+    }
+
+    /// A snippet with no dateline and no body by the line model is still the reader's story;
+    /// furniture in it stays furniture.
+    #[test]
+    fn a_snippet_without_body_is_body() {
+        let cases: &[(&str, &[&str], &[Role])] = &[
+            ("two sentences", &["Putin met Witkoff. They talked for hours."], &[Role::Body]),
+            (
+                "two lines",
+                &["Putin met Witkoff on Thursday.", "They talked for hours."],
+                &[Role::Body, Role::Body],
+            ),
+            (
+                "a prompt stays furniture",
+                &[
+                    "Putin met Witkoff on Thursday.",
+                    "Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine",
+                ],
+                &[Role::Body, Role::Boilerplate],
+            ),
+            ("a lone link label", &["Click to Gallery"], &[Role::Boilerplate]),
+        ];
+        for (name, lines, expected) in cases {
+            assert_eq!(roles(lines), *expected, "{name}");
+        }
     }
 
     #[test]
