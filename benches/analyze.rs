@@ -189,7 +189,34 @@ fn mb_per_s(bytes: usize, d: Duration) -> f64 {
     bytes as f64 / 1e6 / d.as_secs_f64()
 }
 
+/// What the first analysis in a process pays once: the shipped models and lexicons are decoded
+/// on first use (the browser pays this on every page load). Must run before anything else.
+fn bench_cold_start() {
+    let time = |f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        f();
+        t.elapsed().as_secs_f64() * 1e3
+    };
+    let gazetteer = time(&mut || {
+        std::hint::black_box(lede::analysis::entities::gazetteer::Gazetteer::shipped());
+    });
+    let ner = time(&mut || {
+        std::hint::black_box(lede::analysis::entities::model::Model::shipped());
+    });
+    let captions = time(&mut || {
+        std::hint::black_box(lede::analysis::captions::model::Model::shipped());
+    });
+    let options = Options::default();
+    let first = time(&mut || drop(std::hint::black_box(analyze(SAMPLE_ARTICLE, &options))));
+    let second = time(&mut || drop(std::hint::black_box(analyze(SAMPLE_ARTICLE, &options))));
+    println!(
+        "cold start: gazetteer {gazetteer:.1} ms, NER model {ner:.1} ms, caption model \
+         {captions:.1} ms; then the sample's first analyze {first:.1} ms, second {second:.1} ms"
+    );
+}
+
 fn main() {
+    bench_cold_start();
     bench_tagger();
     let options = Options::default();
     let cases = [
