@@ -68,7 +68,10 @@ impl Gazetteer {
 
     /// Reads `KIND<TAB>name` lines; unknown kinds and blank lines are skipped.
     pub fn parse(text: &str) -> Gazetteer {
-        let mut entries: FastMap<String, u8> = FastMap::default();
+        // Sized for one entry a line up front, so the map never rehashes while it fills.
+        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut entries: FastMap<String, u8> =
+            FastMap::with_capacity_and_hasher(lines, Default::default());
         let mut prefixes: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::default();
         for line in text.lines() {
             let Some((kind, name)) = line.split_once('\t') else {
