@@ -216,6 +216,22 @@ fn bench_cold_start() {
 }
 
 fn main() {
+    // The machine may be shared: say how busy it was.
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines().find_map(|l| {
+                l.strip_prefix("model name")
+                    .map(|m| m.trim_start_matches([' ', '\t', ':']).to_string())
+            })
+        })
+        .unwrap_or_default();
+    println!(
+        "{} cores, {cpu}; load average {}\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        load.split(' ').take(3).collect::<Vec<_>>().join(" ")
+    );
     bench_cold_start();
     bench_tagger();
     let options = Options::default();

@@ -15,7 +15,7 @@
 // sample repeats, default 7), --big-runs N (1 MB repeats, default 3).
 
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -190,7 +190,8 @@ async function main() {
   const browser = await launchBrowser();
   const result = {
     date: new Date().toISOString(),
-    machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
+    // The machine is shared: the load average says how much else was running.
+    machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', loadavg: loadavg().map((l) => round(l, 2)) },
     chromium: browser.version(),
     texts: {
       sample: { bytes: Buffer.byteLength(SAMPLE), words: words(SAMPLE) },
@@ -244,6 +245,8 @@ async function main() {
     const summary = (runs, text) => ({
       runs,
       analyzeMs: round(median(runs.map((r) => r.analyzeMs))),
+      // The best run: on a shared machine, the closest to the code's own cost.
+      bestAnalyzeMs: round(Math.min(...runs.map((r) => r.analyzeMs))),
       renderMs: round(median(runs.map((r) => r.renderMs))),
       wallMs: round(median(runs.map((r) => r.wallMs))),
       wordsPerS: Math.round(words(text) / (median(runs.map((r) => r.analyzeMs)) / 1e3)),
@@ -267,6 +270,7 @@ async function main() {
     const cSummary = (runs, text) => ({
       runs,
       ms: round(median(runs.map((r) => r.ms))),
+      bestMs: round(Math.min(...runs.map((r) => r.ms))),
       wordsPerS: Math.round(words(text) / (median(runs.map((r) => r.ms)) / 1e3)),
     });
     result.compromise = {
@@ -313,18 +317,18 @@ function markdown(r) {
   return [
     `## Browser benchmark, ${r.date.slice(0, 10)}`,
     '',
-    `${r.machine.nproc} cores, ${r.machine.cpu}; Chromium ${r.chromium} headless; release dist/.`,
+    `${r.machine.nproc} cores, ${r.machine.cpu} (load average ${r.machine.loadavg.join(', ')} at the start); Chromium ${r.chromium} headless; release dist/.`,
     '',
     '| budget | measured | goal | |',
     '| --- | ---: | ---: | --- |',
     ...budgets.map(([what, got, goal, ok]) => `| ${what} | ${got} | ${goal} | ${mark(ok)} |`),
     '',
-    '| text | words | Lede analyze ms | Lede render ms | Lede paste→view ms | Lede words/s | long tasks > 200 ms | compromise ms | compromise words/s | ratio |',
+    '| text | words | Lede analyze ms (best) | Lede render ms | Lede paste→view ms | Lede words/s | long tasks > 200 ms | compromise ms (best) | compromise words/s | ratio |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...['sample', '1 MB'].map((t) => {
       const l = r.lede[t];
       const c = r.compromise[t];
-      return `| ${t} | ${r.texts[t].words} | ${l.analyzeMs} | ${l.renderMs} | ${l.wallMs} | ${l.wordsPerS} | ${l.longTasksOver200} (longest ${l.longestTaskMs} ms) | ${c.ms} | ${c.wordsPerS} | ${r.ratio[t]}x |`;
+      return `| ${t} | ${r.texts[t].words} | ${l.analyzeMs} (${l.bestAnalyzeMs}) | ${l.renderMs} | ${l.wallMs} | ${l.wordsPerS} | ${l.longTasksOver200} (longest ${l.longestTaskMs} ms) | ${c.ms} (${c.bestMs}) | ${c.wordsPerS} | ${r.ratio[t]}x |`;
     }),
     '',
     `Cold load: first analysed view ${r.load.firstViewMs} ms, next frame ${r.load.firstFrameMs} ms (median of ${r.load.runs.length}); the first analyze on a page takes ${r.load.coldSampleAnalyzeMs} ms (model decode and warm-up included).`,
@@ -336,7 +340,7 @@ function markdown(r) {
     `| (model, inside the wasm) | ${kb(r.bundle.modelInsideWasm.raw)} | ${kb(r.bundle.modelInsideWasm.gzip)} |`,
     `| compromise ${r.compromise.version} (builds/compromise.js) | ${kb(r.compromise.bundle.raw)} | ${kb(r.compromise.bundle.gzip)} |`,
     '',
-    'Lede analyze ms is data-analyze-ms (analyze alone, in wasm, on the main thread); render ms is data-render-ms',
+    'Times are medians (best run in brackets). Lede analyze ms is data-analyze-ms (analyze alone, in wasm, on the main thread); render ms is data-render-ms',
     '(analysis result → DOM updated); compromise ms is nlp(text) + people(), places(), organizations(), sentences()',
     "with .out('array'). Ratio = compromise ms / Lede analyze ms. Words are whitespace-separated.",
     '',
