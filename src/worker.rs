@@ -15,7 +15,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::analysis::{analyze, Options};
+use crate::analysis::{analyze, analyze_observed, Options, PROFILED_STAGES};
 
 /// Starts listening for requests. The worker binary's `main` calls only this.
 pub fn run() {
@@ -29,8 +29,23 @@ pub fn run() {
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    // The model is built on first use; building it now, before the first request, overlaps it
+    // with the page's own loading.
+    let _ = analyze("Lede warms up.", &Options::default());
     // Messages that arrived while the wasm was loading had no listener; the page waits for this.
     let _ = scope.post_message(&js_sys::Array::of1(&"ready".into()));
+}
+
+/// What the progress strip says while `stage` runs.
+fn stage_label(stage: &str) -> &'static str {
+    match stage {
+        "captions" => "sorting captions from the story",
+        "entities" => "finding names",
+        "time" => "reading dates",
+        "timeline" => "building the timeline",
+        "quotes" => "finding quotes",
+        _ => "finishing",
+    }
 }
 
 /// Analyses one request and builds its reply.
@@ -55,7 +70,18 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) -> js_sys:
     let clock = scope.performance();
     let now = || clock.as_ref().map_or(0.0, |p| p.now());
     let started = now();
-    let analysis = analyze(&text, &options);
+    // Progress: as each stage finishes, the page hears which one runs next.
+    let mut progress = |done: &'static str| {
+        let next = PROFILED_STAGES
+            .iter()
+            .position(|&s| s == done)
+            .and_then(|i| PROFILED_STAGES.get(i + 1));
+        if let Some(next) = next {
+            let step = js_sys::Array::of3(&id, &"stage".into(), &stage_label(next).into());
+            let _ = scope.post_message(&step);
+        }
+    };
+    let analysis = analyze_observed(&text, &options, &mut progress);
     let elapsed = now() - started;
     match serde_json::to_string(&analysis) {
         Ok(json) => js_sys::Array::of4(&id, &"done".into(), &json.into(), &elapsed.into()),

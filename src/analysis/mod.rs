@@ -66,13 +66,37 @@ struct Stages {
 
 /// Analyses `text`: the one entry point that the CLI, the benchmarks and the browser share.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    analyze_observed(text, options, &mut |_| {})
+}
+
+/// The names `analyze_observed` reports, in order: one per stage, then the conversion to the
+/// contract.
+pub const PROFILED_STAGES: &[&str] = &[
+    "segment", "captions", "entities", "time", "timeline", "quotes", "contract",
+];
+
+/// `analyze`, calling `stage_done(name)` as each of `PROFILED_STAGES` finishes.
+///
+/// This is how the benchmarks time and weigh each stage: the caller reads its own clock (and
+/// allocator) at each call, so the core keeps no clock of its own and stays the same on wasm32,
+/// where `std::time::Instant` does not exist. `analyze` is this with a callback that does
+/// nothing, so the profiled pipeline cannot drift from the real one.
+pub fn analyze_observed(
+    text: &str,
+    options: &Options,
+    stage_done: &mut dyn FnMut(&'static str),
+) -> Analysis {
     let doc = segment::segment(text);
+    stage_done("segment");
     // Roles come first: later stages read them. Captions create no events and no quotes, and
     // their entity mentions count apart, but they may still date the article.
     let captions = captions::analyze_captions_hinted(text, &doc, &options.hints);
+    stage_done("captions");
     let roles = &captions.roles;
     let entities = entities::find(text, &doc);
+    stage_done("entities");
     let time = time::analyse(text, &doc, roles, options.reference_date, options.today);
+    stage_done("time");
     // Timeline participants and quote speakers are the named entities' clusters.
     let named: Vec<(span::Span, usize)> = entities
         .mentions
@@ -80,6 +104,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .filter_map(|m| m.cluster.map(|c| (m.span, c)))
         .collect();
     let events = timeline::build(text, &doc, &time.timexes, roles, &named);
+    stage_done("timeline");
     let mentions: Vec<quotes::EntityMention> = entities
         .mentions
         .iter()
@@ -90,6 +115,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         })
         .collect();
     let quotes = quotes::find_quotes(text, &doc, roles, &mentions);
+    stage_done("quotes");
     let stages = Stages {
         captions,
         entities,
@@ -97,7 +123,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         events,
         quotes,
     };
-    to_contract(text, &doc, stages)
+    let analysis = to_contract(text, &doc, stages);
+    // Freeing the stages' working data is part of the last step's cost.
+    drop(doc);
+    stage_done("contract");
+    analysis
 }
 
 /// Builds the JSON-contract value from the stages' byte-offset output.
@@ -241,5 +271,19 @@ fn to_contract(text: &str, doc: &Doc, stages: Stages) -> Analysis {
                 body_count,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn observed_analysis_reports_every_stage_in_order_and_equals_analyze() {
+        let options = Options::default();
+        let mut seen = Vec::new();
+        let observed = analyze_observed(crate::SAMPLE_ARTICLE, &options, &mut |s| seen.push(s));
+        assert_eq!(seen, PROFILED_STAGES);
+        assert_eq!(observed, analyze(crate::SAMPLE_ARTICLE, &options));
     }
 }

@@ -63,7 +63,25 @@ impl Engine {
         engine
     }
 
+    /// The worker index.html started before the app loaded, if it is still there to adopt.
+    fn early_worker() -> Option<(web_sys::Worker, bool)> {
+        let window = web_sys::window()?;
+        let key = JsValue::from_str("ledeWorker");
+        let worker = js_sys::Reflect::get(&window, &key).ok()?;
+        let worker = worker.dyn_into::<web_sys::Worker>().ok()?;
+        let _ = js_sys::Reflect::delete_property(&window, &key);
+        let ready = js_sys::Reflect::get(&worker, &"ready".into())
+            .ok()
+            .and_then(|r| r.as_bool())
+            .unwrap_or(false);
+        Some((worker, ready))
+    }
+
     fn start(&self) {
+        if let Some((worker, ready)) = Engine::early_worker() {
+            self.listen(worker, ready);
+            return;
+        }
         let worker = match web_sys::Worker::new(WORKER_URL) {
             Ok(worker) => worker,
             Err(e) => {
@@ -74,7 +92,12 @@ impl Engine {
                 return;
             }
         };
-        self.ready.set(false);
+        self.listen(worker, false);
+    }
+
+    /// Takes `worker` on: its replies, its errors, and whether it already said it is ready.
+    fn listen(&self, worker: web_sys::Worker, ready_now: bool) {
+        self.ready.set(ready_now);
         let newest = self.newest.clone();
         let pending = self.pending.clone();
         let on_reply = self.on_reply.clone();

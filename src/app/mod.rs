@@ -73,6 +73,13 @@ fn browser_today() -> Option<crate::analysis::Date> {
     )
 }
 
+/// The page's clock in milliseconds (`performance.now()`), for the timing attributes.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Scrolls the first element matching `selector` into the middle of the view and flashes it.
 pub fn flash(selector: &str) {
     use wasm_bindgen::JsCast;
@@ -116,12 +123,6 @@ struct Timings {
     analyze: f64,
     parse: f64,
     render: f64,
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// The share link in the page's address, if any: `#v1.…` (or anything else after `#`, which

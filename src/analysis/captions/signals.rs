@@ -134,12 +134,10 @@ pub fn has_calendar_date(line: &str) -> bool {
 
 /// `has_calendar_date` on the line already lower-cased.
 pub(super) fn calendar_date_lower(lower: &str) -> bool {
-    let month = MONTHS.iter().any(|m| contains_word(lower, m));
     let day_number = lower
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| !d.is_empty() && d.len() <= 4);
-    let weekday = WEEKDAYS.iter().any(|d| contains_word(lower, d));
-    (month || weekday) && day_number
+    day_number && (has_letter_word(lower, &MONTHS) || has_letter_word(lower, &WEEKDAYS))
 }
 
 /// A numeric date such as `17/01/2008`, `01.09.2008` or `2008-01-20`: three runs of digits joined
@@ -713,6 +711,16 @@ pub(super) fn tail_header_lower(lower: &str) -> bool {
 }
 
 /// Whether `word` occurs in `haystack` as a whole word (letters on neither side).
+/// `words.iter().any(|w| contains_word(haystack, w))` for words made of letters only, in one
+/// pass over the haystack instead of one search per word: such a word stands alone exactly when
+/// it is a whole run of letters. Every line of every article is asked this.
+fn has_letter_word(haystack: &str, words: &[&str]) -> bool {
+    debug_assert!(words.iter().all(|w| w.chars().all(char::is_alphabetic)));
+    haystack
+        .split(|c: char| !c.is_alphabetic())
+        .any(|run| !run.is_empty() && words.contains(&run))
+}
+
 fn contains_word(haystack: &str, word: &str) -> bool {
     let mut from = 0;
     while let Some(i) = haystack[from..].find(word) {
@@ -731,6 +739,35 @@ fn contains_word(haystack: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pass_word_search_agrees_with_searching_each_word() {
+        assert!(MONTHS
+            .iter()
+            .chain(&WEEKDAYS)
+            .all(|w| w.chars().all(char::is_alphabetic)));
+        let cases = [
+            ("month alone", "kyiv, march 3, 2025"),
+            ("inside a word", "marching orders 3"),
+            ("prefix of a word", "maybe 12"),
+            ("after a digit", "12may 2024"),
+            ("accented neighbour", "émay 4"),
+            ("repeated failing then alone", "mayday may 1"),
+            ("weekday", "on sunday, 4"),
+            ("abbreviation with a dot", "sept. 11"),
+            ("none", "no date here 42"),
+            ("empty", ""),
+        ];
+        for (name, line) in cases {
+            for list in [&MONTHS[..], &WEEKDAYS[..]] {
+                assert_eq!(
+                    has_letter_word(line, list),
+                    list.iter().any(|w| contains_word(line, w)),
+                    "{name}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn photo_credits() {

@@ -10,6 +10,7 @@
 //! (from the document context) hashes `[DOC_FIRST_PREV, "vladimir"]` for every later `Putin` of the
 //! same article, which is how a bare `Putin` three paragraphs on still looks like a person.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -122,8 +123,14 @@ const DOC_CONTEXT_NEXT: u8 = 38;
 /// A token text as the features see it: typographic quotes, apostrophes and dashes folded to the
 /// ASCII that the Reuters training text uses.
 pub fn normalize(token: &str) -> String {
+    normalized(token).into_owned()
+}
+
+/// `normalize`, borrowing the token when it is ASCII (most are): feature extraction prepares
+/// every token, and this spares it an allocation each.
+pub(super) fn normalized(token: &str) -> Cow<'_, str> {
     if token.is_ascii() {
-        return token.to_string();
+        return Cow::Borrowed(token);
     }
     token
         .chars()
@@ -133,7 +140,8 @@ pub fn normalize(token: &str) -> String {
             '—' | '–' | '‐' | '‑' | '−' => '-',
             c => c,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// Lower case, with every digit as `0` so `1996` and `2025` look alike.
@@ -186,15 +194,15 @@ fn is_capitalized(token: &str) -> bool {
 }
 
 /// One token prepared for feature extraction.
-struct Prepared {
-    word: String,
+struct Prepared<'a> {
+    word: Cow<'a, str>,
     lower: String,
     shape: String,
     capitalized: bool,
 }
 
-fn prepare(token: &str) -> Prepared {
-    let word = normalize(token);
+fn prepare(token: &str) -> Prepared<'_> {
+    let word = normalized(token);
     Prepared {
         lower: lower_form(&word),
         shape: shape(&word),
@@ -319,7 +327,7 @@ impl DocContext {
     ) {
         for &(s, start, end, kind) in spans {
             for t in &sentences[s][start..end] {
-                let lower = lower_form(&normalize(t.as_ref()));
+                let lower = lower_form(&normalized(t.as_ref()));
                 if lower.chars().any(char::is_alphabetic) && lower.chars().count() > 1 {
                     self.votes.entry(lower).or_default()[kind] += 1;
                 }
@@ -346,7 +354,7 @@ pub fn vote_features<S: AsRef<str>>(
         if doc.votes.is_empty() {
             continue;
         }
-        let word = normalize(token.as_ref());
+        let word = normalized(token.as_ref());
         if !word.chars().any(char::is_alphabetic) {
             continue;
         }
@@ -431,6 +439,9 @@ pub fn sentence_features<S: AsRef<str>>(
             i += 1;
         }
     }
+    // Each token's characters with their byte offsets, for prefixes and suffixes; one buffer
+    // for the whole sentence.
+    let mut chars: Vec<(usize, char)> = Vec::new();
     for (i, t) in prepared.iter().enumerate() {
         offsets.push(out.len());
         let ii = i as isize;
@@ -439,7 +450,8 @@ pub fn sentence_features<S: AsRef<str>>(
         push(FeatureHash::new(WORD).str(&t.word));
         push(FeatureHash::new(LOWER).str(&t.lower));
         push(FeatureHash::new(SHAPE).str(&t.shape));
-        let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
+        chars.clear();
+        chars.extend(t.lower.char_indices());
         for k in 1..=4.min(chars.len()) {
             let prefix_end = chars.get(k).map_or(t.lower.len(), |&(b, _)| b);
             push(

@@ -68,7 +68,10 @@ impl Gazetteer {
 
     /// Reads `KIND<TAB>name` lines; unknown kinds and blank lines are skipped.
     pub fn parse(text: &str) -> Gazetteer {
-        let mut entries: FastMap<String, u8> = FastMap::default();
+        // Sized for one entry a line up front, so the map never rehashes while it fills.
+        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut entries: FastMap<String, u8> =
+            FastMap::with_capacity_and_hasher(lines, Default::default());
         let mut prefixes: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::default();
         for line in text.lines() {
             let Some((kind, name)) = line.split_once('\t') else {
@@ -135,17 +138,22 @@ impl Gazetteer {
 }
 
 /// An entry as the tagger's tokens spell it: tokenised like text, lower-cased, digits as `0`.
+///
+/// Written straight into one string: the browser parses all 25k entries on every page load.
 fn key_of(name: &str) -> String {
-    let tokens: Vec<String> = tokenize(name, Span::new(0, name.len()))
-        .map(|(span, _)| {
-            super::features::normalize(span.of(name))
+    let mut key = String::with_capacity(name.len());
+    for (i, (span, _)) in tokenize(name, Span::new(0, name.len())).enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.extend(
+            super::features::normalized(span.of(name))
                 .chars()
                 .flat_map(char::to_lowercase)
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .collect()
-        })
-        .collect();
-    tokens.join(" ")
+                .map(|c| if c.is_ascii_digit() { '0' } else { c }),
+        );
+    }
+    key
 }
 
 #[cfg(test)]

@@ -328,9 +328,12 @@ impl Model {
                     "weight mask names a label that does not exist".into(),
                 ));
             }
+            // The row's nonzero weights, one byte each, read at once (the browser decodes every
+            // row on each page load).
+            let mut stored = r.take(mask.count_ones() as usize)?.iter();
             for label in 0..L {
                 weights.push(if mask & (1 << label) != 0 {
-                    r.take(1)?[0] as i8
+                    stored.next().map_or(0, |&b| b as i8)
                 } else {
                     0
                 });
