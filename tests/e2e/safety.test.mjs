@@ -146,6 +146,80 @@ describe('Safety and offline use', () => {
     });
   });
 
+  it('hostile HTML pasted from a "web page" and a hostile share link never run or inject', async (t) => {
+    let link;
+    await withTrappedApp(t, async ({ page, dialogs }) => {
+      const baseline = await dangerousCount(page);
+      // A pasted web page made of the hostile strings, as real markup this time.
+      const html = `<html><body><article><p>KYIV, Ukraine (AP) — Officials said talks resume.</p>${HOSTILE.map(
+        (h) => `<p>Minister Anna Kovalenko said “${h}” here.</p>${h}`,
+      ).join('')}<p>Escaped too: &lt;script&gt;window.__pwned = 1;&lt;/script&gt; onerror=alert(1)&gt;</p></article></body></html>`;
+      let gen = await generation(page);
+      await page.evaluate((value) => {
+        const data = new DataTransfer();
+        data.setData('text/html', value);
+        data.setData('text/plain', 'plain');
+        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, html);
+      gen = await waitForGenerationAfter(page, gen);
+      assert.deepEqual(dialogs, [], 'HTML paste: a dialog opened');
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, 'HTML paste: injected script ran');
+      assert.equal(await dangerousCount(page), baseline, 'HTML paste: an element was injected');
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], 'HTML paste: CSP violations');
+      assert.ok((await page.locator('#reader').innerText()).includes('Kovalenko'), 'the text of the page is shown');
+      // A share link made from hostile text.
+      await page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, HOSTILE.slice(0, 8).join('\n') + '\n“We will not stop,” Kovalenko said.');
+      gen = await waitForGenerationAfter(page, gen);
+      await page.click('#share');
+      link = await page.inputValue('#share-link');
+    });
+    const session = await newSession(browser);
+    const dialogs = await installTraps(session.page);
+    try {
+      await session.page.goto(link, { waitUntil: 'load' });
+      await waitForReady(session.page);
+      const page = session.page;
+      assert.ok((await page.locator('#reader').innerText()).includes('<script>window.__pwned = 1;'), 'the link shows the text as text');
+      assert.deepEqual(dialogs, [], 'share link: a dialog opened');
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, 'share link: injected script ran');
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], 'share link: CSP violations');
+      const injected = await page.evaluate(() => document.querySelectorAll('#app script, #app iframe, #app img, #app svg, #app object, #app embed, #app style, #app form').length);
+      assert.equal(injected, 0, 'share link: an element was injected');
+      assert.deepEqual(session.problems, [], 'the page logged errors or threw');
+    } finally {
+      await session.context.close();
+    }
+  });
+
+  it('when storage is full, the reader is told and nothing on screen is lost', async (t) => {
+    const session = await newSession(browser);
+    try {
+      const page = session.page;
+      await page.addInitScript(() => {
+        Storage.prototype.setItem = function () {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      });
+      await page.goto(server.url('/'), { waitUntil: 'load' });
+      await waitForReady(page);
+      const gen = await generation(page);
+      await page.fill('#input', 'PARIS (AP) — Emmanuel Macron met Olaf Scholz in Berlin on Monday, officials said.');
+      await waitForGenerationAfter(page, gen);
+      await page.waitForFunction(() => /storage is full/.test(document.querySelector('#message')?.textContent ?? ''));
+      assert.ok((await page.locator('#reader').innerText()).includes('Macron'), 'the article is on screen');
+      await page.click('#save');
+      assert.equal(await page.locator('#library .entry').count(), 0, 'nothing pretends to be saved');
+      assert.match(await page.innerText('#message'), /storage is full/);
+      assert.ok((await page.inputValue('#input')).includes('Macron'), 'the text stays in the box');
+    } finally {
+      await session.context.close();
+    }
+  });
+
   it('after one visit the app opens and analyses offline', async (t) => {
     await withApp(t, browser, server.url('/'), async ({ page, context }) => {
       // The service worker installs and caches the app shell.
