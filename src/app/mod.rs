@@ -175,6 +175,16 @@ fn sample() -> Shared {
     }
 }
 
+/// A cheap fingerprint of a text: its length and a hash of its first and last few hundred bytes.
+fn text_key(text: &str) -> (usize, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let bytes = text.as_bytes();
+    bytes[..bytes.len().min(256)].hash(&mut hasher);
+    bytes[bytes.len().saturating_sub(256)..].hash(&mut hasher);
+    (bytes.len(), hasher.finish())
+}
+
 /// The whole page.
 #[component]
 fn App() -> impl IntoView {
@@ -305,8 +315,9 @@ fn App() -> impl IntoView {
         raw_view: raw.get(),
         tab: tab.get().id().to_string(),
     });
-    // The article on screen and its settings survive a reload. A failure is said once per text.
-    let storage_failed = StoredValue::new(false);
+    // The article on screen and its settings survive a reload. A failure is said once per text
+    // (a settings change on the same text does not repeat it).
+    let failed_for = StoredValue::new(None::<(usize, u64)>);
     Effect::new(move |_| {
         let shared = Shared {
             text: shown_text.get(),
@@ -316,10 +327,11 @@ fn App() -> impl IntoView {
             return;
         }
         match storage::save_current(&shared) {
-            Ok(()) => storage_failed.set_value(false),
+            Ok(()) => failed_for.set_value(None),
             Err(e) => {
-                if !storage_failed.get_value() {
-                    storage_failed.set_value(true);
+                let key = Some(text_key(&shared.text));
+                if failed_for.get_value() != key {
+                    failed_for.set_value(key);
                     message.set(Some(e));
                 }
             }
