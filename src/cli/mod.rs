@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{decode_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze|conll|eval-conll|train-ner|eval-timex|eval-quotes|eval-captions|train-captions ...; see lede --help";
+const USAGE: &str = "usage: lede analyze|conll|eval-conll|train-ner|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions ...; see lede --help";
 
 /// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
 const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact]
@@ -14,7 +14,8 @@ const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact]
        lede train-ner [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--passes 1|2]
                       [--min-count N] [--prune-quantile Q] [--bags N]
        lede eval-timex [DIR] [--split dev|train|all] [--errors]
-       lede eval-quotes [DIR] [--verbose]
+       lede eval-quotes [DIR] [--verbose] [--rules-only]
+       lede train-quotes [DIR] [--out FILE] [--cv]
        lede eval-captions [DIR] [--cv|--train-cv|--all|--rules-only] [--verbose]
        lede train-captions [DIR] [--out FILE]";
 
@@ -36,6 +37,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("analyze") => analyze_command(&args[1..], out),
         Some("eval-timex") => eval_timex_command(&args[1..], out),
         Some("eval-quotes") => eval_quotes_command(&args[1..], out),
+        Some("train-quotes") => train_quotes_command(&args[1..], out),
         Some("eval-captions") => captions_command(&args[1..], false, out),
         Some("train-captions") => captions_command(&args[1..], true, out),
         Some("conll") => conll_command(&args[1..], out),
@@ -95,12 +97,68 @@ fn eval_timex_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     write!(out, "{scores}").map_err(io_error("stdout"))
 }
 
-/// `lede eval-quotes [DIR] [--verbose]`: scores the quotes stage on a PolNeAR split.
+/// Where `lede train-quotes` looks for PolNeAR's train split when no directory is given.
+const POLNEAR_TRAIN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/polnear/train");
+
+/// `lede eval-quotes [DIR] [--verbose] [--rules-only]`: scores the quotes stage on a PolNeAR split
+/// (dev unless told otherwise), with the shipped speech model or, with `--rules-only`, without it.
 fn eval_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    let args = Args::parse(args, &[], &["--verbose"])?;
+    use crate::eval::polnear::{evaluate, Speech};
+    let args = Args::parse(args, &[], &["--verbose", "--rules-only"])?;
     let dir = std::path::Path::new(args.single()?.unwrap_or(POLNEAR_DEV));
-    let scores = crate::eval::polnear::evaluate(dir, args.has("--verbose"), out)?;
+    let speech = if args.has("--rules-only") {
+        Speech::Rules
+    } else {
+        Speech::Shipped
+    };
+    let scores = evaluate(dir, speech, args.has("--verbose"), out)?;
     writeln!(out, "PolNeAR {}\n{scores}", dir.display()).map_err(io_error("stdout"))
+}
+
+/// `lede train-quotes [DIR] [--out FILE]`: rebuilds the speech model from PolNeAR train, byte for
+/// byte. `--cv` instead prints five-fold cross-validation on it, rules alone against the model,
+/// fold by fold: the figure to tune on, since dev is for reporting.
+fn train_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    use crate::eval::polnear as ev;
+    let args = Args::parse(args, &["--out"], &["--cv"])?;
+    let dir = std::path::Path::new(args.single()?.unwrap_or(POLNEAR_TRAIN));
+    let articles = ev::load_some(dir)?;
+    let w = |out: &mut dyn Write, s: String| write!(out, "{s}").map_err(io_error("stdout"));
+    if args.has("--cv") {
+        let folds = ev::cross_validate_speech(&articles);
+        let mut rules = ev::QuoteScores::default();
+        let mut model = ev::QuoteScores::default();
+        for (k, (r, m)) in folds.iter().enumerate() {
+            w(
+                out,
+                format!(
+                    "fold {k}: rules F1 {:.4} e2e {:.4} | model F1 {:.4} e2e {:.4}\n",
+                    r.f1(),
+                    r.end_to_end_f1(),
+                    m.f1(),
+                    m.end_to_end_f1()
+                ),
+            )?;
+            rules.add(r);
+            model.add(m);
+        }
+        return w(out, format!("rules alone\n{rules}\nwith the model\n{model}\n"));
+    }
+    let out_path = args
+        .value("--out")
+        .unwrap_or("src/analysis/quotes/speech_model.txt")
+        .to_string();
+    let labelled: Vec<_> = articles.iter().map(ev::labelled_speech).collect();
+    let slices: Vec<&[ev::LabelledSpeech]> = labelled.iter().map(Vec::as_slice).collect();
+    let model = ev::train_speech(&slices);
+    std::fs::write(&out_path, model.to_text()).map_err(io_error(&out_path))?;
+    w(
+        out,
+        format!(
+            "trained the speech model on {} articles; wrote {out_path}\n",
+            articles.len()
+        ),
+    )
 }
 
 /// `eval-captions`: character-weighted scores of the caption/boilerplate roles on the L3S dev

@@ -25,7 +25,8 @@ use std::fmt;
 use std::path::Path;
 
 use crate::analysis::quotes::{
-    find_quotes, Attribution, EntityMention, MentionKind, QuoteFindings,
+    find_quotes_with, speech_examples, Attribution, EntityMention, MentionKind, QuoteFindings,
+    SpeechModel,
 };
 use crate::analysis::segment::{segment, Doc};
 use crate::analysis::span::Span;
@@ -65,6 +66,17 @@ pub struct QuoteScores {
 use super::{f1, ratio};
 
 impl QuoteScores {
+    /// Adds another set of counts (the folds of a cross-validation).
+    pub fn add(&mut self, o: &QuoteScores) {
+        self.articles += o.articles;
+        self.gold += o.gold;
+        self.system += o.system;
+        self.matched += o.matched;
+        self.with_source += o.with_source;
+        self.speaker_right += o.speaker_right;
+        self.end_to_end_right += o.end_to_end_right;
+        self.phrases += o.phrases;
+    }
     pub fn precision(&self) -> f64 {
         ratio(self.matched, self.system)
     }
@@ -337,9 +349,9 @@ pub struct ArticleReport {
     pub phrases: Vec<(Span, bool)>,
 }
 
-/// The quotes as `analysis::analyze` finds them: with the caption stage's paragraph roles and the
-/// entity tagger's mentions and clusters, so that the figure is the shipped pipeline's.
-fn shipped_quotes(text: &str, doc: &Doc) -> QuoteFindings {
+/// The caption stage's paragraph roles and the entity tagger's mentions, as `analysis::analyze`
+/// hands them to the quotes stage.
+fn stage_inputs(text: &str, doc: &Doc) -> (Vec<crate::analysis::model::Role>, Vec<EntityMention>) {
     let roles = captions::assign_roles(text, doc);
     let found = entities::find(text, doc);
     let mentions: Vec<EntityMention> = found
@@ -351,14 +363,55 @@ fn shipped_quotes(text: &str, doc: &Doc) -> QuoteFindings {
             cluster: m.cluster,
         })
         .collect();
-    find_quotes(text, doc, &roles, &mentions)
+    (roles, mentions)
+}
+
+/// Which speech model the scorer runs the stage with.
+#[derive(Debug, Clone, Copy)]
+pub enum Speech<'a> {
+    /// The model that ships (`analysis::analyze`'s choice).
+    Shipped,
+    /// The rules alone.
+    Rules,
+    /// A model under test.
+    Model(&'a SpeechModel),
+}
+
+impl Speech<'_> {
+    fn model(self) -> Option<&'static SpeechModel> {
+        match self {
+            Speech::Shipped => SpeechModel::shipped(),
+            _ => None,
+        }
+    }
+}
+
+/// The quotes as `analysis::analyze` finds them (with `Speech::Shipped`): with the caption stage's
+/// paragraph roles and the entity tagger's mentions and clusters, so that the figure is the
+/// shipped pipeline's.
+fn stage_quotes(text: &str, doc: &Doc, speech: Speech) -> QuoteFindings {
+    let (roles, mentions) = stage_inputs(text, doc);
+    let model = match speech {
+        Speech::Model(m) => Some(m),
+        other => other.model(),
+    };
+    find_quotes_with(text, doc, &roles, &mentions, model, None)
 }
 
 /// Scores the stage on one article, adding to `scores`.
 pub fn score_article(article: &GoldArticle, scores: &mut QuoteScores) -> ArticleReport {
+    score_article_with(article, scores, Speech::Shipped)
+}
+
+/// `score_article` with a chosen speech model.
+pub fn score_article_with(
+    article: &GoldArticle,
+    scores: &mut QuoteScores,
+    speech: Speech,
+) -> ArticleReport {
     let text = &article.text;
     let doc = segment(text);
-    let found = shipped_quotes(text, &doc);
+    let found = stage_quotes(text, &doc, speech);
     let starts = char_starts(text);
     let ch = |b: usize| starts.partition_point(|&x| x < b);
     let chars = |s: Span| ch(s.end) - ch(s.start);
@@ -429,17 +482,16 @@ pub fn score_article(article: &GoldArticle, scores: &mut QuoteScores) -> Article
 }
 
 /// Scores every article of a PolNeAR split; with `verbose`, writes each article's errors to `log`.
-pub fn evaluate(dir: &Path, verbose: bool, log: &mut dyn std::io::Write) -> Result<QuoteScores> {
-    let articles = load(dir)?;
-    if articles.is_empty() {
-        return Err(Error::Io {
-            path: dir.display().to_string(),
-            message: "no PolNeAR articles (expected text/ and attributions/)".to_string(),
-        });
-    }
+pub fn evaluate(
+    dir: &Path,
+    speech: Speech,
+    verbose: bool,
+    log: &mut dyn std::io::Write,
+) -> Result<QuoteScores> {
+    let articles = load_some(dir)?;
     let mut scores = QuoteScores::default();
     for article in &articles {
-        let report = score_article(article, &mut scores);
+        let report = score_article_with(article, &mut scores, speech);
         if verbose {
             let t = &article.text;
             let one = |s: Span| s.of(t).replace('\n', " ");
@@ -484,6 +536,143 @@ pub fn evaluate(dir: &Path, verbose: bool, log: &mut dyn std::io::Write) -> Resu
         }
     }
     Ok(scores)
+}
+
+/// `load`, failing when the directory holds no articles.
+pub fn load_some(dir: &Path) -> Result<Vec<GoldArticle>> {
+    let articles = load(dir)?;
+    if articles.is_empty() {
+        return Err(Error::Io {
+            path: dir.display().to_string(),
+            message: "no PolNeAR articles (expected text/ and attributions/)".to_string(),
+        });
+    }
+    Ok(articles)
+}
+
+/// One quote's speech features and whether the gold counts it as a quote (it covers at least half
+/// of a gold quote, as the scorer's match asks).
+pub type LabelledSpeech = (Vec<String>, bool);
+
+/// The speech examples of one article, labelled against its gold quotes.
+pub fn labelled_speech(article: &GoldArticle) -> Vec<LabelledSpeech> {
+    let text = &article.text;
+    let doc = segment(text);
+    let (roles, mentions) = stage_inputs(text, &doc);
+    let starts = char_starts(text);
+    let ch = |b: usize| starts.partition_point(|&x| x < b);
+    speech_examples(text, &doc, &roles, &mentions)
+        .into_iter()
+        .map(|e| {
+            let gold = article.quotes.iter().any(|g| {
+                let s = e.span.start.max(g.span.start);
+                let t = e.span.end.min(g.span.end);
+                let covered = if s < t { ch(t) - ch(s) } else { 0 };
+                covered >= (ch(g.span.end) - ch(g.span.start)).div_ceil(2).max(1)
+            });
+            (e.features, gold)
+        })
+        .collect()
+}
+
+/// Quotes a feature must occur in to get a weight: rarer words stay out of the model, which keeps
+/// the file (compiled into the wasm bundle) small and loses nothing in cross-validation.
+pub const SPEECH_MIN_COUNT: usize = 8;
+
+/// Passes the perceptron makes over the training quotes.
+pub const SPEECH_EPOCHS: usize = 10;
+
+/// Trains the speech model: an averaged perceptron over the labelled quotes of `articles`, in a
+/// fixed shuffled order, so the same articles give the same file byte for byte.
+pub fn train_speech(examples: &[&[LabelledSpeech]]) -> SpeechModel {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for article in examples {
+        for (features, _) in article.iter() {
+            for f in features {
+                *counts.entry(f.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut data: Vec<(Vec<usize>, i64)> = Vec::new();
+    for article in examples {
+        for (features, gold) in article.iter() {
+            let ids = features
+                .iter()
+                .filter(|f| counts[f.as_str()] >= SPEECH_MIN_COUNT)
+                .map(|f| {
+                    *index.entry(f.as_str()).or_insert_with(|| {
+                        names.push(f.as_str());
+                        names.len() - 1
+                    })
+                })
+                .collect();
+            data.push((ids, if *gold { 1 } else { -1 }));
+        }
+    }
+    let mut w = vec![0i64; names.len()];
+    let mut u = vec![0i64; names.len()];
+    let mut c: i64 = 1;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..SPEECH_EPOCHS {
+        // Fisher-Yates with xorshift: a fixed order, so training is reproducible.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &k in &order {
+            let (ids, y) = &data[k];
+            let score: i64 = ids.iter().map(|&f| w[f]).sum();
+            if score * y <= 0 {
+                for &f in ids {
+                    w[f] += y;
+                    u[f] += y * c;
+                }
+            }
+            c += 1;
+        }
+    }
+    let weights = names
+        .iter()
+        .enumerate()
+        .map(|(f, name)| {
+            let avg = (w[f] * c - u[f]) * 1000 / c;
+            (name.to_string(), avg.clamp(i32::MIN as i64, i32::MAX as i64) as i32)
+        })
+        .filter(|(_, v)| *v != 0)
+        .collect();
+    SpeechModel::from_weights(weights)
+}
+
+/// Folds for cross-validating the speech model on train: article `k` goes to fold `k % FOLDS`.
+pub const FOLDS: usize = 5;
+
+/// Five-fold cross-validation of the speech model on `articles`: for each fold, the rules' scores
+/// and the scores of a model trained on the other folds, and the totals of both.
+pub fn cross_validate_speech(articles: &[GoldArticle]) -> Vec<(QuoteScores, QuoteScores)> {
+    let labelled: Vec<Vec<LabelledSpeech>> = articles.iter().map(labelled_speech).collect();
+    let mut out = Vec::new();
+    for fold in 0..FOLDS {
+        let train: Vec<&[LabelledSpeech]> = labelled
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k % FOLDS != fold)
+            .map(|(_, l)| l.as_slice())
+            .collect();
+        let model = train_speech(&train);
+        let mut rules = QuoteScores::default();
+        let mut learned = QuoteScores::default();
+        for (_, article) in articles.iter().enumerate().filter(|(k, _)| k % FOLDS == fold) {
+            score_article_with(article, &mut rules, Speech::Rules);
+            score_article_with(article, &mut learned, Speech::Model(&model));
+        }
+        out.push((rules, learned));
+    }
+    out
 }
 
 trait Clamp {

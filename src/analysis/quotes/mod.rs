@@ -46,9 +46,11 @@ mod cues;
 mod marks;
 mod names;
 mod speaker;
+mod speech;
 
 pub use marks::{pair, MarkedQuote};
 pub use speaker::SpeakerKind;
+pub use speech::SpeechModel;
 
 use crate::analysis::model::{self, Role};
 use crate::analysis::segment::Doc;
@@ -181,6 +183,41 @@ pub fn find_quotes(
     roles: &[Role],
     mentions: &[EntityMention],
 ) -> QuoteFindings {
+    find_quotes_with(text, doc, roles, mentions, SpeechModel::shipped(), None)
+}
+
+/// One quote as the speech model sees it: for training and scoring the model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeechExample {
+    /// The quote, marks included.
+    pub span: Span,
+    pub features: Vec<String>,
+    /// The rules' verdict.
+    pub rule: bool,
+}
+
+/// Every quote's speech features, in text order.
+pub fn speech_examples(
+    text: &str,
+    doc: &Doc,
+    roles: &[Role],
+    mentions: &[EntityMention],
+) -> Vec<SpeechExample> {
+    let mut examples = Vec::new();
+    find_quotes_with(text, doc, roles, mentions, None, Some(&mut examples));
+    examples
+}
+
+/// `find_quotes` with a given speech model (`None`: the rules alone), optionally collecting each
+/// quote's speech features.
+pub fn find_quotes_with(
+    text: &str,
+    doc: &Doc,
+    roles: &[Role],
+    mentions: &[EntityMention],
+    model: Option<&SpeechModel>,
+    mut examples: Option<&mut Vec<SpeechExample>>,
+) -> QuoteFindings {
     let mut mentions: Vec<EntityMention> = mentions
         .iter()
         .copied()
@@ -219,7 +256,7 @@ pub fn find_quotes(
             ..words
         };
         cue_pass(words, &in_quote, &mut candidates);
-        speech_pass(words, &mut candidates);
+        speech_pass(words, &mut candidates, model, examples.as_deref_mut());
         inherit_pass(&mut candidates);
         let mut names = NameIndex::build(words);
         for c in &candidates {
@@ -357,7 +394,7 @@ fn cue_pass(w: Words, in_quote: &[bool], candidates: &mut [Candidate]) {
             Attribution::CueBefore => (
                 according_to_after(&w, sentence, c.tokens.0)
                     .or_else(|| outer_speaker(&w, sentence, p))
-                    .unwrap_or_else(|| subject_for_pronoun(&w, sentence, p)),
+                    .unwrap_or_else(|| if std::env::var("Q5A").is_ok() { p } else { subject_for_pronoun(&w, sentence, p) }),
                 how,
             ),
             // `“…,” Sanders said, according to CNN`: the outer source is the one the reader has.
@@ -726,7 +763,12 @@ fn introduced_by_colon(w: &Words, in_quote: &[bool], c: &Candidate) -> Option<Ph
 /// words, every long one capitalised) or a phrase after a naming word (`so-called`, `termed`, `the
 /// show`) is speech only when its cue stands right next to it (`he said, “Yes We Can”`), since a
 /// cue elsewhere in the sentence (`she told ABC's “Good Morning America”`) is about something else.
-fn speech_pass(w: Words, candidates: &mut [Candidate]) {
+fn speech_pass(
+    w: Words,
+    candidates: &mut [Candidate],
+    model: Option<&SpeechModel>,
+    mut examples: Option<&mut Vec<SpeechExample>>,
+) {
     for c in candidates.iter_mut() {
         let before = w.text[..c.marks.span.start].trim_end();
         if before.ends_with('=') {
@@ -735,19 +777,44 @@ fn speech_pass(w: Words, candidates: &mut [Candidate]) {
             continue;
         }
         // A possessive owns a name, never words: `CNN’s “New Day,” Sanders said`.
-        if owned_name(&w, c) {
+        let owned = owned_name(&w, c);
+        let title = is_title(w.text, c.marks.inner);
+        let naming_word = follows_naming_word(&w, c.tokens.0);
+        let named = title || naming_word;
+        let adjacent = cue_adjacent(&w, c);
+        if owned || (named && c.phrase.is_some() && !adjacent) {
             c.phrase = None;
-            c.speech = false;
+        }
+        let determiner = after_determiner(&w, c);
+        let rule = !owned
+            && (c.phrase.is_some()
+                || (c.cued && !named)
+                || c.continues
+                || (!named && reads_as_sentence(w.text, c.marks.inner, determiner)));
+        c.speech = rule;
+        if model.is_none() && examples.is_none() {
             continue;
         }
-        let named = is_title(w.text, c.marks.inner) || follows_naming_word(&w, c.tokens.0);
-        if named && c.phrase.is_some() && !cue_adjacent(&w, c) {
-            c.phrase = None;
+        let signals = speech::Signals {
+            rule,
+            named,
+            title,
+            naming_word,
+            owned,
+            after_determiner: determiner,
+            cue_adjacent: adjacent,
+        };
+        let features = speech::features(&w, c, &signals);
+        if let Some(m) = model {
+            c.speech = m.is_speech(&features);
         }
-        c.speech = c.phrase.is_some()
-            || (c.cued && !named)
-            || c.continues
-            || (!named && reads_as_sentence(w.text, c.marks.inner, after_determiner(&w, c)));
+        if let Some(ex) = examples.as_deref_mut() {
+            ex.push(SpeechExample {
+                span: c.marks.span,
+                features,
+                rule,
+            });
+        }
     }
 }
 
