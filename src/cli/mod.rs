@@ -142,7 +142,10 @@ fn train_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
             rules.add(r);
             model.add(m);
         }
-        return w(out, format!("rules alone\n{rules}\nwith the model\n{model}\n"));
+        return w(
+            out,
+            format!("rules alone\n{rules}\nwith the model\n{model}\n"),
+        );
     }
     let out_path = args
         .value("--out")

@@ -641,7 +641,10 @@ pub fn train_speech(examples: &[&[LabelledSpeech]]) -> SpeechModel {
         .enumerate()
         .map(|(f, name)| {
             let avg = (w[f] * c - u[f]) * 1000 / c;
-            (name.to_string(), avg.clamp(i32::MIN as i64, i32::MAX as i64) as i32)
+            (
+                name.to_string(),
+                avg.clamp(i32::MIN as i64, i32::MAX as i64) as i32,
+            )
         })
         .filter(|(_, v)| *v != 0)
         .collect();
@@ -666,7 +669,11 @@ pub fn cross_validate_speech(articles: &[GoldArticle]) -> Vec<(QuoteScores, Quot
         let model = train_speech(&train);
         let mut rules = QuoteScores::default();
         let mut learned = QuoteScores::default();
-        for (_, article) in articles.iter().enumerate().filter(|(k, _)| k % FOLDS == fold) {
+        for (_, article) in articles
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k % FOLDS == fold)
+        {
             score_article_with(article, &mut rules, Speech::Rules);
             score_article_with(article, &mut learned, Speech::Model(&model));
         }

@@ -394,7 +394,7 @@ fn cue_pass(w: Words, in_quote: &[bool], candidates: &mut [Candidate]) {
             Attribution::CueBefore => (
                 according_to_after(&w, sentence, c.tokens.0)
                     .or_else(|| outer_speaker(&w, sentence, p))
-                    .unwrap_or_else(|| if std::env::var("Q5A").is_ok() { p } else { subject_for_pronoun(&w, sentence, p) }),
+                    .unwrap_or_else(|| subject_for_pronoun(&w, sentence, p)),
                 how,
             ),
             // `“…,” Sanders said, according to CNN`: the outer source is the one the reader has.
@@ -806,7 +806,7 @@ fn speech_pass(
         };
         let features = speech::features(&w, c, &signals);
         if let Some(m) = model {
-            c.speech = m.is_speech(&features);
+            c.speech = m.is_speech(&features, rule);
         }
         if let Some(ex) = examples.as_deref_mut() {
             ex.push(SpeechExample {
