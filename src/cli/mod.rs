@@ -15,7 +15,7 @@ const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact]
                       [--min-count N] [--prune-quantile Q] [--bags N]
        lede eval-timex [DIR] [--split dev|train|all] [--errors]
        lede eval-quotes [DIR] [--verbose] [--rules-only]
-       lede train-quotes [DIR] [--out FILE] [--cv]
+       lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE] [--cv]
        lede eval-captions [DIR] [--cv|--train-cv|--all|--rules-only] [--verbose]
        lede train-captions [DIR] [--out FILE]";
 
@@ -101,64 +101,72 @@ fn eval_timex_command(args: &[String], out: &mut dyn Write) -> Result<()> {
 const POLNEAR_TRAIN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/polnear/train");
 
 /// `lede eval-quotes [DIR] [--verbose] [--rules-only]`: scores the quotes stage on a PolNeAR split
-/// (dev unless told otherwise), with the shipped speech model or, with `--rules-only`, without it.
+/// (dev unless told otherwise), with the shipped models or, with `--rules-only`, without them.
 fn eval_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    use crate::eval::polnear::{evaluate, Speech};
+    use crate::analysis::quotes::Models;
     let args = Args::parse(args, &[], &["--verbose", "--rules-only"])?;
     let dir = std::path::Path::new(args.single()?.unwrap_or(POLNEAR_DEV));
-    let speech = if args.has("--rules-only") {
-        Speech::Rules
+    let models = if args.has("--rules-only") {
+        Models::default()
     } else {
-        Speech::Shipped
+        Models::shipped()
     };
-    let scores = evaluate(dir, speech, args.has("--verbose"), out)?;
+    let scores = crate::eval::polnear::evaluate(dir, models, args.has("--verbose"), out)?;
     writeln!(out, "PolNeAR {}\n{scores}", dir.display()).map_err(io_error("stdout"))
 }
 
-/// `lede train-quotes [DIR] [--out FILE]`: rebuilds the speech model from PolNeAR train, byte for
-/// byte. `--cv` instead prints five-fold cross-validation on it, rules alone against the model,
-/// fold by fold: the figure to tune on, since dev is for reporting.
+/// `lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE]`: rebuilds the speech model
+/// and the speaker ranker from PolNeAR train, byte for byte. `--cv` instead prints five-fold
+/// cross-validation on it, fold by fold: the figures to tune on, since dev is for reporting.
 fn train_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     use crate::eval::polnear as ev;
-    let args = Args::parse(args, &["--out"], &["--cv"])?;
+    let args = Args::parse(args, &["--out-speech", "--out-ranker"], &["--cv"])?;
     let dir = std::path::Path::new(args.single()?.unwrap_or(POLNEAR_TRAIN));
     let articles = ev::load_some(dir)?;
     let w = |out: &mut dyn Write, s: String| write!(out, "{s}").map_err(io_error("stdout"));
     if args.has("--cv") {
-        let folds = ev::cross_validate_speech(&articles);
-        let mut rules = ev::QuoteScores::default();
-        let mut model = ev::QuoteScores::default();
-        for (k, (r, m)) in folds.iter().enumerate() {
-            w(
-                out,
-                format!(
-                    "fold {k}: rules F1 {:.4} e2e {:.4} | model F1 {:.4} e2e {:.4}\n",
-                    r.f1(),
-                    r.end_to_end_f1(),
-                    m.f1(),
-                    m.end_to_end_f1()
-                ),
-            )?;
-            rules.add(r);
-            model.add(m);
+        let folds = ev::cross_validate(&articles);
+        let mut total: [ev::QuoteScores; 3] = Default::default();
+        for (k, fold) in folds.iter().enumerate() {
+            let line: Vec<String> = fold
+                .iter()
+                .map(|s| {
+                    format!(
+                        "F1 {:.4} spk {:.4} e2e {:.4}",
+                        s.f1(),
+                        s.speaker_accuracy(),
+                        s.end_to_end_f1()
+                    )
+                })
+                .collect();
+            w(out, format!("fold {k}: {}\n", line.join(" | ")))?;
+            for (t, s) in total.iter_mut().zip(fold) {
+                t.add(s);
+            }
         }
+        let [rules, speech, both] = total;
         return w(
             out,
-            format!("rules alone\n{rules}\nwith the model\n{model}\n"),
+            format!(
+                "rules alone\n{rules}\nwith the speech model\n{speech}\nwith both models\n{both}\n"
+            ),
         );
     }
-    let out_path = args
-        .value("--out")
+    let speech_path = args
+        .value("--out-speech")
         .unwrap_or("src/analysis/quotes/speech_model.txt")
         .to_string();
-    let labelled: Vec<_> = articles.iter().map(ev::labelled_speech).collect();
-    let slices: Vec<&[ev::LabelledSpeech]> = labelled.iter().map(Vec::as_slice).collect();
-    let model = ev::train_speech(&slices);
-    std::fs::write(&out_path, model.to_text()).map_err(io_error(&out_path))?;
+    let ranker_path = args
+        .value("--out-ranker")
+        .unwrap_or("src/analysis/quotes/speaker_model.txt")
+        .to_string();
+    let (speech, ranker) = ev::train_models(&articles);
+    std::fs::write(&speech_path, speech.to_text()).map_err(io_error(&speech_path))?;
+    std::fs::write(&ranker_path, ranker.to_text()).map_err(io_error(&ranker_path))?;
     w(
         out,
         format!(
-            "trained the speech model on {} articles; wrote {out_path}\n",
+            "trained on {} articles; wrote {speech_path} and {ranker_path}\n",
             articles.len()
         ),
     )

@@ -45,10 +45,12 @@
 mod cues;
 mod marks;
 mod names;
+mod ranker;
 mod speaker;
 mod speech;
 
 pub use marks::{pair, MarkedQuote};
+pub use ranker::RankerExample;
 pub use speaker::SpeakerKind;
 pub use speech::SpeechModel;
 
@@ -159,6 +161,8 @@ struct Candidate {
     /// evidence than a cue, so it neither makes the quote speech nor passes to other quotes.
     fallback: Option<Phrase>,
     speech: bool,
+    /// The quote's sentence as the cue pass read it: from its start to the end of the after frame.
+    frame: (usize, usize),
 }
 
 /// Tokens a frame reads at most on each side of a quote, so that a paragraph with no full stops
@@ -183,7 +187,37 @@ pub fn find_quotes(
     roles: &[Role],
     mentions: &[EntityMention],
 ) -> QuoteFindings {
-    find_quotes_with(text, doc, roles, mentions, SpeechModel::shipped(), None)
+    let models = Models {
+        speech: SpeechModel::shipped(),
+        ranker: ranker::shipped(),
+    };
+    find_quotes_with(text, doc, roles, mentions, models, None)
+}
+
+/// The learned parts of the stage; `None` leaves a decision to the rules.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Models<'a> {
+    /// Speech or quoted phrase (`speech`).
+    pub speech: Option<&'a SpeechModel>,
+    /// Which of a sentence's speakers (`ranker`).
+    pub ranker: Option<&'a SpeechModel>,
+}
+
+impl Models<'static> {
+    /// The models that ship, as `find_quotes` uses them.
+    pub fn shipped() -> Models<'static> {
+        Models {
+            speech: SpeechModel::shipped(),
+            ranker: ranker::shipped(),
+        }
+    }
+}
+
+/// What the models see, collected for training them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Examples {
+    pub speech: Vec<SpeechExample>,
+    pub ranker: Vec<RankerExample>,
 }
 
 /// One quote as the speech model sees it: for training and scoring the model.
@@ -196,15 +230,21 @@ pub struct SpeechExample {
     pub rule: bool,
 }
 
-/// Every quote's speech features, in text order.
-pub fn speech_examples(
+/// Every quote's speech and speaker-ranking examples, in text order, with `speech` deciding
+/// speech (the ranker is trained on the quotes the speech model lets through).
+pub fn training_examples(
     text: &str,
     doc: &Doc,
     roles: &[Role],
     mentions: &[EntityMention],
-) -> Vec<SpeechExample> {
-    let mut examples = Vec::new();
-    find_quotes_with(text, doc, roles, mentions, None, Some(&mut examples));
+    speech: Option<&SpeechModel>,
+) -> Examples {
+    let mut examples = Examples::default();
+    let models = Models {
+        speech,
+        ranker: None,
+    };
+    find_quotes_with(text, doc, roles, mentions, models, Some(&mut examples));
     examples
 }
 
@@ -215,8 +255,8 @@ pub fn find_quotes_with(
     doc: &Doc,
     roles: &[Role],
     mentions: &[EntityMention],
-    model: Option<&SpeechModel>,
-    mut examples: Option<&mut Vec<SpeechExample>>,
+    models: Models,
+    mut examples: Option<&mut Examples>,
 ) -> QuoteFindings {
     let mut mentions: Vec<EntityMention> = mentions
         .iter()
@@ -256,7 +296,12 @@ pub fn find_quotes_with(
             ..words
         };
         cue_pass(words, &in_quote, &mut candidates);
-        speech_pass(words, &mut candidates, model, examples.as_deref_mut());
+        speech_pass(
+            words,
+            &mut candidates,
+            models.speech,
+            examples.as_deref_mut().map(|e| &mut e.speech),
+        );
         inherit_pass(&mut candidates);
         let mut names = NameIndex::build(words);
         for c in &candidates {
@@ -272,6 +317,14 @@ pub fn find_quotes_with(
             mentions: &mentions,
             in_quote: &in_quote,
         };
+        if models.ranker.is_some() || examples.is_some() {
+            rank_pass(
+                &resolver,
+                &mut candidates,
+                models.ranker,
+                examples.as_deref_mut().map(|e| &mut e.ranker),
+            );
+        }
         for c in &candidates {
             if !c.speech {
                 found.phrases.push(c.marks.span);
@@ -293,6 +346,44 @@ pub fn find_quotes_with(
         }
     }
     found
+}
+
+/// Pass 5: the ranker chooses among the speakers of each quote's sentence (see `ranker`), for
+/// quotes whose own sentence gave the rules a speaker; quotes that inherit follow their source.
+fn rank_pass(
+    r: &Resolver,
+    candidates: &mut [Candidate],
+    model: Option<&SpeechModel>,
+    mut examples: Option<&mut Vec<RankerExample>>,
+) {
+    for c in candidates.iter_mut() {
+        if !c.speech || c.inherits.is_some() {
+            continue;
+        }
+        let Some(pick) = c.phrase.or(c.fallback) else {
+            continue;
+        };
+        let choices = ranker::options(&r.words, r.in_quote, r.mentions, c, pick);
+        if let Some(ex) = examples.as_deref_mut() {
+            ex.push(RankerExample {
+                quote: c.marks.span,
+                options: choices
+                    .iter()
+                    .map(|o| (r.resolve(o.phrase).span, o.features.clone()))
+                    .collect(),
+            });
+        }
+        if let Some(m) = model {
+            let k = ranker::best(m, &choices);
+            if k != 0 {
+                if c.phrase.is_some() {
+                    c.phrase = Some(choices[k].phrase);
+                } else {
+                    c.fallback = Some(choices[k].phrase);
+                }
+            }
+        }
+    }
 }
 
 /// Pass 1: pair the marks of every paragraph and link multi-paragraph quotes.
@@ -328,6 +419,7 @@ fn mark_pass(
                 inherits: None,
                 fallback: None,
                 speech: false,
+                frame: (0, 0),
             });
         }
         previous = Some((p, marks.last().is_some_and(|m| !m.closed)));
@@ -414,6 +506,7 @@ fn cue_pass(w: Words, in_quote: &[bool], candidates: &mut [Candidate]) {
         let found = found.or_else(|| {
             said_in_sentence_before(&w, in_quote, &c, sentence).map(|p| (p, Attribution::CueBefore))
         });
+        candidates[k].frame = (sentence, after_end);
         if let Some((phrase, how)) = found {
             candidates[k].phrase = Some(phrase);
             candidates[k].attribution = Some(how);

@@ -103,6 +103,10 @@ impl SpeechModel {
         out
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
     pub fn score(&self, features: &[String]) -> i64 {
         features
             .iter()
