@@ -363,6 +363,13 @@ fn rank_pass(
         let Some(pick) = c.phrase.or(c.fallback) else {
             continue;
         };
+        // `According to pool reports, Obama said “…”`: the rules keep the outer source on purpose,
+        // as PolNeAR does; the ranker's options do not tell the two apart.
+        let (start, end) = c.frame;
+        if (start..end.min(r.in_quote.len())).any(|k| !r.in_quote[k] && r.words.is_according_to(k))
+        {
+            continue;
+        }
         let choices = ranker::options(&r.words, r.in_quote, r.mentions, c, pick);
         if let Some(ex) = examples.as_deref_mut() {
             ex.push(RankerExample {

@@ -5,7 +5,7 @@
 //! PolNeAR's annotators mark depends on more than the rules weigh. So for a quote whose own
 //! sentence gave the rules a speaker, the ranker lists the options of that sentence: the rules'
 //! pick, the subject of every cue outside quotes (before it, and after it where the cue inverts),
-//! every person or organisation mention and every pronoun outside quotes. Each option gets named
+//! every person or organisation mention and every pronoun but `it` outside quotes. Each option gets named
 //! features (where it stands from the quote and the cues, what kind it is, the words on either
 //! side), a linear model scores them, and the best one is the speaker. The rules' pick is one
 //! feature, so the model only moves off it when what it learned says so.
@@ -110,7 +110,8 @@ pub(super) fn options(
         add(Phrase { span: m.span, kind }, "mention", &mut phrases);
     }
     for k in start..end {
-        if !in_quote[k] && cues::is_pronoun(w.word(k)) {
+        // `It is strange that …`: an `it` is an option only when the rules picked it.
+        if !in_quote[k] && cues::is_pronoun(w.word(k)) && !w.word(k).eq_ignore_ascii_case("it") {
             add(
                 Phrase {
                     span: w.tokens[k].span,
@@ -252,4 +253,43 @@ pub struct RankerExample {
     /// The quote, marks included.
     pub quote: Span,
     pub options: Vec<(Span, Vec<String>)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::quotes::SpeechModel;
+
+    #[test]
+    fn shipped_ranker_parses_and_is_not_empty() {
+        let model = SpeechModel::parse(SHIPPED).expect("the shipped ranker parses");
+        assert!(!model.is_empty());
+        assert!(shipped().is_some());
+        assert_eq!(model.to_text(), SHIPPED);
+    }
+
+    #[test]
+    fn the_rules_pick_stands_unless_outscored_by_the_margin() {
+        let model = SpeechModel::from_weights(
+            [("near".to_string(), 2000), ("far".to_string(), 9000)]
+                .into_iter()
+                .collect(),
+        );
+        let choice = |f: &str| Choice {
+            phrase: Phrase {
+                span: Span::new(0, 1),
+                kind: SpeakerKind::Name,
+            },
+            features: vec![f.to_string()],
+        };
+        let cases = [
+            ("a small lead keeps the pick", ["none", "near"], 0),
+            ("a lead past the margin switches", ["none", "far"], 1),
+            ("the pick ahead stays", ["far", "near"], 0),
+        ];
+        for (name, features, want) in cases {
+            let options: Vec<Choice> = features.iter().map(|f| choice(f)).collect();
+            assert_eq!(best(&model, &options), want, "{name}");
+        }
+    }
 }
