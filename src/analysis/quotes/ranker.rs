@@ -79,10 +79,7 @@ pub(super) fn options(
             phrases.push((p, origin));
         }
     };
-    for k in start..end {
-        if in_quote[k] || !w.is_cue(k) {
-            continue;
-        }
+    for k in (start..end).filter(|&k| !in_quote[k] && w.is_cue(k)) {
         if let Some(p) = w.subject_before(k, start) {
             add(p, "cue_subject", &mut phrases);
         }
@@ -109,18 +106,19 @@ pub(super) fn options(
         }
         add(Phrase { span: m.span, kind }, "mention", &mut phrases);
     }
-    for k in start..end {
-        // `It is strange that …`: an `it` is an option only when the rules picked it.
-        if !in_quote[k] && cues::is_pronoun(w.word(k)) && !w.word(k).eq_ignore_ascii_case("it") {
-            add(
-                Phrase {
-                    span: w.tokens[k].span,
-                    kind: SpeakerKind::Pronoun,
-                },
-                "pronoun",
-                &mut phrases,
-            );
-        }
+    // `It is strange that …`: an `it` is an option only when the rules picked it.
+    let pronoun = |k: &usize| {
+        !in_quote[*k] && cues::is_pronoun(w.word(*k)) && !w.word(*k).eq_ignore_ascii_case("it")
+    };
+    for k in (start..end).filter(pronoun) {
+        add(
+            Phrase {
+                span: w.tokens[k].span,
+                kind: SpeakerKind::Pronoun,
+            },
+            "pronoun",
+            &mut phrases,
+        );
     }
     let how = match c.attribution {
         None => "none",
