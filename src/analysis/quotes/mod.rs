@@ -360,9 +360,10 @@ fn rank_pass(
         if !c.speech || c.inherits.is_some() {
             continue;
         }
-        let Some(pick) = c.phrase.or(c.fallback) else {
+        let pick = c.phrase.or(c.fallback);
+        if pick.is_none() && !c.cued {
             continue;
-        };
+        }
         // `According to pool reports, Obama said “…”`: the rules keep the outer source on purpose,
         // as PolNeAR does; the ranker's options do not tell the two apart.
         let (start, end) = c.frame;
@@ -380,9 +381,16 @@ fn rank_pass(
                     .collect(),
             });
         }
+        if choices.is_empty() {
+            continue;
+        }
         if let Some(m) = model {
-            let k = ranker::best(m, &choices);
-            if k != 0 {
+            let k = ranker::best(m, &choices, pick.is_some());
+            if pick.is_none() {
+                // A cue in the sentence but no speaker read off it: the best option, as a guess
+                // that passes to no other quote.
+                c.fallback = Some(choices[k].phrase);
+            } else if k != 0 {
                 if c.phrase.is_some() {
                     c.phrase = Some(choices[k].phrase);
                 } else {

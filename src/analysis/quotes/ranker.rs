@@ -68,12 +68,12 @@ pub(super) fn options(
     in_quote: &[bool],
     mentions: &[EntityMention],
     c: &Candidate,
-    pick: Phrase,
+    pick: Option<Phrase>,
 ) -> Vec<Choice> {
     let (start, end) = c.frame;
     let end = end.min(w.tokens.len());
     let token_of = |byte: usize| w.tokens.partition_point(|t| t.span.start < byte);
-    let mut phrases: Vec<(Phrase, &'static str)> = vec![(pick, "rule")];
+    let mut phrases: Vec<(Phrase, &'static str)> = pick.map(|p| (p, "rule")).into_iter().collect();
     let add = |p: Phrase, origin: &'static str, phrases: &mut Vec<(Phrase, &'static str)>| {
         if !phrases.iter().any(|(q, _)| q.span == p.span) {
             phrases.push((p, origin));
@@ -154,7 +154,7 @@ pub(super) fn options(
             (before, d)
         })
         .collect();
-    let pick_kind = pick.kind.as_str();
+    let pick_kind = pick.map_or("none", |p| p.kind.as_str());
     phrases
         .into_iter()
         .enumerate()
@@ -184,7 +184,7 @@ pub(super) fn options(
             let prev = first.checked_sub(1);
             let next_cue = next.is_some_and(|n| w.is_cue(n));
             let prev_cue = prev.is_some_and(|n| w.is_cue(n));
-            let is_rule = p.span == pick.span;
+            let is_rule = pick.is_some_and(|q| q.span == p.span);
             let kind = p.kind.as_str();
             let lower = p.span.of(w.text).to_lowercase();
             let pron = if p.kind == SpeakerKind::Pronoun {
@@ -232,11 +232,11 @@ pub const SWITCH_MARGIN: i64 = 3000;
 
 /// The index of the best-scoring option, the rules' pick (the first) unless another outscores it
 /// by `SWITCH_MARGIN`.
-pub(super) fn best(model: &super::SpeechModel, options: &[Choice]) -> usize {
+pub(super) fn best(model: &super::SpeechModel, options: &[Choice], has_pick: bool) -> usize {
     let mut best = 0;
     let mut top = i64::MIN;
     for (k, o) in options.iter().enumerate() {
-        let s = model.score(&o.features) - if k == 0 { 0 } else { SWITCH_MARGIN };
+        let s = model.score(&o.features) - if k == 0 && has_pick { 0 } else { SWITCH_MARGIN };
         if s > top {
             top = s;
             best = k;
@@ -287,7 +287,7 @@ mod tests {
         ];
         for (name, features, want) in cases {
             let options: Vec<Choice> = features.iter().map(|f| choice(f)).collect();
-            assert_eq!(best(&model, &options), want, "{name}");
+            assert_eq!(best(&model, &options, true), want, "{name}");
         }
     }
 }

