@@ -19,6 +19,10 @@
 //! Speaker accuracy is over matched gold quotes that have a Source: the system's speaker span
 //! overlaps a Source fragment, or ends in the same head word. End-to-end, a quote is right when it
 //! matches and its speaker is right (a gold quote without a Source needs only the match).
+//!
+//! **Models.** The stage's two learned parts, the speech model and the speaker ranker, are trained
+//! here (`train_models`, `lede train-quotes`) on PolNeAR train, and cross-validated on it
+//! (`cross_validate`, `lede train-quotes --cv`) so that dev stays for reporting.
 
 use std::collections::BTreeMap;
 use std::fmt;

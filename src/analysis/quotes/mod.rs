@@ -1,7 +1,7 @@
 //! Quotes: finding direct quotes and who said them.
 //!
 //! The stage reads the `Doc`, the paragraph roles (quotes in photo captions are skipped) and the
-//! entity mentions, and works in four passes over each article, each linear in its length:
+//! entity mentions, and works in five passes over each article, each linear in its length:
 //!
 //! 1. **Marks** (`marks`): pair quotation marks in each paragraph. A paragraph that opens a quote
 //!    without closing it, followed by one that opens again, is one multi-paragraph quote.
@@ -18,16 +18,21 @@
 //!    for other quotes.
 //! 3. **Speech or phrase**: a quote with a cue in its sentence, or one that reads as a sentence, is
 //!    speech. A short quoted phrase with no cue (“coalition of the willing”), a title (“Good Morning
-//!    America”) or markup (`id="123"`) is not, and goes to `phrases` instead.
-//! 4. **Inheritance and resolution**: a quote with no cue of its own takes the speaker of the quote
+//!    America”) or markup (`id="123"`) is not, and goes to `phrases` instead. The rules' verdict
+//!    and the signals behind it feed a small learned model (`speech`), which has the last word.
+//! 4. **Inheritance**: a quote with no cue of its own takes the speaker of the quote
 //!    it continues (the other half of `“…,” he said. “…”`, the next paragraph of a long quote), and
 //!    a quote that opens a paragraph with no cue and no guess takes the last speaker of the three
 //!    paragraphs before (a speaker's words running on after a line of narration).
-//!    Then surnames, pronouns and descriptions are resolved to the fullest name the article gives
+//! 5. **Ranking and resolution**: for a quote whose own sentence has a cue, a learned ranker
+//!    (`ranker`) chooses among the speakers that sentence offers, the rules' pick first; it
+//!    replaces the pick only when clearly ahead, and names the speaker of a cued quote the rules
+//!    could read none off. Then surnames, pronouns and descriptions are resolved to the fullest name the article gives
 //!    (`names`), and to an entity cluster when the caller passes entity mentions.
 //!
-//! A speaker is only ever read off a cue or taken from the quote a quote continues; a quote with
-//! neither has no speaker.
+//! A speaker is only ever read off a cue's sentence or taken from the quote a quote continues; a
+//! quote with neither has no speaker. Both models are text files beside this module, rebuilt byte
+//! for byte from PolNeAR train by `lede train-quotes`; with them empty the rules decide alone.
 //!
 //! # The entity interface
 //! `find_quotes` takes `&[EntityMention]`: byte spans into the same text, with a kind and an

@@ -8,7 +8,10 @@
 //! every person or organisation mention and every pronoun but `it` outside quotes. Each option gets named
 //! features (where it stands from the quote and the cues, what kind it is, the words on either
 //! side), a linear model scores them, and the best one is the speaker. The rules' pick is one
-//! feature, so the model only moves off it when what it learned says so.
+//! feature, and another option must beat it by `SWITCH_MARGIN`, so the model only moves off it
+//! when what it learned clearly says so. A quote with a cue in its sentence but no speaker the
+//! rules could read off it (`“…,” Texas delegate Bill Eastland, wearing a “Ted Cruz” pin, said`)
+//! takes the best option outright: the cue is the evidence, the ranker only says who it points to.
 //!
 //! The model is a `SpeechModel` file (same format, header and all); it is trained on PolNeAR train
 //! by `lede train-quotes` (see `crate::eval::polnear::train_ranker`).
