@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{decode_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|train-ner|eval-timex|eval-quotes|eval-captions|train-captions ...; see lede --help";
+const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|train-ner|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions ...; see lede --help";
 
 /// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
 const HELP: &str =
@@ -18,7 +18,8 @@ const HELP: &str =
        lede train-ner [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--passes 1|2]
                       [--min-count N] [--prune-quantile Q] [--bags N]
        lede eval-timex [DIR] [--split dev|train|all] [--errors]
-       lede eval-quotes [DIR] [--verbose]
+       lede eval-quotes [DIR] [--verbose] [--rules-only]
+       lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE] [--cv]
        lede eval-captions [DIR] [--cv|--train-cv|--all|--rules-only] [--verbose]
        lede train-captions [DIR] [--out FILE]";
 
@@ -42,6 +43,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("import") => import_command(&args[1..], out),
         Some("eval-timex") => eval_timex_command(&args[1..], out),
         Some("eval-quotes") => eval_quotes_command(&args[1..], out),
+        Some("train-quotes") => train_quotes_command(&args[1..], out),
         Some("eval-captions") => captions_command(&args[1..], false, out),
         Some("train-captions") => captions_command(&args[1..], true, out),
         Some("conll") => conll_command(&args[1..], out),
@@ -202,12 +204,79 @@ fn eval_timex_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     write!(out, "{scores}").map_err(io_error("stdout"))
 }
 
-/// `lede eval-quotes [DIR] [--verbose]`: scores the quotes stage on a PolNeAR split.
+/// Where `lede train-quotes` looks for PolNeAR's train split when no directory is given.
+const POLNEAR_TRAIN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/polnear/train");
+
+/// `lede eval-quotes [DIR] [--verbose] [--rules-only]`: scores the quotes stage on a PolNeAR split
+/// (dev unless told otherwise), with the shipped models or, with `--rules-only`, without them.
 fn eval_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    let args = Args::parse(args, &[], &["--verbose"])?;
+    use crate::analysis::quotes::Models;
+    let args = Args::parse(args, &[], &["--verbose", "--rules-only"])?;
     let dir = std::path::Path::new(args.single()?.unwrap_or(POLNEAR_DEV));
-    let scores = crate::eval::polnear::evaluate(dir, args.has("--verbose"), out)?;
+    let models = if args.has("--rules-only") {
+        Models::default()
+    } else {
+        Models::shipped()
+    };
+    let scores = crate::eval::polnear::evaluate(dir, models, args.has("--verbose"), out)?;
     writeln!(out, "PolNeAR {}\n{scores}", dir.display()).map_err(io_error("stdout"))
+}
+
+/// `lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE]`: rebuilds the speech model
+/// and the speaker ranker from PolNeAR train, byte for byte. `--cv` instead prints five-fold
+/// cross-validation on it, fold by fold: the figures to tune on, since dev is for reporting.
+fn train_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    use crate::eval::polnear as ev;
+    let args = Args::parse(args, &["--out-speech", "--out-ranker"], &["--cv"])?;
+    let dir = std::path::Path::new(args.single()?.unwrap_or(POLNEAR_TRAIN));
+    let articles = ev::load_some(dir)?;
+    let w = |out: &mut dyn Write, s: String| write!(out, "{s}").map_err(io_error("stdout"));
+    if args.has("--cv") {
+        let folds = ev::cross_validate(&articles);
+        let mut total: [ev::QuoteScores; 3] = Default::default();
+        for (k, fold) in folds.iter().enumerate() {
+            let line: Vec<String> = fold
+                .iter()
+                .map(|s| {
+                    format!(
+                        "F1 {:.4} spk {:.4} e2e {:.4}",
+                        s.f1(),
+                        s.speaker_accuracy(),
+                        s.end_to_end_f1()
+                    )
+                })
+                .collect();
+            w(out, format!("fold {k}: {}\n", line.join(" | ")))?;
+            for (t, s) in total.iter_mut().zip(fold) {
+                t.add(s);
+            }
+        }
+        let [rules, speech, both] = total;
+        return w(
+            out,
+            format!(
+                "rules alone\n{rules}\nwith the speech model\n{speech}\nwith both models\n{both}\n"
+            ),
+        );
+    }
+    let speech_path = args
+        .value("--out-speech")
+        .unwrap_or("src/analysis/quotes/speech_model.txt")
+        .to_string();
+    let ranker_path = args
+        .value("--out-ranker")
+        .unwrap_or("src/analysis/quotes/speaker_model.txt")
+        .to_string();
+    let (speech, ranker) = ev::train_models(&articles);
+    std::fs::write(&speech_path, speech.to_text()).map_err(io_error(&speech_path))?;
+    std::fs::write(&ranker_path, ranker.to_text()).map_err(io_error(&ranker_path))?;
+    w(
+        out,
+        format!(
+            "trained on {} articles; wrote {speech_path} and {ranker_path}\n",
+            articles.len()
+        ),
+    )
 }
 
 /// `eval-captions`: character-weighted scores of the caption/boilerplate roles on the L3S dev

@@ -19,13 +19,18 @@
 //! Speaker accuracy is over matched gold quotes that have a Source: the system's speaker span
 //! overlaps a Source fragment, or ends in the same head word. End-to-end, a quote is right when it
 //! matches and its speaker is right (a gold quote without a Source needs only the match).
+//!
+//! **Models.** The stage's two learned parts, the speech model and the speaker ranker, are trained
+//! here (`train_models`, `lede train-quotes`) on PolNeAR train, and cross-validated on it
+//! (`cross_validate`, `lede train-quotes --cv`) so that dev stays for reporting.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
 use crate::analysis::quotes::{
-    find_quotes, Attribution, EntityMention, MentionKind, QuoteFindings,
+    find_quotes_with, training_examples, Attribution, EntityMention, MentionKind, Models,
+    QuoteFindings, SpeechModel,
 };
 use crate::analysis::segment::{segment, Doc};
 use crate::analysis::span::Span;
@@ -65,6 +70,17 @@ pub struct QuoteScores {
 use super::{f1, ratio};
 
 impl QuoteScores {
+    /// Adds another set of counts (the folds of a cross-validation).
+    pub fn add(&mut self, o: &QuoteScores) {
+        self.articles += o.articles;
+        self.gold += o.gold;
+        self.system += o.system;
+        self.matched += o.matched;
+        self.with_source += o.with_source;
+        self.speaker_right += o.speaker_right;
+        self.end_to_end_right += o.end_to_end_right;
+        self.phrases += o.phrases;
+    }
     pub fn precision(&self) -> f64 {
         ratio(self.matched, self.system)
     }
@@ -337,9 +353,9 @@ pub struct ArticleReport {
     pub phrases: Vec<(Span, bool)>,
 }
 
-/// The quotes as `analysis::analyze` finds them: with the caption stage's paragraph roles and the
-/// entity tagger's mentions and clusters, so that the figure is the shipped pipeline's.
-fn shipped_quotes(text: &str, doc: &Doc) -> QuoteFindings {
+/// The caption stage's paragraph roles and the entity tagger's mentions, as `analysis::analyze`
+/// hands them to the quotes stage.
+fn stage_inputs(text: &str, doc: &Doc) -> (Vec<crate::analysis::model::Role>, Vec<EntityMention>) {
     let roles = captions::assign_roles(text, doc);
     let found = entities::find(text, doc);
     let mentions: Vec<EntityMention> = found
@@ -351,14 +367,31 @@ fn shipped_quotes(text: &str, doc: &Doc) -> QuoteFindings {
             cluster: m.cluster,
         })
         .collect();
-    find_quotes(text, doc, &roles, &mentions)
+    (roles, mentions)
+}
+
+/// The quotes as the stage finds them with `models` (`Models::shipped()`: as `analysis::analyze`
+/// does), with the caption stage's paragraph roles and the entity tagger's mentions and clusters,
+/// so that the figure is the shipped pipeline's.
+fn stage_quotes(text: &str, doc: &Doc, models: Models) -> QuoteFindings {
+    let (roles, mentions) = stage_inputs(text, doc);
+    find_quotes_with(text, doc, &roles, &mentions, models, None)
 }
 
 /// Scores the stage on one article, adding to `scores`.
 pub fn score_article(article: &GoldArticle, scores: &mut QuoteScores) -> ArticleReport {
+    score_article_with(article, scores, Models::shipped())
+}
+
+/// `score_article` with a chosen speech model.
+pub fn score_article_with(
+    article: &GoldArticle,
+    scores: &mut QuoteScores,
+    models: Models,
+) -> ArticleReport {
     let text = &article.text;
     let doc = segment(text);
-    let found = shipped_quotes(text, &doc);
+    let found = stage_quotes(text, &doc, models);
     let starts = char_starts(text);
     let ch = |b: usize| starts.partition_point(|&x| x < b);
     let chars = |s: Span| ch(s.end) - ch(s.start);
@@ -429,17 +462,16 @@ pub fn score_article(article: &GoldArticle, scores: &mut QuoteScores) -> Article
 }
 
 /// Scores every article of a PolNeAR split; with `verbose`, writes each article's errors to `log`.
-pub fn evaluate(dir: &Path, verbose: bool, log: &mut dyn std::io::Write) -> Result<QuoteScores> {
-    let articles = load(dir)?;
-    if articles.is_empty() {
-        return Err(Error::Io {
-            path: dir.display().to_string(),
-            message: "no PolNeAR articles (expected text/ and attributions/)".to_string(),
-        });
-    }
+pub fn evaluate(
+    dir: &Path,
+    models: Models,
+    verbose: bool,
+    log: &mut dyn std::io::Write,
+) -> Result<QuoteScores> {
+    let articles = load_some(dir)?;
     let mut scores = QuoteScores::default();
     for article in &articles {
-        let report = score_article(article, &mut scores);
+        let report = score_article_with(article, &mut scores, models);
         if verbose {
             let t = &article.text;
             let one = |s: Span| s.of(t).replace('\n', " ");
@@ -484,6 +516,332 @@ pub fn evaluate(dir: &Path, verbose: bool, log: &mut dyn std::io::Write) -> Resu
         }
     }
     Ok(scores)
+}
+
+/// `load`, failing when the directory holds no articles.
+pub fn load_some(dir: &Path) -> Result<Vec<GoldArticle>> {
+    let articles = load(dir)?;
+    if articles.is_empty() {
+        return Err(Error::Io {
+            path: dir.display().to_string(),
+            message: "no PolNeAR articles (expected text/ and attributions/)".to_string(),
+        });
+    }
+    Ok(articles)
+}
+
+/// One quote's speech features and whether the gold counts it as a quote (it covers at least half
+/// of a gold quote, as the scorer's match asks).
+pub type LabelledSpeech = (Vec<String>, bool);
+
+/// One quote's speaker options: each option's features and whether the scorer would count it
+/// right. Only quotes matched to a gold quote with a Source are kept.
+pub type LabelledRanking = Vec<(Vec<String>, bool)>;
+
+/// The gold quote a system quote matches, as the scorer would match it (ignoring one-to-one).
+fn gold_for<'a>(
+    article: &'a GoldArticle,
+    span: Span,
+    ch: &dyn Fn(usize) -> usize,
+) -> Option<&'a GoldQuote> {
+    let covered = |g: &GoldQuote| {
+        let s = span.start.max(g.span.start);
+        let t = span.end.min(g.span.end);
+        if s < t {
+            ch(t) - ch(s)
+        } else {
+            0
+        }
+    };
+    article
+        .quotes
+        .iter()
+        .filter(|g| covered(g) >= (ch(g.span.end) - ch(g.span.start)).div_ceil(2).max(1))
+        .max_by_key(|g| covered(g))
+}
+
+/// The speech and ranking examples of one article, labelled against its gold quotes; the
+/// ranking examples are those of the quotes `speech` lets through.
+pub fn labelled_examples(
+    article: &GoldArticle,
+    speech: Option<&SpeechModel>,
+) -> (Vec<LabelledSpeech>, Vec<LabelledRanking>) {
+    let text = &article.text;
+    let doc = segment(text);
+    let (roles, mentions) = stage_inputs(text, &doc);
+    let starts = char_starts(text);
+    let ch = |b: usize| starts.partition_point(|&x| x < b);
+    let ex = training_examples(text, &doc, &roles, &mentions, speech);
+    let speech = ex
+        .speech
+        .into_iter()
+        .map(|e| (e.features, gold_for(article, e.span, &ch).is_some()))
+        .collect();
+    let ranking = ex
+        .ranker
+        .into_iter()
+        .filter_map(|e| {
+            let g = gold_for(article, e.quote, &ch).filter(|g| !g.sources.is_empty())?;
+            Some(
+                e.options
+                    .into_iter()
+                    .map(|(span, f)| {
+                        let right = g.sources.iter().any(|&src| {
+                            overlaps(span, src) || head_word(text, span) == head_word(text, src)
+                        });
+                        (f, right)
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    (speech, ranking)
+}
+
+/// Quotes a feature must occur in to get a weight: rarer words stay out of the model, which keeps
+/// the file (compiled into the wasm bundle) small and loses nothing in cross-validation.
+pub const SPEECH_MIN_COUNT: usize = 8;
+
+/// Passes the perceptron makes over the training quotes.
+pub const SPEECH_EPOCHS: usize = 10;
+
+/// Trains the speech model: an averaged perceptron over the labelled quotes of `articles`, in a
+/// fixed shuffled order, so the same articles give the same file byte for byte.
+pub fn train_speech(examples: &[&[LabelledSpeech]]) -> SpeechModel {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for article in examples {
+        for (features, _) in article.iter() {
+            for f in features {
+                *counts.entry(f.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut data: Vec<(Vec<usize>, i64)> = Vec::new();
+    for article in examples {
+        for (features, gold) in article.iter() {
+            let ids = features
+                .iter()
+                .filter(|f| counts[f.as_str()] >= SPEECH_MIN_COUNT)
+                .map(|f| {
+                    *index.entry(f.as_str()).or_insert_with(|| {
+                        names.push(f.as_str());
+                        names.len() - 1
+                    })
+                })
+                .collect();
+            data.push((ids, if *gold { 1 } else { -1 }));
+        }
+    }
+    let mut w = vec![0i64; names.len()];
+    let mut u = vec![0i64; names.len()];
+    let mut c: i64 = 1;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..SPEECH_EPOCHS {
+        // Fisher-Yates with xorshift: a fixed order, so training is reproducible.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &k in &order {
+            let (ids, y) = &data[k];
+            let score: i64 = ids.iter().map(|&f| w[f]).sum();
+            if score * y <= 0 {
+                for &f in ids {
+                    w[f] += y;
+                    u[f] += y * c;
+                }
+            }
+            c += 1;
+        }
+    }
+    let weights = names
+        .iter()
+        .enumerate()
+        .map(|(f, name)| {
+            let avg = (w[f] * c - u[f]) * 1000 / c;
+            (
+                name.to_string(),
+                avg.clamp(i32::MIN as i64, i32::MAX as i64) as i32,
+            )
+        })
+        .filter(|(_, v)| *v != 0)
+        .collect();
+    SpeechModel::from_weights(weights)
+}
+
+/// Passes the ranker makes over the training quotes.
+pub const RANKER_EPOCHS: usize = 10;
+
+/// Options a ranker feature must occur in to get a weight.
+pub const RANKER_MIN_COUNT: usize = 8;
+
+/// Trains the speaker ranker: an averaged ranking perceptron over the quotes whose options
+/// include a right one; when the best-scoring option is wrong, the best-scoring right one gains
+/// its features' weights and the wrong one loses them. Fixed order, so training is reproducible.
+pub fn train_ranker(examples: &[&[LabelledRanking]]) -> SpeechModel {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for article in examples {
+        for quote in article.iter() {
+            for (features, _) in quote {
+                for f in features {
+                    *counts.entry(f.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut data: Vec<Vec<(Vec<usize>, bool)>> = Vec::new();
+    for article in examples {
+        for quote in article.iter() {
+            if !quote.iter().any(|(_, right)| *right) || quote.len() < 2 {
+                continue;
+            }
+            let options = quote
+                .iter()
+                .map(|(features, right)| {
+                    let ids = features
+                        .iter()
+                        .filter(|f| counts[f.as_str()] >= RANKER_MIN_COUNT)
+                        .map(|f| {
+                            *index.entry(f.as_str()).or_insert_with(|| {
+                                names.push(f.as_str());
+                                names.len() - 1
+                            })
+                        })
+                        .collect();
+                    (ids, *right)
+                })
+                .collect();
+            data.push(options);
+        }
+    }
+    let mut w = vec![0i64; names.len()];
+    let mut u = vec![0i64; names.len()];
+    let mut c: i64 = 1;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..RANKER_EPOCHS {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &k in &order {
+            let options = &data[k];
+            let score = |ids: &Vec<usize>| ids.iter().map(|&f| w[f]).sum::<i64>();
+            let mut pred = 0;
+            let mut top = i64::MIN;
+            let mut gold = None;
+            let mut gold_top = i64::MIN;
+            for (j, (ids, right)) in options.iter().enumerate() {
+                let s = score(ids);
+                if s > top {
+                    top = s;
+                    pred = j;
+                }
+                if *right && s > gold_top {
+                    gold_top = s;
+                    gold = Some(j);
+                }
+            }
+            if let Some(g) = gold.filter(|_| !options[pred].1) {
+                for &f in &options[g].0 {
+                    w[f] += 1;
+                    u[f] += c;
+                }
+                for &f in &options[pred].0 {
+                    w[f] -= 1;
+                    u[f] -= c;
+                }
+            }
+            c += 1;
+        }
+    }
+    let weights = names
+        .iter()
+        .enumerate()
+        .map(|(f, name)| {
+            let avg = (w[f] * c - u[f]) * 1000 / c;
+            (
+                name.to_string(),
+                avg.clamp(i32::MIN as i64, i32::MAX as i64) as i32,
+            )
+        })
+        .filter(|(_, v)| *v != 0)
+        .collect();
+    SpeechModel::from_weights(weights)
+}
+
+/// Folds for cross-validating the models on train: article `k` goes to fold `k % FOLDS`.
+pub const FOLDS: usize = 5;
+
+/// Five-fold cross-validation on `articles`, fold by fold: the rules alone, the rules with a
+/// speech model trained on the other folds, and both with a ranker trained on the other folds.
+pub fn cross_validate(articles: &[GoldArticle]) -> Vec<[QuoteScores; 3]> {
+    let first: Vec<Vec<LabelledSpeech>> = articles
+        .iter()
+        .map(|a| labelled_examples(a, None).0)
+        .collect();
+    let mut out = Vec::new();
+    for fold in 0..FOLDS {
+        let training = |k: &usize| k % FOLDS != fold;
+        let train: Vec<&[LabelledSpeech]> = first
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| training(k))
+            .map(|(_, l)| l.as_slice())
+            .collect();
+        let speech = train_speech(&train);
+        let ranking: Vec<Vec<LabelledRanking>> = articles
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| training(k))
+            .map(|(_, a)| labelled_examples(a, Some(&speech)).1)
+            .collect();
+        let slices: Vec<&[LabelledRanking]> = ranking.iter().map(Vec::as_slice).collect();
+        let ranker = train_ranker(&slices);
+        let mut scores: [QuoteScores; 3] = Default::default();
+        for (_, article) in articles.iter().enumerate().filter(|(k, _)| !training(k)) {
+            score_article_with(article, &mut scores[0], Models::default());
+            let with_speech = Models {
+                speech: Some(&speech),
+                ranker: None,
+            };
+            score_article_with(article, &mut scores[1], with_speech);
+            let both = Models {
+                speech: Some(&speech),
+                ranker: Some(&ranker),
+            };
+            score_article_with(article, &mut scores[2], both);
+        }
+        out.push(scores);
+    }
+    out
+}
+
+/// Trains both models on `articles`: the speech model, then the ranker on the quotes it lets
+/// through.
+pub fn train_models(articles: &[GoldArticle]) -> (SpeechModel, SpeechModel) {
+    let first: Vec<Vec<LabelledSpeech>> = articles
+        .iter()
+        .map(|a| labelled_examples(a, None).0)
+        .collect();
+    let slices: Vec<&[LabelledSpeech]> = first.iter().map(Vec::as_slice).collect();
+    let speech = train_speech(&slices);
+    let ranking: Vec<Vec<LabelledRanking>> = articles
+        .iter()
+        .map(|a| labelled_examples(a, Some(&speech)).1)
+        .collect();
+    let slices: Vec<&[LabelledRanking]> = ranking.iter().map(Vec::as_slice).collect();
+    let ranker = train_ranker(&slices);
+    (speech, ranker)
 }
 
 trait Clamp {

@@ -1,7 +1,7 @@
 //! Quotes: finding direct quotes and who said them.
 //!
 //! The stage reads the `Doc`, the paragraph roles (quotes in photo captions are skipped) and the
-//! entity mentions, and works in four passes over each article, each linear in its length:
+//! entity mentions, and works in five passes over each article, each linear in its length:
 //!
 //! 1. **Marks** (`marks`): pair quotation marks in each paragraph. A paragraph that opens a quote
 //!    without closing it, followed by one that opens again, is one multi-paragraph quote.
@@ -18,16 +18,21 @@
 //!    for other quotes.
 //! 3. **Speech or phrase**: a quote with a cue in its sentence, or one that reads as a sentence, is
 //!    speech. A short quoted phrase with no cue (“coalition of the willing”), a title (“Good Morning
-//!    America”) or markup (`id="123"`) is not, and goes to `phrases` instead.
-//! 4. **Inheritance and resolution**: a quote with no cue of its own takes the speaker of the quote
+//!    America”) or markup (`id="123"`) is not, and goes to `phrases` instead. The rules' verdict
+//!    and the signals behind it feed a small learned model (`speech`), which has the last word.
+//! 4. **Inheritance**: a quote with no cue of its own takes the speaker of the quote
 //!    it continues (the other half of `“…,” he said. “…”`, the next paragraph of a long quote), and
 //!    a quote that opens a paragraph with no cue and no guess takes the last speaker of the three
 //!    paragraphs before (a speaker's words running on after a line of narration).
-//!    Then surnames, pronouns and descriptions are resolved to the fullest name the article gives
+//! 5. **Ranking and resolution**: for a quote whose own sentence has a cue, a learned ranker
+//!    (`ranker`) chooses among the speakers that sentence offers, the rules' pick first; it
+//!    replaces the pick only when clearly ahead, and names the speaker of a cued quote the rules
+//!    could read none off. Then surnames, pronouns and descriptions are resolved to the fullest name the article gives
 //!    (`names`), and to an entity cluster when the caller passes entity mentions.
 //!
-//! A speaker is only ever read off a cue or taken from the quote a quote continues; a quote with
-//! neither has no speaker.
+//! A speaker is only ever read off a cue's sentence or taken from the quote a quote continues; a
+//! quote with neither has no speaker. Both models are text files beside this module, rebuilt byte
+//! for byte from PolNeAR train by `lede train-quotes`; with them empty the rules decide alone.
 //!
 //! # The entity interface
 //! `find_quotes` takes `&[EntityMention]`: byte spans into the same text, with a kind and an
@@ -45,10 +50,14 @@
 mod cues;
 mod marks;
 mod names;
+mod ranker;
 mod speaker;
+mod speech;
 
 pub use marks::{pair, MarkedQuote};
+pub use ranker::RankerExample;
 pub use speaker::SpeakerKind;
+pub use speech::SpeechModel;
 
 use crate::analysis::model::{self, Role};
 use crate::analysis::segment::Doc;
@@ -157,6 +166,8 @@ struct Candidate {
     /// evidence than a cue, so it neither makes the quote speech nor passes to other quotes.
     fallback: Option<Phrase>,
     speech: bool,
+    /// The quote's sentence as the cue pass read it: from its start to the end of the after frame.
+    frame: (usize, usize),
 }
 
 /// Tokens a frame reads at most on each side of a quote, so that a paragraph with no full stops
@@ -180,6 +191,77 @@ pub fn find_quotes(
     doc: &Doc,
     roles: &[Role],
     mentions: &[EntityMention],
+) -> QuoteFindings {
+    let models = Models {
+        speech: SpeechModel::shipped(),
+        ranker: ranker::shipped(),
+    };
+    find_quotes_with(text, doc, roles, mentions, models, None)
+}
+
+/// The learned parts of the stage; `None` leaves a decision to the rules.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Models<'a> {
+    /// Speech or quoted phrase (`speech`).
+    pub speech: Option<&'a SpeechModel>,
+    /// Which of a sentence's speakers (`ranker`).
+    pub ranker: Option<&'a SpeechModel>,
+}
+
+impl Models<'static> {
+    /// The models that ship, as `find_quotes` uses them.
+    pub fn shipped() -> Models<'static> {
+        Models {
+            speech: SpeechModel::shipped(),
+            ranker: ranker::shipped(),
+        }
+    }
+}
+
+/// What the models see, collected for training them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Examples {
+    pub speech: Vec<SpeechExample>,
+    pub ranker: Vec<RankerExample>,
+}
+
+/// One quote as the speech model sees it: for training and scoring the model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeechExample {
+    /// The quote, marks included.
+    pub span: Span,
+    pub features: Vec<String>,
+    /// The rules' verdict.
+    pub rule: bool,
+}
+
+/// Every quote's speech and speaker-ranking examples, in text order, with `speech` deciding
+/// speech (the ranker is trained on the quotes the speech model lets through).
+pub fn training_examples(
+    text: &str,
+    doc: &Doc,
+    roles: &[Role],
+    mentions: &[EntityMention],
+    speech: Option<&SpeechModel>,
+) -> Examples {
+    let mut examples = Examples::default();
+    let models = Models {
+        speech,
+        ranker: None,
+    };
+    find_quotes_with(text, doc, roles, mentions, models, Some(&mut examples));
+    examples
+}
+
+/// `find_quotes` with a given speech model (`None`: the rules alone), optionally collecting each
+/// quote's speech features.
+pub fn find_quotes_with(
+    text: &str,
+    doc: &Doc,
+    roles: &[Role],
+    mentions: &[EntityMention],
+    models: Models,
+    mut examples: Option<&mut Examples>,
 ) -> QuoteFindings {
     let mut mentions: Vec<EntityMention> = mentions
         .iter()
@@ -219,7 +301,12 @@ pub fn find_quotes(
             ..words
         };
         cue_pass(words, &in_quote, &mut candidates);
-        speech_pass(words, &mut candidates);
+        speech_pass(
+            words,
+            &mut candidates,
+            models.speech,
+            examples.as_deref_mut().map(|e| &mut e.speech),
+        );
         inherit_pass(&mut candidates);
         let mut names = NameIndex::build(words);
         for c in &candidates {
@@ -235,6 +322,14 @@ pub fn find_quotes(
             mentions: &mentions,
             in_quote: &in_quote,
         };
+        if models.ranker.is_some() || examples.is_some() {
+            rank_pass(
+                &resolver,
+                &mut candidates,
+                models.ranker,
+                examples.as_deref_mut().map(|e| &mut e.ranker),
+            );
+        }
         for c in &candidates {
             if !c.speech {
                 found.phrases.push(c.marks.span);
@@ -256,6 +351,59 @@ pub fn find_quotes(
         }
     }
     found
+}
+
+/// Pass 5: the ranker chooses among the speakers of each quote's sentence (see `ranker`), for
+/// quotes whose own sentence gave the rules a speaker; quotes that inherit follow their source.
+fn rank_pass(
+    r: &Resolver,
+    candidates: &mut [Candidate],
+    model: Option<&SpeechModel>,
+    mut examples: Option<&mut Vec<RankerExample>>,
+) {
+    for c in candidates.iter_mut() {
+        if !c.speech || c.inherits.is_some() {
+            continue;
+        }
+        let pick = c.phrase.or(c.fallback);
+        if pick.is_none() && !c.cued {
+            continue;
+        }
+        // `According to pool reports, Obama said “…”`: the rules keep the outer source on purpose,
+        // as PolNeAR does; the ranker's options do not tell the two apart.
+        let (start, end) = c.frame;
+        if (start..end.min(r.in_quote.len())).any(|k| !r.in_quote[k] && r.words.is_according_to(k))
+        {
+            continue;
+        }
+        let choices = ranker::options(&r.words, r.in_quote, r.mentions, c, pick);
+        if let Some(ex) = examples.as_deref_mut() {
+            ex.push(RankerExample {
+                quote: c.marks.span,
+                options: choices
+                    .iter()
+                    .map(|o| (r.resolve(o.phrase).span, o.features.clone()))
+                    .collect(),
+            });
+        }
+        if choices.is_empty() {
+            continue;
+        }
+        if let Some(m) = model {
+            let k = ranker::best(m, &choices, pick.is_some());
+            if pick.is_none() {
+                // A cue in the sentence but no speaker read off it: the best option, as a guess
+                // that passes to no other quote.
+                c.fallback = Some(choices[k].phrase);
+            } else if k != 0 {
+                if c.phrase.is_some() {
+                    c.phrase = Some(choices[k].phrase);
+                } else {
+                    c.fallback = Some(choices[k].phrase);
+                }
+            }
+        }
+    }
 }
 
 /// Pass 1: pair the marks of every paragraph and link multi-paragraph quotes.
@@ -291,6 +439,7 @@ fn mark_pass(
                 inherits: None,
                 fallback: None,
                 speech: false,
+                frame: (0, 0),
             });
         }
         previous = Some((p, marks.last().is_some_and(|m| !m.closed)));
@@ -377,6 +526,7 @@ fn cue_pass(w: Words, in_quote: &[bool], candidates: &mut [Candidate]) {
         let found = found.or_else(|| {
             said_in_sentence_before(&w, in_quote, &c, sentence).map(|p| (p, Attribution::CueBefore))
         });
+        candidates[k].frame = (sentence, after_end);
         if let Some((phrase, how)) = found {
             candidates[k].phrase = Some(phrase);
             candidates[k].attribution = Some(how);
@@ -726,7 +876,12 @@ fn introduced_by_colon(w: &Words, in_quote: &[bool], c: &Candidate) -> Option<Ph
 /// words, every long one capitalised) or a phrase after a naming word (`so-called`, `termed`, `the
 /// show`) is speech only when its cue stands right next to it (`he said, “Yes We Can”`), since a
 /// cue elsewhere in the sentence (`she told ABC's “Good Morning America”`) is about something else.
-fn speech_pass(w: Words, candidates: &mut [Candidate]) {
+fn speech_pass(
+    w: Words,
+    candidates: &mut [Candidate],
+    model: Option<&SpeechModel>,
+    mut examples: Option<&mut Vec<SpeechExample>>,
+) {
     for c in candidates.iter_mut() {
         let before = w.text[..c.marks.span.start].trim_end();
         if before.ends_with('=') {
@@ -735,19 +890,44 @@ fn speech_pass(w: Words, candidates: &mut [Candidate]) {
             continue;
         }
         // A possessive owns a name, never words: `CNN’s “New Day,” Sanders said`.
-        if owned_name(&w, c) {
+        let owned = owned_name(&w, c);
+        let title = is_title(w.text, c.marks.inner);
+        let naming_word = follows_naming_word(&w, c.tokens.0);
+        let named = title || naming_word;
+        let adjacent = cue_adjacent(&w, c);
+        if owned || (named && c.phrase.is_some() && !adjacent) {
             c.phrase = None;
-            c.speech = false;
+        }
+        let determiner = after_determiner(&w, c);
+        let rule = !owned
+            && (c.phrase.is_some()
+                || (c.cued && !named)
+                || c.continues
+                || (!named && reads_as_sentence(w.text, c.marks.inner, determiner)));
+        c.speech = rule;
+        if model.is_none() && examples.is_none() {
             continue;
         }
-        let named = is_title(w.text, c.marks.inner) || follows_naming_word(&w, c.tokens.0);
-        if named && c.phrase.is_some() && !cue_adjacent(&w, c) {
-            c.phrase = None;
+        let signals = speech::Signals {
+            rule,
+            named,
+            title,
+            naming_word,
+            owned,
+            after_determiner: determiner,
+            cue_adjacent: adjacent,
+        };
+        let features = speech::features(&w, c, &signals);
+        if let Some(m) = model {
+            c.speech = m.is_speech(&features, rule);
         }
-        c.speech = c.phrase.is_some()
-            || (c.cued && !named)
-            || c.continues
-            || (!named && reads_as_sentence(w.text, c.marks.inner, after_determiner(&w, c)));
+        if let Some(ex) = examples.as_deref_mut() {
+            ex.push(SpeechExample {
+                span: c.marks.span,
+                features,
+                rule,
+            });
+        }
     }
 }
 
