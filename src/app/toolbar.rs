@@ -285,7 +285,7 @@ pub fn LibraryPanel(
         })
     };
     view! {
-        <section id="library" class="library" class:empty=move || library.with(|l| l.entries.is_empty()) aria-label="Library">
+        <section id="library" class="library" class:no-entries=move || library.with(|l| l.entries.is_empty()) aria-label="Library">
             <h2 class="panel-title">"Library"</h2>
             {move || library.with(|l| l.entries.is_empty()).then(|| view! {
                 <p class="hint">"Articles you save stay in this browser, and nowhere else."</p>
