@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use lede::analysis::entities::Tagger;
 use lede::analysis::segment::segment;
 use lede::analysis::{analyze_observed, PROFILED_STAGES};
+use lede::reading::{reading_model, CaptionFolder};
 use lede::{analyze, Options, SAMPLE_ARTICLE};
 
 /// The system allocator, counting the bytes in use and their high-water mark, so the bench can
@@ -152,6 +153,33 @@ fn measure(text: &str, options: &Options) -> Vec<Row> {
             peak_bytes,
         });
     }
+
+    // What the page does with a result on its main thread (outside `analyze`, which runs in the
+    // worker): reading the JSON back, and building the reading view's model with its folds.
+    let analysis = analyze(text, options);
+    let json = serde_json::to_string(&analysis).expect("an Analysis serialises");
+    let mut main_thread = |step: &'static str, f: &mut dyn FnMut()| {
+        let best = best_of(min_time(text.len()), &mut *f);
+        let baseline = reset_peak();
+        f();
+        rows.push(Row {
+            step,
+            best,
+            peak_bytes: peak_above(baseline),
+        });
+    };
+    main_thread("to_json", &mut || {
+        std::hint::black_box(serde_json::to_string(&analysis).unwrap());
+    });
+    main_thread("from_json", &mut || {
+        std::hint::black_box(serde_json::from_str::<lede::Analysis>(&json).unwrap());
+    });
+    main_thread("reading", &mut || {
+        let folder = CaptionFolder::new(&analysis);
+        for article in reading_model(text, &analysis) {
+            std::hint::black_box(folder.fold(article.paragraphs));
+        }
+    });
     rows
 }
 

@@ -207,6 +207,8 @@ fn App() -> impl IntoView {
     let analysis = RwSignal::new(Analysis::default());
     let busy = RwSignal::new(None::<Busy>);
     let timings = RwSignal::new(Timings::default());
+    // The reading view's model of what is on screen, built from the text and its analysis.
+    let reading = RwSignal::new(Vec::<ReadingArticle>::new());
     let engine = StoredValue::new_local(engine::Engine::new(move |reply| match reply {
         engine::Reply::Stage(stage) => busy.update(|b| {
             if let Some(b) = b {
@@ -220,12 +222,13 @@ fn App() -> impl IntoView {
             parse_ms,
         } => {
             let arrived = now_ms() - parse_ms;
-            // Reading the result back was this task; rendering it is the next, so neither
-            // holds the main thread alone for the sum of both.
-            set_timeout(
+            // Reading the result back was this task; building the reading model is the next,
+            // and rendering the one after: none holds the main thread for the sum of all three.
+            let render = move |text: String, result: Box<Analysis>, model: Vec<ReadingArticle>| {
                 move || {
                     shown_text.set(text);
                     analysis.set(*result);
+                    reading.set(model);
                     busy.set(None);
                     // Rendering happens in effects after this returns; a zero timeout runs after
                     // them, so it measures reading back and rendering on the main thread.
@@ -239,6 +242,12 @@ fn App() -> impl IntoView {
                         },
                         std::time::Duration::ZERO,
                     );
+                }
+            };
+            set_timeout(
+                move || {
+                    let model = reading_model(&text, &result);
+                    set_timeout(render(text, result, model), std::time::Duration::ZERO);
                 },
                 std::time::Duration::ZERO,
             );
@@ -269,6 +278,7 @@ fn App() -> impl IntoView {
             busy.set(None);
             shown_text.set(requested);
             analysis.set(Analysis::default());
+            reading.set(Vec::new());
             return;
         }
         busy.set(Some(Busy {
@@ -290,8 +300,6 @@ fn App() -> impl IntoView {
         text.update(|_| {});
     };
     let analysis = analysis.read_only();
-    let reading: Memo<Vec<ReadingArticle>> =
-        Memo::new(move |_| shown_text.with(|t| analysis.with(|a| reading_model(t, a))));
     // The selected entity cluster, and the entity types whose highlights are off.
     let selection = RwSignal::new(None::<usize>);
     let hidden = RwSignal::new(opened.settings.hidden_labels.clone());
@@ -419,7 +427,7 @@ fn App() -> impl IntoView {
                 <div class="reader-column">
                     <Progress busy=busy.read_only() stale=stale on_cancel=cancel on_retry=retry />
                     <reader::Reader
-                        reading=reading
+                        reading=reading.read_only()
                         analysis=analysis
                         text=Text(text)
                         busy=busy.read_only()

@@ -8,14 +8,14 @@ use super::entities::{label_name, HiddenLabels};
 use super::Text;
 use crate::analysis::Analysis;
 use crate::reading::{
-    fold_captions, Block, CaptionRun, Piece, ReadingArticle, ReadingParagraph, Run,
+    Block, CaptionFolder, CaptionRun, Piece, ReadingArticle, ReadingParagraph, Run,
 };
 
 /// The article column.
 #[component]
 pub fn Reader(
     /// The reading model of the current analysis.
-    reading: Memo<Vec<ReadingArticle>>,
+    reading: ReadSignal<Vec<ReadingArticle>>,
     /// The current analysis, for labels and caption groups.
     analysis: ReadSignal<Analysis>,
     /// The analysed text; the empty state's buttons write it.
@@ -50,9 +50,12 @@ pub fn Reader(
         let mut next_chunk = 0;
         let view = reading.with(|articles| {
             analysis.with(|a| {
+                let folder = CaptionFolder::new(a);
                 articles
                     .iter()
-                    .map(|article| article_view(article, a, raw, analysis, budget, &mut next_chunk))
+                    .map(|article| {
+                        article_view(article, a, &folder, raw, analysis, budget, &mut next_chunk)
+                    })
                     .collect_view()
             })
         });
@@ -134,6 +137,7 @@ const CHUNK_BLOCKS: usize = 80;
 fn article_view(
     article: &ReadingArticle,
     analysis: &Analysis,
+    folder: &CaptionFolder,
     raw: bool,
     analysis_signal: ReadSignal<Analysis>,
     budget: RwSignal<usize>,
@@ -151,7 +155,7 @@ fn article_view(
             .map(Block::Paragraph)
             .collect()
     } else {
-        fold_captions(article.paragraphs.clone(), analysis)
+        folder.fold(article.paragraphs.clone())
     };
     let first_chunk = *next_chunk;
     let chunks: Vec<Vec<Block>> = blocks.chunks(CHUNK_BLOCKS).map(<[Block]>::to_vec).collect();

@@ -6,53 +6,11 @@ use wasm_bindgen::JsCast;
 
 use super::entities::Selection;
 use super::flash;
-use crate::analysis::time::calendar::{from_day_number, long_date};
-use crate::analysis::time::normalize::month_name;
-use crate::analysis::timeline::interval;
 use crate::analysis::{Analysis, Date, Options};
 
 /// The event whose card is highlighted (set by clicking a time expression in the article).
 #[derive(Clone, Copy)]
 pub struct HighlightedEvent(pub RwSignal<Option<usize>>);
-
-/// How a TimeML value is headed on the timeline: a day, a week, a month or a year.
-pub fn heading(value: &str) -> String {
-    let Some((start, end)) = interval(value) else {
-        return value.to_string();
-    };
-    let (first, last) = (from_day_number(start), from_day_number(end));
-    let date_part = value.split('T').next().unwrap_or(value);
-    if start == end {
-        long_date(first)
-    } else if date_part.ends_with("-WE") {
-        format!(
-            "Weekend of {} {}–{}, {}",
-            month(first),
-            first.day,
-            last.day,
-            first.year
-        )
-    } else if date_part.contains("-W") {
-        format!("Week of {} {}, {}", month(first), first.day, first.year)
-    } else if date_part.len() == 7 {
-        format!("{} {}", month(first), first.year)
-    } else if date_part.len() == 4 {
-        first.year.to_string()
-    } else {
-        format!(
-            "{} {} – {} {}, {}",
-            month(first),
-            first.day,
-            month(last),
-            last.day,
-            last.year
-        )
-    }
-}
-
-fn month(d: Date) -> &'static str {
-    month_name(d.month)
-}
 
 /// Event cards listed before "Show all": far more than any article's timeline.
 const EVENTS_SHOWN: usize = 150;
@@ -111,7 +69,7 @@ pub fn TimelinePanel(
                 if listed > cap {
                     continue;
                 }
-                let head = heading(&e.date);
+                let head = crate::export::display_date(&e.date);
                 match groups.last_mut() {
                     Some((h, list)) if *h == head => list.push(i),
                     _ => groups.push((head, vec![i])),

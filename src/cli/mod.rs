@@ -55,11 +55,9 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
     }
 }
 
-/// `lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact] [--html|--markdown]`: the JSON
-/// contract. An `.html`/`.htm` or `.md` file (or `--html`, `--markdown`) is imported first, and
-/// its structure's role hints go to the analysis.
-fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    let args = Args::parse(args, &["--date"], &["--compact", "--html", "--markdown"])?;
+/// Reads the command's input (importing HTML or Markdown), and analyses it with today's date and
+/// `--date` as the reference date when given: what `analyze` and `export` share.
+fn read_and_analyze(args: &Args) -> Result<(String, crate::analysis::Analysis)> {
     let mut options = Options {
         today: Some(system_today()),
         ..Options::default()
@@ -70,9 +68,18 @@ fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
             .map_err(|e: crate::analysis::date::DateError| Error::BadDate(e.to_string()))?;
         options.reference_date = Some(date);
     }
-    let imported = import_input(&args)?;
+    let imported = import_input(args)?;
     options.hints = imported.hints;
     let analysis = analyze(&imported.text, &options);
+    Ok((imported.text, analysis))
+}
+
+/// `lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact] [--html|--markdown]`: the JSON
+/// contract. An `.html`/`.htm` or `.md` file (or `--html`, `--markdown`) is imported first, and
+/// its structure's role hints go to the analysis.
+fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    let args = Args::parse(args, &["--date"], &["--compact", "--html", "--markdown"])?;
+    let (_, analysis) = read_and_analyze(&args)?;
     let json = if args.has("--compact") {
         serde_json::to_string(&analysis)
     } else {
@@ -104,20 +111,8 @@ fn export_command(args: &[String], out: &mut dyn Write) -> Result<()> {
             Error::Usage(format!("unknown export format '{name}'; use {}", names()))
         })?,
     };
-    let mut options = Options {
-        today: Some(system_today()),
-        ..Options::default()
-    };
-    if let Some(date) = args.value("--date") {
-        let date: Date = date
-            .parse()
-            .map_err(|e: crate::analysis::date::DateError| Error::BadDate(e.to_string()))?;
-        options.reference_date = Some(date);
-    }
-    let imported = import_input(&args)?;
-    options.hints = imported.hints;
-    let text = imported.text;
-    let rendered = format.render(&text, &analyze(&text, &options));
+    let (text, analysis) = read_and_analyze(&args)?;
+    let rendered = format.render(&text, &analysis);
     match args.value("--out") {
         Some(path) => std::fs::write(path, rendered).map_err(io_error(path)),
         None => out

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::analysis::{Analysis, Role};
 use crate::reading::{
-    fold_captions, reading_model, Block, CaptionRun, Piece, ReadingParagraph, Run,
+    reading_model, Block, CaptionFolder, CaptionRun, Piece, ReadingParagraph, Run,
 };
 
 /// The policy: nothing may load or run; only the inline style and data: images.
@@ -165,6 +165,7 @@ pub fn html(text: &str, analysis: &Analysis) -> String {
         quote_speakers: &quote_speakers,
     };
     let fold = Story::of(analysis).folds_furniture();
+    let folder = CaptionFolder::new(analysis);
     for article in reading_model(text, analysis) {
         let _ = writeln!(
             out,
@@ -172,7 +173,7 @@ pub fn html(text: &str, analysis: &Analysis) -> String {
             article.index + 1
         );
         let mut furniture: Vec<ReadingParagraph> = Vec::new();
-        for block in fold_captions(article.paragraphs, analysis) {
+        for block in folder.fold(article.paragraphs) {
             match block {
                 Block::Paragraph(p) if p.role == Role::Boilerplate && fold => furniture.push(p),
                 block => {

@@ -53,32 +53,62 @@ pub struct DiffWord {
 
 /// Replaces each run of caption paragraphs with a `Block::Captions`.
 pub fn fold_captions(paragraphs: Vec<ReadingParagraph>, analysis: &Analysis) -> Vec<Block> {
-    // (group, variant) of each caption paragraph.
-    let mut variant_of: HashMap<usize, (usize, usize)> = HashMap::new();
-    for (g, group) in analysis.caption_groups.iter().enumerate() {
-        for (v, variant) in group.variants.iter().enumerate() {
-            for &member in &variant.members {
-                variant_of.insert(member, (g, v));
+    CaptionFolder::new(analysis).fold(paragraphs)
+}
+
+/// Folds the caption runs of one document's articles. Built once per analysis, because indexing
+/// the caption groups costs as much as the whole document's captions: doing it per article made
+/// folding a long paste of many articles quadratic.
+pub struct CaptionFolder<'a> {
+    analysis: &'a Analysis,
+    /// (group, variant) of each caption paragraph.
+    variant_of: HashMap<usize, (usize, usize)>,
+}
+
+impl<'a> CaptionFolder<'a> {
+    pub fn new(analysis: &'a Analysis) -> CaptionFolder<'a> {
+        let mut variant_of: HashMap<usize, (usize, usize)> = HashMap::new();
+        for (g, group) in analysis.caption_groups.iter().enumerate() {
+            for (v, variant) in group.variants.iter().enumerate() {
+                for &member in &variant.members {
+                    variant_of.insert(member, (g, v));
+                }
             }
         }
+        CaptionFolder {
+            analysis,
+            variant_of,
+        }
     }
-    let mut blocks = Vec::new();
-    let mut run: Vec<ReadingParagraph> = Vec::new();
-    for p in paragraphs {
-        if p.role == Role::Caption {
-            run.push(p);
-            continue;
+
+    /// `paragraphs` (one article's, in order) with each run of captions folded into one block.
+    pub fn fold(&self, paragraphs: Vec<ReadingParagraph>) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        let mut run: Vec<ReadingParagraph> = Vec::new();
+        for p in paragraphs {
+            if p.role == Role::Caption {
+                run.push(p);
+                continue;
+            }
+            if !run.is_empty() {
+                let done = std::mem::take(&mut run);
+                blocks.push(Block::Captions(caption_run(
+                    done,
+                    self.analysis,
+                    &self.variant_of,
+                )));
+            }
+            blocks.push(Block::Paragraph(p));
         }
         if !run.is_empty() {
-            let done = std::mem::take(&mut run);
-            blocks.push(Block::Captions(caption_run(done, analysis, &variant_of)));
+            blocks.push(Block::Captions(caption_run(
+                run,
+                self.analysis,
+                &self.variant_of,
+            )));
         }
-        blocks.push(Block::Paragraph(p));
+        blocks
     }
-    if !run.is_empty() {
-        blocks.push(Block::Captions(caption_run(run, analysis, &variant_of)));
-    }
-    blocks
 }
 
 fn caption_run(

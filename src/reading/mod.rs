@@ -6,7 +6,9 @@
 
 mod folding;
 
-pub use folding::{fold_captions, Block, CaptionEntry, CaptionRun, DiffWord, NearGroup};
+pub use folding::{
+    fold_captions, Block, CaptionEntry, CaptionFolder, CaptionRun, DiffWord, NearGroup,
+};
 
 use crate::analysis::offsets::CharIndex;
 use crate::analysis::{Analysis, Role};
