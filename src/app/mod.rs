@@ -307,8 +307,13 @@ fn App() -> impl IntoView {
     let tab = RwSignal::new(side::Tab::from_id(&opened.settings.tab));
     // A new text's clusters are not the old one's; a restored selection waits for its analysis.
     let restored_selection = StoredValue::new(opened.settings.selected_cluster);
+    // Keyed by a fingerprint, so a new analysis of the same text (a new reference date) keeps it.
+    let shown_key = Memo::new(move |_| shown_text.with(|t| text_key(t)));
     Effect::new(move |_| {
-        if shown_text.with(|t| t.trim().is_empty()) {
+        // `get`, not `track`: tracking alone would not compute the memo, which then never hears
+        // of the text changing.
+        let _ = shown_key.get();
+        if shown_text.with_untracked(|t| t.trim().is_empty()) {
             return;
         }
         let restored = restored_selection.get_value();

@@ -65,11 +65,18 @@ describe('Share, keep, export and import', () => {
     // Text with accents, emoji, CJK, right-to-left script, a NUL-free control mix and quotes.
     const text = `${HARBOUR_ARTICLE}\nSome readers wrote: “Très bien 👍🏽 — 很好 — ممتاز,” said Zoë Ångström.\n\tIndented line with trailing spaces   `;
     let link;
+    let selected;
     await withApp(t, browser, server.url('/'), async ({ page }) => {
       await page.fill('#input', text);
       await page.waitForFunction(() => document.querySelector('main#app').dataset.state === 'ready' && document.querySelector('#reader').innerText.includes('Ångström'));
       // Settings the link must carry: the raw view, a hidden entity type, the open tab, a date.
       await page.check('#raw-toggle');
+      // Select an entity: the first person in the index.
+      await page.click('#tab-entities');
+      const row = page.locator('.entity-row').filter({ hasText: 'Odhiambo' }).first();
+      await row.click();
+      selected = await row.getAttribute('data-cluster');
+      assert.equal(await row.getAttribute('aria-pressed'), 'true');
       await page.click('#tab-time');
       const gen = await generation(page);
       await page.fill('#reference-date', '2024-02-29');
@@ -87,6 +94,11 @@ describe('Share, keep, export and import', () => {
       assert.equal(await page.isChecked('#raw-toggle'), true, 'the raw view is restored');
       assert.equal(await page.getAttribute('#tab-time', 'aria-selected'), 'true', 'the tab is restored');
       assert.equal(await page.inputValue('#reference-date'), '2024-02-29', 'the reference date is restored');
+      assert.equal(
+        await page.getAttribute(`.entity-row[data-cluster="${selected}"]`, 'aria-pressed'),
+        'true',
+        'the selected entity is restored',
+      );
       assert.equal(new URL(page.url()).hash, '', 'the fragment is dropped from the address once read');
     });
   });
