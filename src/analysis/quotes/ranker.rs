@@ -15,7 +15,7 @@
 //! A quote that inherits its speaker from another quote (a continuation, the second half of a
 //! broken quote, a quote in the next paragraph) is ranked too, with the inherited speaker as the
 //! pick under its own origin (`inherited`), so the model weighs it apart from a cue's subject;
-//! five-fold cross-validation on train put this at 13 more right speakers in 6,400.
+//! five-fold cross-validation on train put this at 12 more right speakers in 6,400.
 //!
 //! The model is a `SpeechModel` file (same format, header and all); it is trained on PolNeAR train
 //! by `lede train-quotes` (see `crate::eval::polnear::train_ranker`).
