@@ -354,18 +354,25 @@ pub fn find_quotes_with(
 }
 
 /// Pass 5: the ranker chooses among the speakers of each quote's sentence (see `ranker`), for
-/// quotes whose own sentence gave the rules a speaker; quotes that inherit follow their source.
+/// quotes whose own sentence gave the rules a speaker and for quotes that inherit one: for those
+/// the inherited speaker is the pick, and an option of the quote's own sentence that beats it by
+/// the margin (`Carson called the report “fabricated”` after a quote of someone else) becomes the
+/// quote's own speaker, passed to no other quote.
 fn rank_pass(
     r: &Resolver,
     candidates: &mut [Candidate],
     model: Option<&SpeechModel>,
     mut examples: Option<&mut Vec<RankerExample>>,
 ) {
-    for c in candidates.iter_mut() {
-        if !c.speech || c.inherits.is_some() {
+    for k in 0..candidates.len() {
+        let inherited = candidates[k]
+            .inherits
+            .and_then(|j| candidates[j].phrase.or(candidates[j].fallback));
+        let c = &mut candidates[k];
+        if !c.speech {
             continue;
         }
-        let pick = c.phrase.or(c.fallback);
+        let pick = inherited.or(c.phrase).or(c.fallback);
         if pick.is_none() && !c.cued {
             continue;
         }
@@ -376,7 +383,14 @@ fn rank_pass(
         {
             continue;
         }
-        let choices = ranker::options(&r.words, r.in_quote, r.mentions, c, pick);
+        let choices = ranker::options(
+            &r.words,
+            r.in_quote,
+            r.mentions,
+            c,
+            pick,
+            inherited.is_some(),
+        );
         if let Some(ex) = examples.as_deref_mut() {
             ex.push(RankerExample {
                 quote: c.marks.span,
@@ -396,7 +410,11 @@ fn rank_pass(
                 // that passes to no other quote.
                 c.fallback = Some(choices[k].phrase);
             } else if k != 0 {
-                if c.phrase.is_some() {
+                if c.inherits.is_some() {
+                    // Another speaker in the quote's own sentence beat the inherited one.
+                    c.inherits = None;
+                    c.fallback = Some(choices[k].phrase);
+                } else if c.phrase.is_some() {
                     c.phrase = Some(choices[k].phrase);
                 } else {
                     c.fallback = Some(choices[k].phrase);
