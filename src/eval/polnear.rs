@@ -659,6 +659,12 @@ pub fn train_speech(examples: &[&[LabelledSpeech]]) -> SpeechModel {
             c += 1;
         }
     }
+    averaged_model(&names, &w, &u, c)
+}
+
+/// An averaged perceptron's model: each feature's weight averaged over the `c` steps of training
+/// (`w` the final weights, `u` their step-weighted updates), scaled by 1000; zeros are left out.
+fn averaged_model(names: &[&str], w: &[i64], u: &[i64], c: i64) -> SpeechModel {
     let weights = names
         .iter()
         .enumerate()
@@ -764,19 +770,7 @@ pub fn train_ranker(examples: &[&[LabelledRanking]]) -> SpeechModel {
             c += 1;
         }
     }
-    let weights = names
-        .iter()
-        .enumerate()
-        .map(|(f, name)| {
-            let avg = (w[f] * c - u[f]) * 1000 / c;
-            (
-                name.to_string(),
-                avg.clamp(i32::MIN as i64, i32::MAX as i64) as i32,
-            )
-        })
-        .filter(|(_, v)| *v != 0)
-        .collect();
-    SpeechModel::from_weights(weights)
+    averaged_model(&names, &w, &u, c)
 }
 
 /// Folds for cross-validating the models on train: article `k` goes to fold `k % FOLDS`.
