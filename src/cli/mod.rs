@@ -18,7 +18,7 @@ const HELP: &str =
        lede train-ner [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--passes 1|2]
                       [--min-count N] [--prune-quantile Q] [--bags N]
        lede eval-timex [DIR] [--split dev|train|all] [--errors]
-       lede eval-quotes [DIR] [--verbose] [--rules-only]
+       lede eval-quotes [DIR] [--verbose] [--rules-only] [--agreement]
        lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE] [--cv]
        lede eval-captions [DIR] [--cv|--train-cv|--all|--rules-only] [--verbose]
        lede train-captions [DIR] [--out FILE]";
@@ -202,12 +202,23 @@ fn eval_timex_command(args: &[String], out: &mut dyn Write) -> Result<()> {
 /// Where `lede train-quotes` looks for PolNeAR's train split when no directory is given.
 const POLNEAR_TRAIN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/polnear/train");
 
-/// `lede eval-quotes [DIR] [--verbose] [--rules-only]`: scores the quotes stage on a PolNeAR split
-/// (dev unless told otherwise), with the shipped models or, with `--rules-only`, without them.
+/// `lede eval-quotes [DIR] [--verbose] [--rules-only] [--agreement]`: scores the quotes stage on a
+/// PolNeAR split (dev unless told otherwise), with the shipped models or, with `--rules-only`,
+/// without them. `--agreement` scores the annotators against each other instead, on the articles
+/// several of them annotated, beside Lede on the same articles.
 fn eval_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     use crate::analysis::quotes::Models;
-    let args = Args::parse(args, &[], &["--verbose", "--rules-only"])?;
+    let args = Args::parse(args, &[], &["--verbose", "--rules-only", "--agreement"])?;
     let dir = std::path::Path::new(args.single()?.unwrap_or(POLNEAR_DEV));
+    if args.has("--agreement") {
+        let (annotators, lede) = crate::eval::polnear::agreement(dir)?;
+        return writeln!(
+            out,
+            "PolNeAR {}: articles with several annotators' files\n\nother annotators against the first\n{annotators}\n\nLede against the first\n{lede}",
+            dir.display()
+        )
+        .map_err(io_error("stdout"));
+    }
     let models = if args.has("--rules-only") {
         Models::default()
     } else {

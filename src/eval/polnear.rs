@@ -6,7 +6,8 @@
 //! **Gold.** A gold direct quote is the text inside double quotation marks within an attribution's
 //! Content, and its speaker is that attribution's Source. Each Content fragment is cut at line
 //! breaks (a multi-paragraph quote gives one gold quote per paragraph, as the stage does) and its
-//! marks are paired; the fragment is widened by one character on each side when that character is
+//! marks are paired as a reader pairs them (a curly opening mark typed after a word and before a
+//! space closes the open quote: `the world“ and`); the fragment is widened by one character on each side when that character is
 //! a mark, since annotators sometimes leave the marks out. The same span claimed by two
 //! attributions is one gold quote with both Sources. `Attribution-no-source` relations give gold
 //! quotes with no speaker.
@@ -294,11 +295,16 @@ fn pair_line(text: &str, line: Span, out: &mut Vec<Span>) {
     let mut depth = 0usize;
     let mut open_at = 0usize;
     let mut prev: Option<char> = None;
-    for (i, c) in s.char_indices() {
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         if is_double_mark(c) {
-            let opens = c == '“'
-                || c == '„'
-                || c == '«'
+            // `the best in the world“ and`: a curly opening mark typed where a closing one belongs,
+            // as its neighbours show (a word before it, a space after it), closes an open quote.
+            let misplaced = depth > 0
+                && prev.is_some_and(|p| !p.is_whitespace() && !"([—–-:".contains(p))
+                && next.is_none_or(|n| n.is_whitespace() || ".,;:!?)—–".contains(n));
+            let opens = ((c == '“' || c == '„' || c == '«') && !misplaced)
                 || (c == '"' && prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p)));
             if opens && !(c == '"' && depth > 0 && prev.is_some_and(|p| !p.is_whitespace())) {
                 if depth == 0 {
@@ -392,6 +398,50 @@ pub fn score_article_with(
     let text = &article.text;
     let doc = segment(text);
     let found = stage_quotes(text, &doc, models);
+    let system: Vec<(Span, Vec<Span>, Option<Attribution>)> = found
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.span,
+                q.speaker.map(|s| s.span).into_iter().collect(),
+                q.attribution,
+            )
+        })
+        .collect();
+    scores.phrases += found.phrases.len();
+    let mut report = tally(text, &article.quotes, &system, scores);
+    let starts = char_starts(text);
+    let ch = |b: usize| starts.partition_point(|&x| x < b);
+    let chars = |s: Span| ch(s.end) - ch(s.start);
+    let overlap = |a: Span, b: Span| {
+        let s = a.start.max(b.start);
+        let e = a.end.min(b.end);
+        if s < e {
+            ch(e) - ch(s)
+        } else {
+            0
+        }
+    };
+    for &p in &found.phrases {
+        let gold = article
+            .quotes
+            .iter()
+            .any(|g| overlap(p, g.span) >= chars(g.span).div_ceil(2).max(1));
+        report.phrases.push((p, gold));
+    }
+    report
+}
+
+/// Matches `system` quotes (span, speaker spans, how attributed) to `gold` one-to-one, greedy in
+/// text order, a match covering at least half of the gold span, and adds the counts to `scores`.
+/// A speaker is right when one of its spans overlaps a gold Source or ends in the same head word.
+fn tally(
+    text: &str,
+    gold: &[GoldQuote],
+    system: &[(Span, Vec<Span>, Option<Attribution>)],
+    scores: &mut QuoteScores,
+) -> ArticleReport {
     let starts = char_starts(text);
     let ch = |b: usize| starts.partition_point(|&x| x < b);
     let chars = |s: Span| ch(s.end) - ch(s.start);
@@ -406,19 +456,17 @@ pub fn score_article_with(
     };
     let mut report = ArticleReport::default();
     scores.articles += 1;
-    scores.gold += article.quotes.len();
-    scores.system += found.quotes.len();
-    scores.phrases += found.phrases.len();
-    let mut used = vec![false; found.quotes.len()];
-    for g in &article.quotes {
+    scores.gold += gold.len();
+    scores.system += system.len();
+    let mut used = vec![false; system.len()];
+    for g in gold {
         let need = chars(g.span).div_ceil(2).max(1);
-        let best = found
-            .quotes
+        let best = system
             .iter()
             .enumerate()
-            .filter(|(k, q)| !used[*k] && overlap(q.span, g.span) >= need)
-            .max_by_key(|(_, q)| overlap(q.span, g.span));
-        let Some((k, q)) = best else {
+            .filter(|(k, q)| !used[*k] && overlap(q.0, g.span) >= need)
+            .max_by_key(|(_, q)| overlap(q.0, g.span));
+        let Some((k, (span, speakers, how))) = best else {
             report.missed.push(g.span);
             continue;
         };
@@ -429,36 +477,72 @@ pub fn score_article_with(
             continue;
         }
         scores.with_source += 1;
-        let right = q.speaker.is_some_and(|s| {
-            g.sources.iter().any(|&src| {
-                overlaps(s.span, src) || head_word(text, s.span) == head_word(text, src)
-            })
+        let right = speakers.iter().any(|&s| {
+            g.sources
+                .iter()
+                .any(|&src| overlaps(s, src) || head_word(text, s) == head_word(text, src))
         });
         if right {
             scores.speaker_right += 1;
             scores.end_to_end_right += 1;
         } else {
-            report.wrong_speaker.push((
-                q.span,
-                q.speaker.map(|s| s.span),
-                g.sources.clone(),
-                q.attribution,
-            ));
+            report
+                .wrong_speaker
+                .push((*span, speakers.first().copied(), g.sources.clone(), *how));
         }
     }
-    for (k, q) in found.quotes.iter().enumerate() {
+    for (k, q) in system.iter().enumerate() {
         if !used[k] {
-            report.spurious.push(q.span);
+            report.spurious.push(q.0);
         }
-    }
-    for &p in &found.phrases {
-        let gold = article
-            .quotes
-            .iter()
-            .any(|g| overlap(p, g.span) >= chars(g.span).div_ceil(2).max(1));
-        report.phrases.push((p, gold));
     }
     report
+}
+
+/// How far PolNeAR's annotators agree with each other, on the articles several of them annotated:
+/// every other annotator's gold quotes scored as a system against the file `load` picks (the
+/// name that sorts first), beside Lede's score on the same articles against the same file. This
+/// is the ceiling the figures of `evaluate` can be read against.
+pub fn agreement(dir: &Path) -> Result<(QuoteScores, QuoteScores)> {
+    let articles = load_some(dir)?;
+    let ann_dir = dir.join("attributions");
+    let mut names: Vec<String> = std::fs::read_dir(&ann_dir)
+        .map_err(io(&ann_dir))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    names.sort();
+    let mut annotators = QuoteScores::default();
+    let mut lede = QuoteScores::default();
+    for article in &articles {
+        let others: Vec<&String> = names
+            .iter()
+            .filter(|n| {
+                n.strip_suffix(".ann")
+                    .and_then(|stem| stem.rsplit_once('_'))
+                    .is_some_and(|(a, _)| a == article.name)
+                    && **n != article.annotator_file
+            })
+            .collect();
+        if others.is_empty() {
+            continue;
+        }
+        for other in others {
+            let path = ann_dir.join(other);
+            let ann = std::fs::read_to_string(&path).map_err(io(&path))?;
+            let system: Vec<(Span, Vec<Span>, Option<Attribution>)> =
+                gold_quotes(&article.text, &ann)
+                    .into_iter()
+                    .map(|q| (q.span, q.sources, None))
+                    .collect();
+            tally(&article.text, &article.quotes, &system, &mut annotators);
+        }
+        score_article(article, &mut lede);
+    }
+    // `tally` counted one article per pair of files; the figure says how many articles.
+    annotators.articles = lede.articles;
+    Ok((annotators, lede))
 }
 
 /// Scores every article of a PolNeAR split; with `verbose`, writes each article's errors to `log`.
@@ -856,6 +940,77 @@ impl Clamp for Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gold_marks_pair_as_read() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("curly pair", "is “the best” now", &["the best"]),
+            (
+                "REGRESSION: an opening mark typed as a closing one",
+                "is “the best in the world“ and “the best in the region.”",
+                &["the best in the world", "the best in the region."],
+            ),
+            (
+                "nested curly stays inside",
+                "“He said “no” twice,” she said",
+                &["He said “no” twice,"],
+            ),
+            ("straight pair", "said \"yes\" and left", &["yes"]),
+            ("unclosed runs to the line end", "“We will", &["We will"]),
+        ];
+        for (name, text, want) in cases {
+            let mut out = Vec::new();
+            pair_line(text, Span::new(0, text.len()), &mut out);
+            let got: Vec<&str> = out.iter().map(|s| s.of(text)).collect();
+            assert_eq!(got, *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn tally_matches_half_spans_and_speakers() {
+        let text = "Peskov said “we agree on this” and “no.” Later “fine.”";
+        let at = |s: &str| {
+            let k = text.find(s).unwrap();
+            Span::new(k, k + s.len())
+        };
+        let peskov = at("Peskov");
+        let gold = vec![
+            GoldQuote {
+                span: at("we agree on this"),
+                sources: vec![peskov],
+            },
+            GoldQuote {
+                span: at("no."),
+                sources: vec![peskov],
+            },
+            GoldQuote {
+                span: at("fine."),
+                sources: vec![],
+            },
+        ];
+        // Half of the first quote with the right speaker; the second with a wrong one; one
+        // spurious; the third missed.
+        let system = vec![
+            (at("we agree"), vec![peskov], None),
+            (at("“no.”"), vec![at("Later")], None),
+            (at("said"), vec![], None),
+        ];
+        let mut scores = QuoteScores::default();
+        let report = tally(text, &gold, &system, &mut scores);
+        assert_eq!(
+            (scores.gold, scores.system, scores.matched),
+            (3, 3, 2),
+            "counts"
+        );
+        assert_eq!(
+            (scores.with_source, scores.speaker_right),
+            (2, 1),
+            "speakers"
+        );
+        assert_eq!(scores.end_to_end_right, 1, "end to end");
+        assert_eq!(report.missed, vec![at("fine.")], "missed");
+        assert_eq!(report.spurious, vec![at("said")], "spurious");
+    }
 
     #[test]
     fn gold_quotes_from_standoff() {
