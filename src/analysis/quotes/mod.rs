@@ -900,6 +900,12 @@ fn speech_pass(
     model: Option<&SpeechModel>,
     mut examples: Option<&mut Vec<SpeechExample>>,
 ) {
+    // The phrases the article presents as names somewhere: a title, or after a naming word.
+    let names: HashSet<String> = candidates
+        .iter()
+        .filter(|c| is_title(w.text, c.marks.inner) || follows_naming_word(&w, c.tokens.0))
+        .map(|c| phrase_key(w.text, c.marks.inner))
+        .collect();
     for c in candidates.iter_mut() {
         let before = w.text[..c.marks.span.start].trim_end();
         if before.ends_with('=') {
@@ -938,6 +944,12 @@ fn speech_pass(
         let features = speech::features(&w, c, &signals);
         if let Some(m) = model {
             c.speech = m.is_speech(&features, rule);
+            // `termed the “coalition of the willing”` … `assembling the “coalition of the
+            // willing,”`: the model never makes speech of a phrase the article elsewhere presents
+            // as a name.
+            if !rule && !named && names.contains(&phrase_key(w.text, c.marks.inner)) {
+                c.speech = false;
+            }
         }
         if let Some(ex) = examples.as_deref_mut() {
             ex.push(SpeechExample {
@@ -947,6 +959,15 @@ fn speech_pass(
             });
         }
     }
+}
+
+/// A quoted phrase's words, lower-cased, without the punctuation at its ends: the same name
+/// however the sentence around it punctuates it.
+fn phrase_key(text: &str, inner: Span) -> String {
+    inner
+        .of(text)
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// `“Good Morning America”`, `“State of the Union,”`: two or more words and every word of four or

@@ -253,7 +253,25 @@ pub(super) fn features(w: &Words, c: &Candidate, s: &Signals) -> Vec<String> {
     if words == 1 {
         f.push(format!("one:{case}|end:{end}|prev:{prev_word}"));
     }
+    sentence_features(w, c, &mut f);
     f
+}
+
+/// The words of the quote's sentence before it, outside quotes, as a bag: the verb that makes a
+/// quoted phrase speech may stand well before it (`Trump took to Twitter overnight to accuse
+/// Clinton’s campaign of being “duped”`), past the one or two words the other features see. In
+/// five-fold cross-validation on PolNeAR train they raised quote F1 from 0.9647 to 0.9670 with
+/// end-to-end F1 unchanged (0.9019, 0.9015); the words after the quote lowered both, and word
+/// pairs added nothing.
+fn sentence_features(w: &Words, c: &Candidate, f: &mut Vec<String>) {
+    let (start, _) = c.frame;
+    let mut seen = std::collections::BTreeSet::new();
+    for j in start..c.tokens.0.min(w.tokens.len()) {
+        if !w.quoted(j) && w.is_word(j) {
+            seen.insert(format!("sw:{}", word_value(w, j)));
+        }
+    }
+    f.extend(seen);
 }
 
 #[cfg(test)]

@@ -228,6 +228,11 @@ const PHRASES: &[(&str, &str, &[&str])] = &[
         &["“coalition of the willing,”"],
     ),
     (
+        "a name quoted again after the article termed it one",
+        "Starmer hosted what he has termed the “coalition of the willing.”\n\nStarmer has taken the lead, along with French President Emmanuel Macron, in assembling the “coalition of the willing,” in part to persuade Trump to maintain support for Kyiv.",
+        &["“coalition of the willing.”", "“coalition of the willing,”"],
+    ),
+    (
         "a show title next to a cue elsewhere",
         "She told ABC's “Good Morning America” that she would run.",
         &["“Good Morning America”"],
