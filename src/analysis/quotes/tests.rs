@@ -322,6 +322,34 @@ fn a_quote_with_no_cue_takes_a_guess_from_its_sentence() {
     }
 }
 
+/// A quote with no cue and no one in its sentence takes the last quote's speaker as a guess, when
+/// that quote is at most `RECENT_PARAGRAPHS` paragraphs back.
+#[test]
+fn a_quote_with_no_one_in_its_sentence_takes_the_last_speaker() {
+    let said = "“We will win this race and then the next one,” Peskov said.";
+    let filler = "The crowd cheered for a long time after that, and the music played on.";
+    let orphan = "It was, in the end, “a night to remember for everyone who came along to see it.”";
+    let cases = [
+        (
+            "the last speaker a paragraph back",
+            format!("{said}\n{filler}\n{orphan}"),
+            "Peskov",
+        ),
+        (
+            "the last speaker too far back",
+            format!("{said}\n{filler}\n{filler}\n{filler}\n{filler}\n{orphan}"),
+            "-",
+        ),
+        ("no speaker before", format!("{filler}\n{orphan}"), "-"),
+    ];
+    for (name, text, want) in cases {
+        let (quotes, _) = run(&text);
+        let last = quotes.last().expect(name);
+        assert!(last.0.starts_with("a night"), "{name}: {quotes:?}");
+        assert_eq!(last.1, want, "{name}");
+    }
+}
+
 #[test]
 fn captions_are_skipped() {
     let text = "“We will win,” Peskov said.\nPeskov speaks, saying “We will win.” (AP Photo)";
