@@ -26,13 +26,15 @@
 //!    paragraphs before (a speaker's words running on after a line of narration).
 //! 5. **Ranking and resolution**: for a quote whose own sentence has a cue, a learned ranker
 //!    (`ranker`) chooses among the speakers that sentence offers, the rules' pick first; it
-//!    replaces the pick only when clearly ahead, and names the speaker of a cued quote the rules
-//!    could read none off. Then surnames, pronouns and descriptions are resolved to the fullest name the article gives
-//!    (`names`), and to an entity cluster when the caller passes entity mentions.
+//!    replaces the pick only when clearly ahead, and names the speaker of a quote the rules could
+//!    read none off (a guess, passed to no other quote). Then surnames, pronouns and descriptions
+//!    are resolved to the fullest name the article gives (`names`), and to an entity cluster when
+//!    the caller passes entity mentions.
 //!
-//! A speaker is only ever read off a cue's sentence or taken from the quote a quote continues; a
-//! quote with neither has no speaker. Both models are text files beside this module, rebuilt byte
-//! for byte from PolNeAR train by `lede train-quotes`; with them empty the rules decide alone.
+//! A speaker is only ever read off the quote's own sentence (a cue's subject, or failing that a
+//! guess among the sentence's people) or taken from the quote a quote continues; a quote whose
+//! sentence offers no one has no speaker. Both models are text files beside this module, rebuilt
+//! byte for byte from PolNeAR train by `lede train-quotes`; with them empty the rules decide alone.
 //!
 //! # The entity interface
 //! `find_quotes` takes `&[EntityMention]`: byte spans into the same text, with a kind and an
@@ -357,7 +359,8 @@ pub fn find_quotes_with(
 /// quotes whose own sentence gave the rules a speaker and for quotes that inherit one: for those
 /// the inherited speaker is the pick, and an option of the quote's own sentence that beats it by
 /// the margin (`Carson called the report “fabricated”` after a quote of someone else) becomes the
-/// quote's own speaker, passed to no other quote.
+/// quote's own speaker, passed to no other quote. A quote with no speaker at all takes the best
+/// option of its sentence, if there is one, as a guess.
 fn rank_pass(
     r: &Resolver,
     candidates: &mut [Candidate],
@@ -373,7 +376,12 @@ fn rank_pass(
             continue;
         }
         let pick = inherited.or(c.phrase).or(c.fallback);
-        if pick.is_none() && !c.cued {
+        // A quote with neither a cue nor a speaker the rules could read (`Obama's "if you like
+        // your plan, you can keep it" promise`) is ranked but is not a training example: PolNeAR
+        // gives most such quotes a source, and the best option of the sentence, as a guess that
+        // passes to no other quote, is right often enough to add speakers in cross-validation
+        // (`lede train-quotes --cv`), while training on them cost more than it taught.
+        if pick.is_none() && !c.cued && examples.is_some() {
             continue;
         }
         // `According to pool reports, Obama said “…”`: the rules keep the outer source on purpose,

@@ -6,8 +6,8 @@
 //! sentence gave the rules a speaker, the ranker lists the options of that sentence: the rules'
 //! pick, the subject of every cue outside quotes (before it, and after it where the cue inverts),
 //! every person or organisation mention and every pronoun but `it` outside quotes. Each option gets named
-//! features (where it stands from the quote and the cues, what kind it is, the words on either
-//! side), a linear model scores them, and the best one is the speaker. The rules' pick is one
+//! features (where it stands from the quote and the cues, what kind it is, what the entity tagger
+//! calls it, the words on either side), a linear model scores them, and the best one is the speaker. The rules' pick is one
 //! feature, and another option must beat it by `SWITCH_MARGIN`, so the model only moves off it
 //! when what it learned clearly says so. A quote with a cue in its sentence but no speaker the
 //! rules could read off it (`“…,” Texas delegate Bill Eastland, wearing a “Ted Cruz” pin, said`)
@@ -175,6 +175,7 @@ pub(super) fn options(
                 .filter(|(b, d)| *b == positions[n].0 && *d < positions[n].1)
                 .count();
             let of_nearest = nearest_subject.is_some_and(|q| q.span == p.span);
+            let ent = entity_kind(mentions, p.span);
             let first = token_of(p.span.start);
             let last = token_of(p.span.end).saturating_sub(1).max(first);
             let before = p.span.end <= w.tokens[c.tokens.0.min(w.tokens.len() - 1)].span.start;
@@ -223,6 +224,8 @@ pub(super) fn options(
                 format!("nearest_subject:{}|kind:{kind}", b(of_nearest)),
                 format!("nearest_subject:{}|rule:{}", b(of_nearest), b(is_rule)),
                 format!("pick:{pick_kind}|kind:{kind}|rule:{}", b(is_rule)),
+                format!("ent:{ent}|kind:{kind}"),
+                format!("ent:{ent}|rule:{}", b(is_rule)),
                 format!("prev:{}", word_value(w, prev)),
                 format!("next:{}", word_value(w, next)),
                 format!("next:{}|side:{side}", word_value(w, next)),
@@ -233,6 +236,26 @@ pub(super) fn options(
             }
         })
         .collect()
+}
+
+/// What the entity tagger calls the option: the kind of the first mention overlapping it, or
+/// `none`. A rules' pick the tagger calls a place (`Washington`, `Alabama`) or does not tag at all
+/// (`December`, `two weeks ago`) is seldom PolNeAR's source.
+fn entity_kind(mentions: &[EntityMention], span: Span) -> &'static str {
+    let i = mentions.partition_point(|m| m.span.end <= span.start);
+    match mentions[i..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .next()
+    {
+        None => "none",
+        Some(m) => match m.kind {
+            MentionKind::Person => "person",
+            MentionKind::Organisation => "org",
+            MentionKind::Place => "place",
+            MentionKind::Other => "other",
+        },
+    }
 }
 
 /// How far another option must outscore the rules' pick to replace it (weights are times 1000).
@@ -275,6 +298,37 @@ mod tests {
         assert!(!model.is_empty());
         assert!(shipped().is_some());
         assert_eq!(model.to_text(), SHIPPED);
+    }
+
+    #[test]
+    fn entity_kinds_of_options() {
+        let mention = |start, end, kind| EntityMention {
+            span: Span::new(start, end),
+            kind,
+            cluster: None,
+        };
+        let mentions = [
+            mention(0, 10, MentionKind::Person),
+            mention(20, 30, MentionKind::Place),
+            mention(40, 50, MentionKind::Organisation),
+            mention(60, 70, MentionKind::Other),
+        ];
+        let cases = [
+            ("the mention's own span", (0, 10), "person"),
+            ("a phrase overlapping a mention", (18, 22), "place"),
+            ("a phrase inside a mention", (42, 45), "org"),
+            ("a tag the stage does not use", (60, 70), "other"),
+            ("between mentions", (10, 20), "none"),
+            ("after the last mention", (80, 90), "none"),
+        ];
+        for (name, (start, end), want) in cases {
+            assert_eq!(
+                entity_kind(&mentions, Span::new(start, end)),
+                want,
+                "{name}"
+            );
+        }
+        assert_eq!(entity_kind(&[], Span::new(0, 5)), "none", "no mentions");
     }
 
     #[test]

@@ -289,6 +289,44 @@ fn mentions_give_speakers_clusters() {
     assert_eq!(pronoun.kind, SpeakerKind::Pronoun);
 }
 
+/// A quote with no cue and no subject the rules can read takes the ranker's best option of its
+/// sentence as a guess; a sentence with no one in it leaves the quote without a speaker.
+#[test]
+fn a_quote_with_no_cue_takes_a_guess_from_its_sentence() {
+    let banner = "In Ohio the banner “We will never give up the fight for this town, whatever it costs us” hung";
+    let cases = [
+        (
+            "a person in the sentence",
+            format!("{banner} over Maria Lopez all day."),
+            Some("Maria Lopez"),
+            "Maria Lopez",
+        ),
+        (
+            "no one in the sentence",
+            format!("{banner} over the door all day."),
+            None,
+            "-",
+        ),
+    ];
+    for (name, text, person, want) in cases {
+        let mentions: Vec<EntityMention> = person
+            .map(|p| {
+                let start = text.find(p).unwrap();
+                EntityMention {
+                    span: Span::new(start, start + p.len()),
+                    kind: MentionKind::Person,
+                    cluster: Some(0),
+                }
+            })
+            .into_iter()
+            .collect();
+        let (quotes, _, found) = run_with(&text, &[], &mentions);
+        assert_eq!(quotes.len(), 1, "{name}");
+        assert_eq!(quotes[0].1, want, "{name}");
+        assert_eq!(found.quotes[0].attribution, None, "{name}");
+    }
+}
+
 #[test]
 fn captions_are_skipped() {
     let text = "“We will win,” Peskov said.\nPeskov speaks, saying “We will win.” (AP Photo)";
