@@ -155,7 +155,9 @@ pub struct Quote {
     pub paragraph: usize,
     /// How the speaker was found: `cue_after` (`“…,” Peskov said`), `cue_before` (`Trump said
     /// “…”`), `same_paragraph` (the other half of a quote broken by its attribution),
-    /// `previous_paragraph` (a quote running on from the paragraph before), or null.
+    /// `previous_paragraph` (a quote running on from the paragraph before), or null. A speaker
+    /// with a null attribution was read off the quote's sentence with no speech cue to say so
+    /// (`Obama's “if you like your plan” promise`): the view shows it as likely, not certain.
     #[serde(default)]
     pub attribution: Option<String>,
 }

@@ -19,7 +19,8 @@ struct SpeakerEntry {
     /// The title the article gives the speaker: `Kremlin spokesman`.
     role: Option<String>,
     cluster: Option<usize>,
-    quotes: Vec<(usize, String)>,
+    /// Each quote's index, text, and whether its speaker is only likely (no speech cue).
+    quotes: Vec<(usize, String, bool)>,
 }
 
 /// The panel.
@@ -43,10 +44,10 @@ pub fn QuotePanel(
             entries
                 .iter()
                 .filter_map(|entry| {
-                    let quotes: Vec<(usize, String)> = entry
+                    let quotes: Vec<(usize, String, bool)> = entry
                         .quotes
                         .iter()
-                        .filter(|(_, q)| needle.is_empty() || q.to_lowercase().contains(&needle))
+                        .filter(|(_, q, _)| needle.is_empty() || q.to_lowercase().contains(&needle))
                         .cloned()
                         .collect();
                     if quotes.is_empty() {
@@ -67,13 +68,15 @@ pub fn QuotePanel(
                     let items = quotes
                         .into_iter()
                         .take(cap)
-                        .map(|(i, q)| {
+                        .map(|(i, q, likely)| {
+                            let title = likely.then_some("Likely this speaker: no speech verb names them");
                             view! {
                                 <li>
-                                    <button type="button" class="quote-item" data-quote-ref=i.to_string()
-                                        on:click=move |_| flash(&format!("[data-quote=\"{i}\"]"))>
+                                    <button type="button" class="quote-item" class:likely=likely data-quote-ref=i.to_string()
+                                        title=title on:click=move |_| flash(&format!("[data-quote=\"{i}\"]"))>
                                         {q}
                                     </button>
+                                    {likely.then(|| view! { <span class="likely-tag">"likely speaker"</span> })}
                                 </li>
                             }
                         })
@@ -119,9 +122,10 @@ fn speaker_entries(text: &str, a: &Analysis) -> Vec<SpeakerEntry> {
     for (i, q) in a.quotes.iter().enumerate() {
         let quote = slice(q.start, q.end);
         let Some(speaker) = &q.speaker else {
-            unattributed.quotes.push((i, quote));
+            unattributed.quotes.push((i, quote, false));
             continue;
         };
+        let item = (i, quote, q.attribution.is_none());
         // The entity cluster names the speaker best; then the fullest name the article gives
         // (`Dmitry Peskov` for `he`); then the attribution's own words.
         let (key, name) = match (
@@ -136,7 +140,7 @@ fn speaker_entries(text: &str, a: &Analysis) -> Vec<SpeakerEntry> {
             }
         };
         match entries.iter_mut().find(|e| e.key == key) {
-            Some(e) => e.quotes.push((i, quote)),
+            Some(e) => e.quotes.push(item),
             None => entries.push(SpeakerEntry {
                 key,
                 name,
@@ -145,7 +149,7 @@ fn speaker_entries(text: &str, a: &Analysis) -> Vec<SpeakerEntry> {
                     .and_then(|c| a.clusters.get(c))
                     .and_then(|c| c.role.clone()),
                 cluster: speaker.cluster,
-                quotes: vec![(i, quote)],
+                quotes: vec![item],
             }),
         }
     }

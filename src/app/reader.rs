@@ -421,7 +421,10 @@ fn piece_view(piece: &Piece, analysis: &Analysis) -> AnyView {
     }
     if let Some(index) = piece.quote {
         // Hover: who said it.
-        let speaker = analysis.quotes.get(index).and_then(|q| q.speaker.as_ref());
+        let quote = analysis.quotes.get(index);
+        let speaker = quote.and_then(|q| q.speaker.as_ref());
+        // No speech cue names the speaker: the sentence only suggests who it is.
+        let likely = quote.is_some_and(|q| q.attribution.is_none());
         let title = match speaker {
             None => "Quote · not attributed".to_string(),
             Some(s) => {
@@ -431,6 +434,9 @@ fn piece_view(piece: &Piece, analysis: &Analysis) -> AnyView {
                     .map(|c| c.name.clone())
                     .or_else(|| s.name.clone());
                 match name {
+                    Some(name) if likely => {
+                        format!("Quote · likely said by {name} (no speech verb names them)")
+                    }
                     Some(name) => format!("Quote · said by {name}"),
                     None => "Quote · the speaker is not named".to_string(),
                 }

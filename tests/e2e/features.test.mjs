@@ -188,6 +188,31 @@ describe('The analysis panels on the sample', () => {
     });
   });
 
+  it('a quote no speech verb attributes shows its speaker as likely, and a cued one as said', async (t) => {
+    await withApp(t, browser, appUrl, async ({ page }) => {
+      const gen = await generation(page);
+      await page.fill(
+        'textarea#input',
+        'DAYTON, Ohio (AP) — The plant closed on Friday after 60 years.\n\n' +
+          'For Maria Lopez, a nurse in Dayton, “We will never give up the fight for this town, whatever it costs us” is more than a slogan.\n\n' +
+          '“We will be back next year,” Mayor Jeffrey Mims said.',
+      );
+      await waitForGenerationAfter(page, gen);
+      // A quote with an entity or a date inside it is cut into several pieces: one title per quote.
+      const titles = await page.$$eval('#reader .quote', (els) => [
+        ...new Map(els.map((el) => [el.dataset.quote, el.title])).values(),
+      ]);
+      assert.equal(titles.length, 2, `two quotes: ${JSON.stringify(titles)}`);
+      assert.match(titles[0], /^Quote · likely said by Maria Lopez \(no speech verb names them\)$/);
+      assert.match(titles[1], /^Quote · said by (Mayor )?Jeffrey Mims$/);
+      await page.click('#tab-quotes');
+      const likely = page.locator('#quote-list .quote-item.likely');
+      assert.equal(await likely.count(), 1, 'one quote listed as likely');
+      assert.match(await likely.innerText(), /never give up/);
+      assert.match(await likely.getAttribute('title'), /no speech verb/);
+    });
+  });
+
   it('a new reference date re-resolves relative dates and leaves absolute ones', async (t) => {
     await withApp(t, browser, appUrl, async ({ page }) => {
       // "Friday" in the first sentence: "…Dmitry Peskov said Friday."

@@ -293,17 +293,16 @@ fn mentions_give_speakers_clusters() {
 /// sentence as a guess; a sentence with no one in it leaves the quote without a speaker.
 #[test]
 fn a_quote_with_no_cue_takes_a_guess_from_its_sentence() {
-    let banner = "In Ohio the banner “We will never give up the fight for this town, whatever it costs us” hung";
     let cases = [
         (
             "a person in the sentence",
-            format!("{banner} over Maria Lopez all day."),
+            "For Maria Lopez, a nurse in Dayton, “We will never give up the fight for this town, whatever it costs us” is more than a slogan.".to_string(),
             Some("Maria Lopez"),
             "Maria Lopez",
         ),
         (
             "no one in the sentence",
-            format!("{banner} over the door all day."),
+            "For the town, “We will never give up the fight for this town, whatever it costs us” is more than a slogan.".to_string(),
             None,
             "-",
         ),
