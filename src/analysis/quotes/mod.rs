@@ -908,13 +908,24 @@ fn speech_pass(
     model: Option<&SpeechModel>,
     mut examples: Option<&mut Vec<SpeechExample>>,
 ) {
-    // The phrases the article presents as names somewhere: a title, or after a naming word.
+    // Each quote as a title and after a naming word, read once; and the phrases the article
+    // presents as names somewhere.
+    let naming: Vec<(bool, bool)> = candidates
+        .iter()
+        .map(|c| {
+            (
+                is_title(w.text, c.marks.inner),
+                follows_naming_word(&w, c.tokens.0),
+            )
+        })
+        .collect();
     let names: HashSet<String> = candidates
         .iter()
-        .filter(|c| is_title(w.text, c.marks.inner) || follows_naming_word(&w, c.tokens.0))
-        .map(|c| phrase_key(w.text, c.marks.inner))
+        .zip(&naming)
+        .filter(|(_, &(title, naming_word))| title || naming_word)
+        .map(|(c, _)| phrase_key(w.text, c.marks.inner))
         .collect();
-    for c in candidates.iter_mut() {
+    for (c, &(title, naming_word)) in candidates.iter_mut().zip(&naming) {
         let before = w.text[..c.marks.span.start].trim_end();
         if before.ends_with('=') {
             c.phrase = None;
@@ -923,8 +934,6 @@ fn speech_pass(
         }
         // A possessive owns a name, never words: `CNN’s “New Day,” Sanders said`.
         let owned = owned_name(&w, c);
-        let title = is_title(w.text, c.marks.inner);
-        let naming_word = follows_naming_word(&w, c.tokens.0);
         let named = title || naming_word;
         let adjacent = cue_adjacent(&w, c);
         if owned || (named && c.phrase.is_some() && !adjacent) {
