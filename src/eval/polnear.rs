@@ -411,26 +411,46 @@ pub fn score_article_with(
         .collect();
     scores.phrases += found.phrases.len();
     let mut report = tally(text, &article.quotes, &system, scores);
-    let starts = char_starts(text);
-    let ch = |b: usize| starts.partition_point(|&x| x < b);
-    let chars = |s: Span| ch(s.end) - ch(s.start);
-    let overlap = |a: Span, b: Span| {
-        let s = a.start.max(b.start);
-        let e = a.end.min(b.end);
-        if s < e {
-            ch(e) - ch(s)
-        } else {
-            0
-        }
-    };
+    let chars = Chars::new(text);
     for &p in &found.phrases {
-        let gold = article
-            .quotes
-            .iter()
-            .any(|g| overlap(p, g.span) >= chars(g.span).div_ceil(2).max(1));
+        let gold = article.quotes.iter().any(|g| chars.matches(p, g.span));
         report.phrases.push((p, gold));
     }
     report
+}
+
+/// Counts in characters (code points), as PolNeAR's offsets do, over byte spans of one text.
+struct Chars {
+    starts: Vec<usize>,
+}
+
+impl Chars {
+    fn new(text: &str) -> Chars {
+        Chars {
+            starts: char_starts(text),
+        }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&x| x < byte)
+    }
+
+    /// Characters `a` and `b` share.
+    fn overlap(&self, a: Span, b: Span) -> usize {
+        let s = a.start.max(b.start);
+        let e = a.end.min(b.end);
+        if s < e {
+            self.at(e) - self.at(s)
+        } else {
+            0
+        }
+    }
+
+    /// Whether `system` covers at least half of `gold`: the scorer's match.
+    fn matches(&self, system: Span, gold: Span) -> bool {
+        let len = self.at(gold.end) - self.at(gold.start);
+        self.overlap(system, gold) >= len.div_ceil(2).max(1)
+    }
 }
 
 /// Matches `system` quotes (span, speaker spans, how attributed) to `gold` one-to-one, greedy in
@@ -442,30 +462,18 @@ fn tally(
     system: &[(Span, Vec<Span>, Option<Attribution>)],
     scores: &mut QuoteScores,
 ) -> ArticleReport {
-    let starts = char_starts(text);
-    let ch = |b: usize| starts.partition_point(|&x| x < b);
-    let chars = |s: Span| ch(s.end) - ch(s.start);
-    let overlap = |a: Span, b: Span| {
-        let s = a.start.max(b.start);
-        let e = a.end.min(b.end);
-        if s < e {
-            ch(e) - ch(s)
-        } else {
-            0
-        }
-    };
+    let chars = Chars::new(text);
     let mut report = ArticleReport::default();
     scores.articles += 1;
     scores.gold += gold.len();
     scores.system += system.len();
     let mut used = vec![false; system.len()];
     for g in gold {
-        let need = chars(g.span).div_ceil(2).max(1);
         let best = system
             .iter()
             .enumerate()
-            .filter(|(k, q)| !used[*k] && overlap(q.0, g.span) >= need)
-            .max_by_key(|(_, q)| overlap(q.0, g.span));
+            .filter(|(k, q)| !used[*k] && chars.matches(q.0, g.span))
+            .max_by_key(|(_, q)| chars.overlap(q.0, g.span));
         let Some((k, (span, speakers, how))) = best else {
             report.missed.push(g.span);
             continue;
@@ -623,25 +631,12 @@ pub type LabelledSpeech = (Vec<String>, bool);
 pub type LabelledRanking = Vec<(Vec<String>, bool)>;
 
 /// The gold quote a system quote matches, as the scorer would match it (ignoring one-to-one).
-fn gold_for<'a>(
-    article: &'a GoldArticle,
-    span: Span,
-    ch: &dyn Fn(usize) -> usize,
-) -> Option<&'a GoldQuote> {
-    let covered = |g: &GoldQuote| {
-        let s = span.start.max(g.span.start);
-        let t = span.end.min(g.span.end);
-        if s < t {
-            ch(t) - ch(s)
-        } else {
-            0
-        }
-    };
+fn gold_for<'a>(article: &'a GoldArticle, span: Span, chars: &Chars) -> Option<&'a GoldQuote> {
     article
         .quotes
         .iter()
-        .filter(|g| covered(g) >= (ch(g.span.end) - ch(g.span.start)).div_ceil(2).max(1))
-        .max_by_key(|g| covered(g))
+        .filter(|g| chars.matches(span, g.span))
+        .max_by_key(|g| chars.overlap(span, g.span))
 }
 
 /// The speech and ranking examples of one article, labelled against its gold quotes; the
@@ -653,19 +648,18 @@ pub fn labelled_examples(
     let text = &article.text;
     let doc = segment(text);
     let (roles, mentions) = stage_inputs(text, &doc);
-    let starts = char_starts(text);
-    let ch = |b: usize| starts.partition_point(|&x| x < b);
+    let chars = Chars::new(text);
     let ex = training_examples(text, &doc, &roles, &mentions, speech);
     let speech = ex
         .speech
         .into_iter()
-        .map(|e| (e.features, gold_for(article, e.span, &ch).is_some()))
+        .map(|e| (e.features, gold_for(article, e.span, &chars).is_some()))
         .collect();
     let ranking = ex
         .ranker
         .into_iter()
         .filter_map(|e| {
-            let g = gold_for(article, e.quote, &ch).filter(|g| !g.sources.is_empty())?;
+            let g = gold_for(article, e.quote, &chars).filter(|g| !g.sources.is_empty())?;
             Some(
                 e.options
                     .into_iter()
@@ -682,6 +676,59 @@ pub fn labelled_examples(
     (speech, ranking)
 }
 
+/// Feature names numbered in the order training first meets them, keeping only those that occur
+/// at least `min_count` times: shared by both trainers so their files come out the same way.
+struct FeatureIndex<'a> {
+    counts: std::collections::HashMap<&'a str, usize>,
+    index: std::collections::HashMap<&'a str, usize>,
+    names: Vec<&'a str>,
+    min_count: usize,
+}
+
+impl<'a> FeatureIndex<'a> {
+    fn new(all: impl Iterator<Item = &'a [String]>, min_count: usize) -> Self {
+        let mut counts = std::collections::HashMap::new();
+        for features in all {
+            for f in features {
+                *counts.entry(f.as_str()).or_default() += 1;
+            }
+        }
+        FeatureIndex {
+            counts,
+            index: std::collections::HashMap::new(),
+            names: Vec::new(),
+            min_count,
+        }
+    }
+
+    /// The ids of the kept features among `features`, numbering new ones.
+    fn ids(&mut self, features: &'a [String]) -> Vec<usize> {
+        let mut ids = Vec::new();
+        for f in features {
+            if self.counts[f.as_str()] < self.min_count {
+                continue;
+            }
+            let names = &mut self.names;
+            ids.push(*self.index.entry(f.as_str()).or_insert_with(|| {
+                names.push(f.as_str());
+                names.len() - 1
+            }));
+        }
+        ids
+    }
+}
+
+/// One Fisher-Yates pass over `order` driven by an xorshift `seed`: a fixed order, so training is
+/// reproducible.
+fn shuffle(order: &mut [usize], seed: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        order.swap(i, (*seed % (i as u64 + 1)) as usize);
+    }
+}
+
 /// Quotes a feature must occur in to get a weight: rarer words stay out of the model, which keeps
 /// the file (compiled into the wasm bundle) small and loses nothing in cross-validation.
 pub const SPEECH_MIN_COUNT: usize = 8;
@@ -692,45 +739,25 @@ pub const SPEECH_EPOCHS: usize = 10;
 /// Trains the speech model: an averaged perceptron over the labelled quotes of `articles`, in a
 /// fixed shuffled order, so the same articles give the same file byte for byte.
 pub fn train_speech(examples: &[&[LabelledSpeech]]) -> SpeechModel {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for article in examples {
-        for (features, _) in article.iter() {
-            for f in features {
-                *counts.entry(f.as_str()).or_default() += 1;
-            }
-        }
-    }
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut names: Vec<&str> = Vec::new();
+    let all = examples
+        .iter()
+        .flat_map(|a| a.iter())
+        .map(|(f, _)| f.as_slice());
+    let mut features = FeatureIndex::new(all, SPEECH_MIN_COUNT);
     let mut data: Vec<(Vec<usize>, i64)> = Vec::new();
     for article in examples {
-        for (features, gold) in article.iter() {
-            let ids = features
-                .iter()
-                .filter(|f| counts[f.as_str()] >= SPEECH_MIN_COUNT)
-                .map(|f| {
-                    *index.entry(f.as_str()).or_insert_with(|| {
-                        names.push(f.as_str());
-                        names.len() - 1
-                    })
-                })
-                .collect();
-            data.push((ids, if *gold { 1 } else { -1 }));
+        for (f, gold) in article.iter() {
+            data.push((features.ids(f), if *gold { 1 } else { -1 }));
         }
     }
+    let names = features.names;
     let mut w = vec![0i64; names.len()];
     let mut u = vec![0i64; names.len()];
     let mut c: i64 = 1;
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     for _ in 0..SPEECH_EPOCHS {
-        // Fisher-Yates with xorshift: a fixed order, so training is reproducible.
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut seed);
         for &k in &order {
             let (ids, y) = &data[k];
             let score: i64 = ids.iter().map(|&f| w[f]).sum();
@@ -774,18 +801,12 @@ pub const RANKER_MIN_COUNT: usize = 8;
 /// include a right one; when the best-scoring option is wrong, the best-scoring right one gains
 /// its features' weights and the wrong one loses them. Fixed order, so training is reproducible.
 pub fn train_ranker(examples: &[&[LabelledRanking]]) -> SpeechModel {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for article in examples {
-        for quote in article.iter() {
-            for (features, _) in quote {
-                for f in features {
-                    *counts.entry(f.as_str()).or_default() += 1;
-                }
-            }
-        }
-    }
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut names: Vec<&str> = Vec::new();
+    let all = examples
+        .iter()
+        .flat_map(|a| a.iter())
+        .flat_map(|q| q.iter())
+        .map(|(f, _)| f.as_slice());
+    let mut features = FeatureIndex::new(all, RANKER_MIN_COUNT);
     let mut data: Vec<Vec<(Vec<usize>, bool)>> = Vec::new();
     for article in examples {
         for quote in article.iter() {
@@ -794,35 +815,19 @@ pub fn train_ranker(examples: &[&[LabelledRanking]]) -> SpeechModel {
             }
             let options = quote
                 .iter()
-                .map(|(features, right)| {
-                    let ids = features
-                        .iter()
-                        .filter(|f| counts[f.as_str()] >= RANKER_MIN_COUNT)
-                        .map(|f| {
-                            *index.entry(f.as_str()).or_insert_with(|| {
-                                names.push(f.as_str());
-                                names.len() - 1
-                            })
-                        })
-                        .collect();
-                    (ids, *right)
-                })
+                .map(|(f, right)| (features.ids(f), *right))
                 .collect();
             data.push(options);
         }
     }
+    let names = features.names;
     let mut w = vec![0i64; names.len()];
     let mut u = vec![0i64; names.len()];
     let mut c: i64 = 1;
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     for _ in 0..RANKER_EPOCHS {
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut seed);
         for &k in &order {
             let options = &data[k];
             let score = |ids: &Vec<usize>| ids.iter().map(|&f| w[f]).sum::<i64>();
