@@ -93,7 +93,7 @@ pub fn analyze_observed(
     let captions = captions::analyze_captions_hinted(text, &doc, &options.hints);
     stage_done("captions");
     let roles = &captions.roles;
-    let entities = entities::find(text, &doc);
+    let entities = entities::find(text, &doc, roles);
     stage_done("entities");
     let time = time::analyse(text, &doc, roles, options.reference_date, options.today);
     stage_done("time");

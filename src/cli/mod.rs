@@ -1,11 +1,13 @@
 //! The `lede` command line. Native only: none of this goes into the wasm bundle.
 
+mod ner;
+
 use std::io::{Read, Write};
 
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{decode_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|train-ner|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions ...; see lede --help";
+const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions ...; see lede --help";
 
 /// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
 const HELP: &str =
@@ -15,6 +17,7 @@ const HELP: &str =
                    [--date YYYY-MM-DD] [--out PATH]
        lede conll [FILE|-] [--model FILE]
        lede eval-conll [FILE] [--model FILE]
+       lede eval-ner [--model FILE] [--check] [--errors NAME|all]
        lede train-ner [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--passes 1|2]
                       [--min-count N] [--prune-quantile Q] [--bags N]
        lede eval-timex [DIR] [--split dev|train|all] [--errors]
@@ -46,9 +49,10 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("train-quotes") => train_quotes_command(&args[1..], out),
         Some("eval-captions") => captions_command(&args[1..], false, out),
         Some("train-captions") => captions_command(&args[1..], true, out),
-        Some("conll") => conll_command(&args[1..], out),
-        Some("eval-conll") => eval_conll_command(&args[1..], out),
-        Some("train-ner") => train_ner_command(&args[1..], out),
+        Some("conll") => ner::conll_command(&args[1..], out),
+        Some("eval-conll") => ner::eval_conll_command(&args[1..], out),
+        Some("eval-ner") => ner::eval_ner_command(&args[1..], out),
+        Some("train-ner") => ner::train_ner_command(&args[1..], out),
         Some("-h" | "--help" | "help") => writeln!(out, "{HELP}").map_err(io_error("stdout")),
         Some(other) => Err(Error::Usage(format!("unknown command '{other}'; {USAGE}"))),
         None => Err(Error::Usage(USAGE.to_string())),
@@ -467,135 +471,6 @@ impl<'a> Args<'a> {
                 .map_err(|_| Error::Usage(format!("{name} takes a number, not '{v}'")))
         })
     }
-}
-
-/// The model named by `--model`, or the shipped one.
-fn load_model(args: &Args) -> Result<Option<crate::analysis::entities::model::Model>> {
-    args.value("--model")
-        .map(|path| {
-            let bytes = std::fs::read(path).map_err(io_error(path))?;
-            crate::analysis::entities::model::Model::from_bytes(&bytes)
-        })
-        .transpose()
-}
-
-/// `lede conll`: the CoNLL file with one more column, the predicted tag.
-fn conll_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    use crate::analysis::entities::{gazetteer::Gazetteer, Tagger};
-    let args = Args::parse(args, &["--model"], &[])?;
-    let text = read_input(args.single()?.unwrap_or("-"))?;
-    let model = load_model(&args)?;
-    let tagger = match &model {
-        Some(model) => Tagger {
-            model,
-            gazetteer: Gazetteer::shipped(),
-        },
-        None => *Tagger::shipped(),
-    };
-    out.write_all(crate::eval::conll::annotate(&text, &tagger).as_bytes())
-        .map_err(io_error("stdout"))
-}
-
-/// `lede eval-conll`: tags a CoNLL file and scores it against its last column.
-fn eval_conll_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    use crate::analysis::entities::{gazetteer::Gazetteer, Tagger};
-    let args = Args::parse(args, &["--model"], &[])?;
-    let default = format!("{CONLL_DIR}/eng.testa");
-    let text = read_input(args.single()?.unwrap_or(&default))?;
-    let model = load_model(&args)?;
-    let tagger = match &model {
-        Some(model) => Tagger {
-            model,
-            gazetteer: Gazetteer::shipped(),
-        },
-        None => *Tagger::shipped(),
-    };
-    let docs = crate::eval::conll::read(&text);
-    let started = std::time::Instant::now();
-    let predicted = crate::eval::conll::tag_documents(&tagger, &docs);
-    let elapsed = started.elapsed().as_secs_f64();
-    let tokens: usize = docs
-        .iter()
-        .flat_map(|d| &d.sentences)
-        .map(|s| s.tokens.len())
-        .sum();
-    let score = crate::eval::conll::score(&docs, &predicted);
-    write!(out, "{}", score.report()).map_err(io_error("stdout"))?;
-    writeln!(
-        out,
-        "{tokens} tokens in {:.2} s ({:.0} tokens/s)",
-        elapsed,
-        tokens as f64 / elapsed.max(1e-9)
-    )
-    .map_err(io_error("stdout"))
-}
-
-/// `lede train-ner`: trains the tagger and writes the model file.
-fn train_ner_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    use crate::eval::train::{train, TrainOptions};
-    let args = Args::parse(
-        args,
-        &[
-            "--train",
-            "--dev",
-            "--out",
-            "--epochs",
-            "--passes",
-            "--min-count",
-            "--prune-quantile",
-            "--bags",
-        ],
-        &[],
-    )?;
-    if let Some(extra) = args.positional.first() {
-        return Err(Error::Usage(format!(
-            "unexpected argument '{extra}'; {USAGE}"
-        )));
-    }
-    let train_path = args
-        .value("--train")
-        .map_or(format!("{CONLL_DIR}/eng.train"), String::from);
-    let dev_path = args
-        .value("--dev")
-        .map_or(format!("{CONLL_DIR}/eng.testa"), String::from);
-    let out_path = args.value("--out").unwrap_or("model/ner.bin");
-    let defaults = TrainOptions::default();
-    let passes = args.number("--passes", defaults.passes as usize)?;
-    if !(1..=2).contains(&passes) {
-        return Err(Error::Usage("--passes is 1 or 2".into()));
-    }
-    let options = TrainOptions {
-        epochs: args.number("--epochs", defaults.epochs)?.max(1),
-        bags: args.number("--bags", defaults.bags)?.clamp(1, 8),
-        passes: passes as u8,
-        min_count: args.number("--min-count", defaults.min_count as usize)? as u32,
-        prune_quantile: match args.value("--prune-quantile") {
-            None => defaults.prune_quantile,
-            Some(v) => v
-                .parse::<f64>()
-                .ok()
-                .filter(|q| (0.0..1.0).contains(q))
-                .ok_or_else(|| Error::Usage(format!("--prune-quantile is in 0..1, not '{v}'")))?,
-        },
-        ..defaults
-    };
-    let train_docs = crate::eval::conll::read(&read_input(&train_path)?);
-    let dev_docs = crate::eval::conll::read(&read_input(&dev_path)?);
-    let started = std::time::Instant::now();
-    let model = train(&train_docs, &dev_docs, &options, out);
-    let bytes = model.to_bytes();
-    std::fs::write(out_path, &bytes).map_err(|e| Error::Io {
-        path: out_path.to_string(),
-        message: e.to_string(),
-    })?;
-    writeln!(
-        out,
-        "wrote {out_path}: {} bytes, {} feature rows, in {:.0} s",
-        bytes.len(),
-        model.rows(),
-        started.elapsed().as_secs_f64()
-    )
-    .map_err(io_error("stdout"))
 }
 
 /// Reads a file, or standard input for `-`, as checked UTF-8 text.

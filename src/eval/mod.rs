@@ -3,6 +3,7 @@
 pub mod captions;
 pub mod conll;
 pub mod polnear;
+pub mod polnear_ner;
 pub mod timeml;
 pub mod timex;
 pub mod train;

@@ -20,7 +20,7 @@ use gazetteer::Gazetteer;
 use model::Model;
 
 use super::model::Role;
-use super::segment::Doc;
+use super::segment::{Doc, SentenceSeg};
 use super::span::Span;
 
 /// One entity mention, in byte offsets.
@@ -80,15 +80,22 @@ impl Entities {
     }
 }
 
-/// Finds and clusters the entities of a segmented text with the shipped tagger.
-pub fn find(text: &str, doc: &Doc) -> Entities {
-    find_with(text, doc, Tagger::shipped())
+/// Finds and clusters the entities of a segmented text with the shipped tagger. `roles` has one
+/// entry per paragraph (missing ones are body), from the captions stage.
+pub fn find(text: &str, doc: &Doc, roles: &[Role]) -> Entities {
+    find_with(text, doc, roles, Tagger::shipped())
 }
 
 /// Finds and clusters the entities of a segmented text. Each article is one document for the
 /// tagger's document-level features.
-pub fn find_with(text: &str, doc: &Doc, tagger: &Tagger) -> Entities {
+///
+/// Page furniture (paragraphs whose role is `Boilerplate`: menus, share bars, footers) is not read
+/// at all: it gets no mentions, and its words do not feed the document-level features, since a
+/// menu's "Rugby Soccer Cricket" says nothing about how the story uses its names. Captions,
+/// credits and headings are read like the body; their mentions are counted apart later.
+pub fn find_with(text: &str, doc: &Doc, roles: &[Role], tagger: &Tagger) -> Entities {
     let mut mentions = Vec::new();
+    let furniture = |paragraph: usize| roles.get(paragraph) == Some(&Role::Boilerplate);
     for article in &doc.articles {
         let sentence_range = match (
             doc.paragraphs.get(article.paragraphs.start),
@@ -101,10 +108,15 @@ pub fn find_with(text: &str, doc: &Doc, tagger: &Tagger) -> Entities {
             (Some(first), Some(last)) => first.sentences.start..last.sentences.end,
             _ => continue,
         };
-        let sentences = &doc.sentences[sentence_range.clone()];
+        let sentences: Vec<(usize, &SentenceSeg)> = doc.sentences[sentence_range.clone()]
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (sentence_range.start + k, s))
+            .filter(|(_, s)| !furniture(s.paragraph))
+            .collect();
         let tokens: Vec<Vec<&str>> = sentences
             .iter()
-            .map(|s| {
+            .map(|(_, s)| {
                 doc.tokens[s.tokens.clone()]
                     .iter()
                     .map(|t| t.span.of(text))
@@ -112,8 +124,8 @@ pub fn find_with(text: &str, doc: &Doc, tagger: &Tagger) -> Entities {
             })
             .collect();
         let labels = tagger.tag_document(&tokens);
-        for ((offset, sentence), (words, labels)) in
-            sentences.iter().enumerate().zip(tokens.iter().zip(&labels))
+        for (&(index, sentence), (words, labels)) in
+            sentences.iter().zip(tokens.iter().zip(&labels))
         {
             let spans_of = &doc.tokens[sentence.tokens.clone()];
             let byte_span =
@@ -146,7 +158,7 @@ pub fn find_with(text: &str, doc: &Doc, tagger: &Tagger) -> Entities {
                 mentions.push(Mention {
                     span: byte_span(a, b),
                     label,
-                    sentence: sentence_range.start + offset,
+                    sentence: index,
                     paragraph: sentence.paragraph,
                     role,
                     cluster: None,
