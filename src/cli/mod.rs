@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{decode_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions ...; see lede --help";
+const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|train-wordclasses|build-wikinames|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions ...; see lede --help";
 
 /// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
 const HELP: &str =
@@ -19,7 +19,10 @@ const HELP: &str =
        lede eval-conll [FILE] [--model FILE]
        lede eval-ner [--model FILE] [--check] [--errors NAME|all]
        lede train-ner [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--passes 1|2]
-                      [--min-count N] [--prune-quantile Q] [--bags N]
+                      [--min-count N] [--prune-quantile Q] [--bags N] [--no-restyle]
+                      [--wikigold WEIGHT] [--extra FILE:WEIGHT]... [--cv-wikigold] [--holdout K]
+       lede train-wordclasses [--out FILE] [--coarse K] [--fine K] [--min-count N]
+       lede build-wikinames [--out FILE]
        lede eval-timex [DIR] [--split dev|train|all] [--errors]
        lede eval-quotes [DIR] [--verbose] [--rules-only] [--agreement]
        lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE] [--cv]
@@ -53,6 +56,8 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("eval-conll") => ner::eval_conll_command(&args[1..], out),
         Some("eval-ner") => ner::eval_ner_command(&args[1..], out),
         Some("train-ner") => ner::train_ner_command(&args[1..], out),
+        Some("train-wordclasses") => ner::train_wordclasses_command(&args[1..], out),
+        Some("build-wikinames") => ner::build_wikinames_command(&args[1..], out),
         Some("-h" | "--help" | "help") => writeln!(out, "{HELP}").map_err(io_error("stdout")),
         Some(other) => Err(Error::Usage(format!("unknown command '{other}'; {USAGE}"))),
         None => Err(Error::Usage(USAGE.to_string())),
@@ -447,6 +452,15 @@ impl<'a> Args<'a> {
             .rev()
             .find(|(k, _)| *k == name)
             .map(|(_, v)| *v)
+    }
+
+    /// Every value of a flag that may be given more than once, in order.
+    fn values_of(&self, name: &str) -> Vec<&'a str> {
+        self.values
+            .iter()
+            .filter(|(k, _)| *k == name)
+            .map(|(_, v)| *v)
+            .collect()
     }
 
     fn has(&self, switch: &str) -> bool {

@@ -66,8 +66,11 @@ pub(super) fn eval_conll_command(args: &[String], out: &mut dyn Write) -> Result
     .map_err(io_error("stdout"))
 }
 
-/// `lede train-ner`: trains the tagger and writes the model file.
+/// `lede train-ner`: trains the tagger on the recipe (`eval::recipe`) and writes the model file;
+/// with `--cv-wikigold`, trains one model per wikigold fold instead and prints the cross-validated
+/// wikigold score (no file is written).
 pub(super) fn train_ner_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    use crate::eval::recipe::{DevSets, Recipe, WIKIGOLD_FOLDS};
     use crate::eval::train::{train, TrainOptions};
     let args = Args::parse(
         args,
@@ -80,17 +83,49 @@ pub(super) fn train_ner_command(args: &[String], out: &mut dyn Write) -> Result<
             "--min-count",
             "--prune-quantile",
             "--bags",
+            "--wikigold",
+            "--extra",
+            "--holdout",
         ],
-        &[],
+        &["--no-restyle", "--cv-wikigold"],
     )?;
     if let Some(extra) = args.positional.first() {
         return Err(Error::Usage(format!(
             "unexpected argument '{extra}'; {USAGE}"
         )));
     }
-    let train_path = args
-        .value("--train")
-        .map_or(format!("{CONLL_DIR}/eng.train"), String::from);
+    let defaults = Recipe::default();
+    let weight = |v: &str| {
+        v.parse::<f32>()
+            .ok()
+            .filter(|w| (0.0..=4.0).contains(w))
+            .ok_or_else(|| Error::Usage(format!("a corpus weight is in 0..=4, not '{v}'")))
+    };
+    let mut recipe = Recipe {
+        train: args
+            .value("--train")
+            .map_or(defaults.train.clone(), String::from),
+        restyle: if args.has("--no-restyle") {
+            None
+        } else {
+            defaults.restyle
+        },
+        wikigold: args
+            .value("--wikigold")
+            .map_or(Ok(defaults.wikigold), weight)?,
+        wikigold_holdout: args
+            .value("--holdout")
+            .map(|_| args.number("--holdout", 0))
+            .transpose()?
+            .filter(|&k| k < WIKIGOLD_FOLDS),
+        extra: Vec::new(),
+    };
+    for value in args.values_of("--extra") {
+        let (path, w) = value
+            .rsplit_once(':')
+            .ok_or_else(|| Error::Usage(format!("--extra takes FILE:WEIGHT, not '{value}'")))?;
+        recipe.extra.push((path.to_string(), weight(w)?));
+    }
     let dev_path = args
         .value("--dev")
         .map_or(format!("{CONLL_DIR}/eng.testa"), String::from);
@@ -115,10 +150,52 @@ pub(super) fn train_ner_command(args: &[String], out: &mut dyn Write) -> Result<
         },
         ..defaults
     };
-    let train_docs = crate::eval::conll::read(&read_input(&train_path)?);
-    let dev_docs = crate::eval::conll::read(&read_input(&dev_path)?);
     let started = std::time::Instant::now();
-    let model = train(&train_docs, &dev_docs, &options, out);
+    if args.has("--cv-wikigold") {
+        if recipe.wikigold == 0.0 {
+            return Err(Error::Usage(
+                "--cv-wikigold needs --wikigold above 0".into(),
+            ));
+        }
+        let mut pooled = crate::eval::conll::Score::default();
+        for k in 0..WIKIGOLD_FOLDS {
+            writeln!(out, "== wikigold fold {k} held out").map_err(io_error("stdout"))?;
+            let fold_recipe = Recipe {
+                wikigold_holdout: Some(k),
+                ..recipe.clone()
+            };
+            let dev = DevSets::load(&dev_path, Some(k))?;
+            let model = train(
+                &fold_recipe.corpora()?,
+                &mut |m, log| dev.evaluate(m, log),
+                &options,
+                out,
+            );
+            let (_, _, wiki) = dev.scores(&model);
+            writeln!(
+                out,
+                "fold {k}: {}",
+                wiki.report().lines().last().unwrap_or("")
+            )
+            .map_err(io_error("stdout"))?;
+            pooled.merge(&wiki);
+        }
+        writeln!(
+            out,
+            "wikigold, {WIKIGOLD_FOLDS}-fold cross-validation, pooled:\n{}in {:.0} s",
+            pooled.report(),
+            started.elapsed().as_secs_f64()
+        )
+        .map_err(io_error("stdout"))?;
+        return Ok(());
+    }
+    let dev = DevSets::load(&dev_path, recipe.wikigold_holdout)?;
+    let model = train(
+        &recipe.corpora()?,
+        &mut |m, log| dev.evaluate(m, log),
+        &options,
+        out,
+    );
     let bytes = model.to_bytes();
     std::fs::write(out_path, &bytes).map_err(|e| Error::Io {
         path: out_path.to_string(),
@@ -223,4 +300,79 @@ pub(super) fn eval_ner_command(args: &[String], out: &mut dyn Write) -> Result<(
         ));
     }
     write!(out, "{table}").map_err(io_error("stdout"))
+}
+
+/// `lede train-wordclasses [--out FILE] [--coarse K] [--fine K] [--min-count N] [--iterations N]`:
+/// induces the tagger's word classes from the unlabelled text of `eval::recipe` and writes the
+/// table (`word<TAB>coarse<TAB>fine`, sorted). Deterministic: the same command gives the same bytes.
+pub(super) fn train_wordclasses_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    use crate::eval::wordclass_train::induce;
+    let args = Args::parse(
+        args,
+        &["--out", "--coarse", "--fine", "--min-count", "--iterations"],
+        &[],
+    )?;
+    if let Some(extra) = args.positional.first() {
+        return Err(Error::Usage(format!(
+            "unexpected argument '{extra}'; {USAGE}"
+        )));
+    }
+    let out_path = args
+        .value("--out")
+        .unwrap_or("src/analysis/entities/wordclasses.tsv");
+    let coarse = args.number("--coarse", 64)?;
+    let fine = args.number("--fine", 512)?;
+    let min_count = args.number("--min-count", 5)? as u32;
+    let iterations = args.number("--iterations", 12)?;
+    let started = std::time::Instant::now();
+    let sentences = crate::eval::recipe::unlabelled_sentences()?;
+    let tokens: usize = sentences.iter().map(Vec::len).sum();
+    writeln!(out, "{} sentences, {tokens} tokens", sentences.len()).map_err(io_error("stdout"))?;
+    writeln!(out, "coarse: {coarse} classes").map_err(io_error("stdout"))?;
+    let coarse = induce(&sentences, coarse, min_count, iterations, out);
+    writeln!(out, "fine: {fine} classes").map_err(io_error("stdout"))?;
+    let fine = induce(&sentences, fine, min_count, iterations, out);
+    let mut table = String::new();
+    for ((word, c), (word2, f)) in coarse.iter().zip(&fine) {
+        debug_assert_eq!(word, word2, "one vocabulary");
+        table.push_str(&format!("{word}\t{c}\t{f}\n"));
+    }
+    std::fs::write(out_path, &table).map_err(|e| Error::Io {
+        path: out_path.to_string(),
+        message: e.to_string(),
+    })?;
+    writeln!(
+        out,
+        "wrote {out_path}: {} words, {} bytes, in {:.0} s",
+        coarse.len(),
+        table.len(),
+        started.elapsed().as_secs_f64()
+    )
+    .map_err(io_error("stdout"))
+}
+
+/// `lede build-wikinames [--out FILE]`: the Wikipedia name lists cut to the names news prints
+/// (`eval::wikinames`), written as the gazetteer's second table. Deterministic.
+pub(super) fn build_wikinames_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    let args = Args::parse(args, &["--out"], &[])?;
+    if let Some(extra) = args.positional.first() {
+        return Err(Error::Usage(format!(
+            "unexpected argument '{extra}'; {USAGE}"
+        )));
+    }
+    let out_path = args
+        .value("--out")
+        .unwrap_or("src/analysis/entities/wikinames.tsv");
+    let table = crate::eval::wikinames::build()?;
+    std::fs::write(out_path, &table).map_err(|e| Error::Io {
+        path: out_path.to_string(),
+        message: e.to_string(),
+    })?;
+    writeln!(
+        out,
+        "wrote {out_path}: {} names, {} bytes",
+        table.lines().count(),
+        table.len()
+    )
+    .map_err(io_error("stdout"))
 }

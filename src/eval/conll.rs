@@ -150,6 +150,19 @@ impl Score {
         }
     }
 
+    /// Adds another score's counts (pooling cross-validation folds).
+    pub fn merge(&mut self, other: &Score) {
+        for (kind, c) in &other.by_type {
+            let mine = self.counts_of(kind);
+            mine.correct += c.correct;
+            mine.predicted += c.predicted;
+            mine.gold += c.gold;
+        }
+        self.overall.correct += other.overall.correct;
+        self.overall.predicted += other.overall.predicted;
+        self.overall.gold += other.overall.gold;
+    }
+
     /// The counts of one type, added (in name order) when first seen.
     fn counts_of(&mut self, kind: &str) -> &mut Counts {
         let i = match self.by_type.binary_search_by(|(k, _)| k.as_str().cmp(kind)) {

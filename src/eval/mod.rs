@@ -4,9 +4,13 @@ pub mod captions;
 pub mod conll;
 pub mod polnear;
 pub mod polnear_ner;
+pub mod recipe;
+pub mod restyle;
 pub mod timeml;
 pub mod timex;
 pub mod train;
+pub mod wikinames;
+pub mod wordclass_train;
 
 /// `part / whole`, and 0 for an empty whole: precision with nothing predicted, recall with nothing
 /// to find.

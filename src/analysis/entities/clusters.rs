@@ -122,14 +122,31 @@ pub fn cluster(mentions: &[MentionText]) -> Vec<Group> {
     // with the same initials (`Group of Seven`, `General Staff`) stay apart.
     let mut primary = Vec::with_capacity(mentions.len());
     let mut acronym_owner: HashMap<String, usize> = HashMap::new();
+    // An organisation's last word (`Time Warner` → `warner`), owned by the one organisation that
+    // ends in it (`None` when two do): a one-word organisation mention joins it.
+    let mut last_word_owner: HashMap<String, Option<usize>> = HashMap::new();
+    let mut single_orgs: Vec<(usize, String)> = Vec::new();
     for m in mentions {
         let id = if m.label == "PER" {
             let surname = m.words.last().map_or(String::new(), |w| key_of(&[w]));
             id_of(format!("PER:{surname}"), &mut keys)
         } else {
-            let id = id_of(format!("NAME:{}", key_of(&m.words)), &mut keys);
+            let key = key_of(&m.words);
+            let id = id_of(format!("NAME:{key}"), &mut keys);
             if let Some(acronym) = acronym_of(&m.words) {
                 acronym_owner.entry(acronym).or_insert(id);
+            }
+            if m.label == "ORG" {
+                match m.words.as_slice() {
+                    [_] => single_orgs.push((id, key)),
+                    [.., last] => {
+                        let owner = last_word_owner.entry(key_of(&[last])).or_insert(Some(id));
+                        if *owner != Some(id) {
+                            *owner = None;
+                        }
+                    }
+                    [] => {}
+                }
             }
             id
         };
@@ -139,6 +156,11 @@ pub fn cluster(mentions: &[MentionText]) -> Vec<Group> {
     for (id, key) in keys.iter().enumerate() {
         if let Some(owner) = key.strip_prefix("NAME:").and_then(|k| acronym_owner.get(k)) {
             sets.join(id, *owner);
+        }
+    }
+    for (id, key) in &single_orgs {
+        if let Some(Some(owner)) = last_word_owner.get(key) {
+            sets.join(*id, *owner);
         }
     }
     // Surname variants: compare within buckets of the first five letters.

@@ -15,9 +15,10 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::gazetteer::Gazetteer;
+use super::wordclass::{self, Classes};
 
 /// Bump when a template changes: the model file records it and refuses a mismatch.
-pub const FEATURE_VERSION: u16 = 4;
+pub const FEATURE_VERSION: u16 = 5;
 
 /// A feature under construction: FNV-1a over the template id and its parts, with a separator
 /// between parts so `("ab", "c")` and `("a", "bc")` differ.
@@ -119,6 +120,17 @@ const STACK: u8 = 35;
 const STACK_WORD: u8 = 36;
 const DOC_CONTEXT_PREV: u8 = 37;
 const DOC_CONTEXT_NEXT: u8 = 38;
+const CLASS_COARSE: u8 = 39;
+const CLASS_FINE: u8 = 40;
+const PREV_CLASS_FINE: u8 = 41;
+const NEXT_CLASS_FINE: u8 = 42;
+const PREV_CLASS_COARSE: u8 = 43;
+const NEXT_CLASS_COARSE: u8 = 44;
+const TITLE_SENTENCE_LOWER: u8 = 45;
+const TITLE_SENTENCE_SHAPE: u8 = 46;
+const LONG_NAME: u8 = 47;
+const LONG_NAME_FIRST: u8 = 48;
+const LONG_NAME_LAST: u8 = 49;
 
 /// A token text as the features see it: typographic quotes, apostrophes and dashes folded to the
 /// ASCII that the Reuters training text uses.
@@ -225,6 +237,72 @@ fn is_caps_sentence(tokens: &[Prepared]) -> bool {
         }
     }
     letters >= 4
+}
+
+/// A headline in title case (`Obama Sees 'Personal Insult' if Blacks Don't Rally`): at least three
+/// words of four letters or more, and all but one of them capitalised (short words, `if`, `for`,
+/// `n't`, may be either way in title case). Capitals there say nothing about names, as in a line
+/// in capitals.
+fn is_title_sentence(tokens: &[Prepared]) -> bool {
+    let (mut words, mut lower) = (0, 0);
+    for t in tokens {
+        if t.word.chars().count() < 4 || !t.word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            continue;
+        }
+        words += 1;
+        lower += usize::from(!t.capitalized);
+    }
+    words >= 3 && lower <= usize::from(words >= 6)
+}
+
+/// Lower-case words that join the capitalised words of one long name: `Centers for Disease Control
+/// and Prevention`, `Bank of England`, `Committee for a Responsible Federal Budget`.
+const NAME_JOINERS: &[&str] = &["of", "for", "and", "the", "a", "on", "at", "de", "del", "&"];
+
+/// Runs of capitalised words that lower-case joiners hold together (`start..end` token ranges of
+/// three tokens or more with a joiner inside, never starting or ending on one). Their first and
+/// last words say what kind of name the whole is (`Committee … Budget`, `University … Berkeley`),
+/// which the tagger cannot see from the middle of a long name.
+fn long_name_runs(tokens: &[Prepared]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].capitalized {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut joined = false;
+        let mut j = i + 1;
+        while j < tokens.len() {
+            if tokens[j].capitalized {
+                end = j + 1;
+                j += 1;
+            } else if NAME_JOINERS.contains(&tokens[j].lower.as_str())
+                && j - end < 2
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.capitalized || t.lower == "the" || t.lower == "a")
+            {
+                joined = true;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // A capitalised article at a sentence start is not part of the name.
+        let first = if matches!(tokens[start].lower.as_str(), "the" | "a" | "an") {
+            start + 1
+        } else {
+            start
+        };
+        if joined && end >= first + 3 {
+            runs.push((first, end));
+        }
+        i = end.max(i + 1);
+    }
+    runs
 }
 
 /// What one article says about a word, across all its sentences: how it is written elsewhere and
@@ -398,11 +476,24 @@ pub fn sentence_features<S: AsRef<str>>(
     offsets.clear();
     let prepared: Vec<Prepared> = tokens.iter().map(|t| prepare(t.as_ref())).collect();
     let caps = is_caps_sentence(&prepared);
+    let title = !caps && is_title_sentence(&prepared);
+    let classes: Vec<Option<Classes>> = prepared
+        .iter()
+        .map(|p| gazetteer.classes.get(&wordclass::form(&p.word)))
+        .collect();
+    let class_at = |j: isize| -> Option<Classes> {
+        if j < 0 {
+            None
+        } else {
+            classes.get(j as usize).copied().flatten()
+        }
+    };
     let gaz = gazetteer.tag_sentence(
         &prepared
             .iter()
             .map(|p| p.lower.as_str())
             .collect::<Vec<_>>(),
+        &prepared.iter().map(|p| p.capitalized).collect::<Vec<_>>(),
     );
     let n = prepared.len();
     let lower_at = |j: isize| -> &str {
@@ -439,6 +530,7 @@ pub fn sentence_features<S: AsRef<str>>(
             i += 1;
         }
     }
+    let long_names = long_name_runs(&prepared);
     // Each token's characters with their byte offsets, for prefixes and suffixes; one buffer
     // for the whole sentence.
     let mut chars: Vec<(usize, char)> = Vec::new();
@@ -519,13 +611,35 @@ pub fn sentence_features<S: AsRef<str>>(
                     .str(shape_at(ii + 1)),
             );
         }
+        if title {
+            push(FeatureHash::new(TITLE_SENTENCE_LOWER).str(&t.lower));
+            push(
+                FeatureHash::new(TITLE_SENTENCE_SHAPE)
+                    .str(&t.shape)
+                    .str(shape_at(ii + 1)),
+            );
+        }
+        // Word classes: the token's, and its neighbours' (`None` for a word the table lacks and
+        // for the sentence's edges, which the classes of their own say nothing about).
+        if let Some(c) = class_at(ii) {
+            push(FeatureHash::new(CLASS_COARSE).bytes(&c.coarse.to_le_bytes()));
+            push(FeatureHash::new(CLASS_FINE).bytes(&c.fine.to_le_bytes()));
+        }
+        if let Some(c) = class_at(ii - 1) {
+            push(FeatureHash::new(PREV_CLASS_FINE).bytes(&c.fine.to_le_bytes()));
+            push(FeatureHash::new(PREV_CLASS_COARSE).bytes(&c.coarse.to_le_bytes()));
+        }
+        if let Some(c) = class_at(ii + 1) {
+            push(FeatureHash::new(NEXT_CLASS_FINE).bytes(&c.fine.to_le_bytes()));
+            push(FeatureHash::new(NEXT_CLASS_COARSE).bytes(&c.coarse.to_le_bytes()));
+        }
         if t.word.contains('-') {
             for part in t.lower.split('-').filter(|p| !p.is_empty()) {
                 push(FeatureHash::new(HYPHEN_PART).str(part));
             }
         }
         let (run_len, run_pos) = run_of[i];
-        if run_len > 0 && !caps {
+        if run_len > 0 && !caps && !title {
             let pos = if run_pos == 0 {
                 0
             } else if run_pos + 1 == run_len {
@@ -534,6 +648,18 @@ pub fn sentence_features<S: AsRef<str>>(
                 1
             };
             push(FeatureHash::new(CAP_RUN).bytes(&[run_len.min(5) as u8, pos]));
+        }
+        if let Some(&(start, end)) = long_names.iter().find(|r| r.0 <= i && i < r.1) {
+            let pos = if i == start {
+                0
+            } else if i + 1 == end {
+                2
+            } else {
+                1
+            };
+            push(FeatureHash::new(LONG_NAME).bytes(&[pos, (end - start).min(8) as u8]));
+            push(FeatureHash::new(LONG_NAME_FIRST).str(&prepared[start].lower));
+            push(FeatureHash::new(LONG_NAME_LAST).str(&prepared[end - 1].lower));
         }
         for (template, j) in [(GAZ, i), (PREV_GAZ, i.wrapping_sub(1)), (NEXT_GAZ, i + 1)] {
             if let Some(&tags) = gaz.get(j) {
@@ -619,6 +745,60 @@ mod tests {
         assert_eq!(oa.len(), sentence.len() + 1);
         let token2: std::collections::BTreeSet<u64> = a[oa[2]..oa[3]].iter().copied().collect();
         assert_eq!(token2.len(), oa[3] - oa[2], "no two templates collide");
+    }
+
+    #[test]
+    fn long_names_hold_together_over_joiners() {
+        type Case<'a> = (&'a str, &'a str, &'a [(usize, usize)]);
+        let cases: [Case; 4] = [
+            ("of", "the Bank of England said", &[(1, 4)]),
+            (
+                "for a",
+                "The Committee for a Responsible Federal Budget reported",
+                &[(1, 7)],
+            ),
+            (
+                "two joiners",
+                "the Centers for Disease Control and Prevention",
+                &[(1, 7)],
+            ),
+            ("no joiner", "Donald Trump said", &[]),
+        ];
+        for (name, text, expected) in cases {
+            let prepared: Vec<Prepared> = text.split(' ').map(prepare).collect();
+            assert_eq!(long_name_runs(&prepared), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn title_case_headlines() {
+        let cases = [
+            (
+                "title case",
+                "Obama Sees 'Personal Insult' if Blacks Don't Rally for Hillary Clinton",
+                true,
+            ),
+            (
+                "one lower long word in a long title",
+                "Small Steps Toward College Savings Plans for Everyone",
+                true,
+            ),
+            (
+                "sentence case",
+                "Trump questions the fairness of moderators ahead of debate",
+                false,
+            ),
+            ("too short", "Clinton Wins", false),
+            (
+                "prose",
+                "Donald Trump told Bill O'Reilly of Fox News this week that it was phony.",
+                false,
+            ),
+        ];
+        for (name, text, expected) in cases {
+            let prepared: Vec<Prepared> = text.split(' ').map(prepare).collect();
+            assert_eq!(is_title_sentence(&prepared), expected, "{name}");
+        }
     }
 
     #[test]

@@ -10,12 +10,18 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use super::features::{FastMap, Fnv};
+use super::wordclass::{self, WordClasses};
 
 use crate::analysis::segment::tokenize;
 use crate::analysis::span::Span;
 
 /// The kinds a lexicon line may carry, in bit order.
-pub const KINDS: [&str; 5] = ["LOC", "ORG", "PER", "MISC", "FIRST"];
+/// `WORG` and `WLOC` are the large Wikipedia-derived lists: kinds of their own, so the tagger learns
+/// how far to trust them apart from the small curated ones.
+pub const KINDS: [&str; 7] = ["LOC", "ORG", "PER", "MISC", "FIRST", "WORG", "WLOC"];
+
+/// The bits of `lookup` that name an organisation: the curated `ORG` and Wikipedia's `WORG`.
+pub const ORGANISATION_KINDS: u8 = 1 << 1 | 1 << 5;
 
 /// The longest entry, in tokens, that matching tries.
 const MAX_LEN: usize = 6;
@@ -39,68 +45,135 @@ impl GazTags {
     }
 }
 
+/// One entry: its kinds (a bit set over `KINDS`) and which of its tokens are capitalised.
+#[derive(Debug, Default, Clone, Copy)]
+struct Entry {
+    kinds: u8,
+    /// Bit `i`: token `i` of the entry starts with a capital, so the text must capitalise it too
+    /// for a match (`Bank of America` matches `Bank of America` and `BANK OF AMERICA`, never
+    /// `bank of america`). Names are capitalised; the same words in lower case are common words.
+    capitals: u8,
+}
+
 /// Entries keyed by their lower-cased tokens joined with a space.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    entries: FastMap<String, u8>,
+    entries: FastMap<String, Entry>,
     /// Every proper prefix of a multi-token entry (`new`, `new york` for `new york times`), so
     /// matching stops as soon as no entry can continue.
     prefixes: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// Word classes induced from unlabelled news (`wordclass`): the other lexical resource the
+    /// features read, kept beside the lists.
+    pub classes: WordClasses,
 }
 
-/// The lexicon that ships with Lede.
+/// The lexicon that ships with Lede: curated lists from registry packages (`lexicon.tsv`) and the
+/// Wikipedia names that news prints (`wikinames.tsv`, `lede build-wikinames`).
 const LEXICON: &str = include_str!("lexicon.tsv");
+const WIKINAMES: &str = include_str!("wikinames.tsv");
 
-/// A fingerprint of the shipped lexicon (FNV-1a of its bytes). A model records the one it was
-/// trained with, since its gazetteer features mean nothing with another list.
+/// The lexicon in use: the shipped tables, or (natively, for experiments) the file named by the
+/// `LEDE_LEXICON` environment variable in their place.
+fn lexicon() -> [&'static str; 2] {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static OVERRIDE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+        if let Some(text) = OVERRIDE
+            .get_or_init(|| {
+                let path = std::env::var("LEDE_LEXICON").ok()?;
+                Some(std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                    panic!("LEDE_LEXICON={path}: {e}");
+                }))
+            })
+            .as_deref()
+        {
+            return [text, ""];
+        }
+    }
+    [LEXICON, WIKINAMES]
+}
+
+/// A fingerprint of the lexicon and word classes in use (FNV-1a of their bytes). A model records
+/// the one it was trained with, since its lexical features mean nothing with other tables.
 pub fn fingerprint() -> u64 {
-    LEXICON.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    let [lexicon, wikinames] = lexicon();
+    lexicon
+        .bytes()
+        .chain([0xff])
+        .chain(wikinames.bytes())
+        .chain([0xff])
+        .chain(wordclass::table().bytes())
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
 }
 
 impl Gazetteer {
     /// The shipped gazetteer, parsed once.
     pub fn shipped() -> &'static Gazetteer {
         static SHIPPED: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-        SHIPPED.get_or_init(|| Gazetteer::parse(LEXICON))
+        SHIPPED.get_or_init(|| {
+            let mut gazetteer = Gazetteer::parse_all(&lexicon());
+            gazetteer.classes = WordClasses::parse(wordclass::table());
+            gazetteer
+        })
     }
 
     /// Reads `KIND<TAB>name` lines; unknown kinds and blank lines are skipped.
     pub fn parse(text: &str) -> Gazetteer {
+        Gazetteer::parse_all(&[text])
+    }
+
+    /// `parse` over several tables, as one.
+    pub fn parse_all(texts: &[&str]) -> Gazetteer {
         // Sized for one entry a line up front, so the map never rehashes while it fills.
-        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
-        let mut entries: FastMap<String, u8> =
+        let lines = texts
+            .iter()
+            .map(|t| t.bytes().filter(|&b| b == b'\n').count() + 1)
+            .sum();
+        let mut entries: FastMap<String, Entry> =
             FastMap::with_capacity_and_hasher(lines, Default::default());
         let mut prefixes: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::default();
-        for line in text.lines() {
+        for line in texts.iter().flat_map(|t| t.lines()) {
             let Some((kind, name)) = line.split_once('\t') else {
                 continue;
             };
             let Some(k) = KINDS.iter().position(|&x| x == kind) else {
                 continue;
             };
-            let key = key_of(name);
+            let (key, capitals) = key_of(name);
             if !key.is_empty() && key.split(' ').count() <= MAX_LEN {
                 for (i, _) in key.match_indices(' ') {
                     prefixes.insert(key[..i].to_string());
                 }
-                *entries.entry(key).or_default() |= 1 << k;
+                let entry = entries.entry(key).or_default();
+                // Two lines with one key (`LOC Jordan`, `PER Jordan`) keep the laxer capitals.
+                entry.capitals = if entry.kinds == 0 {
+                    capitals
+                } else {
+                    entry.capitals & capitals
+                };
+                entry.kinds |= 1 << k;
             }
         }
-        Gazetteer { entries, prefixes }
+        Gazetteer {
+            entries,
+            prefixes,
+            classes: WordClasses::default(),
+        }
     }
 
     /// Kinds of the entry spelled by exactly these (lower-cased) tokens, as a bit set over `KINDS`.
     pub fn lookup(&self, lower_tokens: &[&str]) -> u8 {
         self.entries
             .get(&lower_tokens.join(" "))
-            .copied()
-            .unwrap_or(0)
+            .map_or(0, |e| e.kinds)
     }
 
     /// Tags each token with the longest entry that starts at each position and covers it.
-    pub fn tag_sentence(&self, lower_tokens: &[&str]) -> Vec<GazTags> {
+    /// `capitalized[i]` says whether token `i` starts with a capital in the text: an entry's
+    /// capitalised tokens match only capitalised ones.
+    pub fn tag_sentence(&self, lower_tokens: &[&str], capitalized: &[bool]) -> Vec<GazTags> {
         let n = lower_tokens.len();
         let mut tags = vec![GazTags::default(); n];
         if self.entries.is_empty() {
@@ -109,14 +182,20 @@ impl Gazetteer {
         let mut key = String::new();
         for start in 0..n {
             let mut best: Option<(usize, u8)> = None;
+            let mut text_capitals = 0u8;
             key.clear();
             for end in start + 1..=(start + MAX_LEN).min(n) {
                 if end > start + 1 {
                     key.push(' ');
                 }
                 key.push_str(lower_tokens[end - 1]);
-                if let Some(&kinds) = self.entries.get(key.as_str()) {
-                    best = Some((end, kinds));
+                if capitalized.get(end - 1).copied().unwrap_or(false) {
+                    text_capitals |= 1 << (end - 1 - start);
+                }
+                if let Some(entry) = self.entries.get(key.as_str()) {
+                    if entry.capitals & !text_capitals == 0 {
+                        best = Some((end, entry.kinds));
+                    }
                 }
                 if !self.prefixes.contains(key.as_str()) {
                     break;
@@ -139,12 +218,17 @@ impl Gazetteer {
 
 /// An entry as the tagger's tokens spell it: tokenised like text, lower-cased, digits as `0`.
 ///
-/// Written straight into one string: the browser parses all 25k entries on every page load.
-fn key_of(name: &str) -> String {
+/// Written straight into one string: the browser parses every entry on every page load. Also
+/// returns which tokens are capitalised (bit `i` for token `i`, up to 8).
+pub fn key_of(name: &str) -> (String, u8) {
     let mut key = String::with_capacity(name.len());
+    let mut capitals = 0u8;
     for (i, (span, _)) in tokenize(name, Span::new(0, name.len())).enumerate() {
         if i > 0 {
             key.push(' ');
+        }
+        if i < 8 && span.of(name).starts_with(char::is_uppercase) {
+            capitals |= 1 << i;
         }
         key.extend(
             super::features::normalized(span.of(name))
@@ -153,7 +237,7 @@ fn key_of(name: &str) -> String {
                 .map(|c| if c.is_ascii_digit() { '0' } else { c }),
         );
     }
-    key
+    (key, capitals)
 }
 
 #[cfg(test)]
@@ -164,7 +248,10 @@ mod tests {
     fn longest_match_wins() {
         let gaz =
             Gazetteer::parse("LOC\tNew York\nLOC\tYork\nORG\tNew York Times\nbogus\nXXX\tZ\n");
-        let tags = gaz.tag_sentence(&["the", "new", "york", "times", "said"]);
+        let tags = gaz.tag_sentence(
+            &["the", "new", "york", "times", "said"],
+            &[false, true, true, true, false],
+        );
         let kinds = |t: GazTags| t.iter().collect::<Vec<_>>();
         assert_eq!(kinds(tags[0]), []);
         assert_eq!(kinds(tags[1]), [(1, false)]);
@@ -174,6 +261,27 @@ mod tests {
             "York alone is a LOC too"
         );
         assert_eq!(kinds(tags[3]), [(1, true)]);
+    }
+
+    #[test]
+    fn capitalised_entries_match_only_capitalised_text() {
+        let gaz = Gazetteer::parse("ORG\tBank of America\nFIRST\tWill\n");
+        let kinds = |tags: Vec<GazTags>| tags.iter().map(|t| t.iter().count()).collect::<Vec<_>>();
+        let words = ["bank", "of", "america", "will"];
+        assert_eq!(
+            kinds(gaz.tag_sentence(&words, &[true, false, true, true])),
+            [1, 1, 1, 1]
+        );
+        assert_eq!(
+            kinds(gaz.tag_sentence(&words, &[true, true, true, true])),
+            [1, 1, 1, 1],
+            "a line in capitals matches"
+        );
+        assert_eq!(
+            kinds(gaz.tag_sentence(&words, &[false, false, false, false])),
+            [0, 0, 0, 0],
+            "common words do not"
+        );
     }
 
     #[test]

@@ -8,12 +8,14 @@
 //! same article, since one article rarely uses one name for two kinds of thing.
 
 pub mod clusters;
+mod conventions;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
 pub mod numeric;
 mod roles;
 pub mod tagger;
+pub mod wordclass;
 
 use features::{sentence_features, DocContext};
 use gazetteer::Gazetteer;
@@ -135,11 +137,15 @@ pub fn find_with(text: &str, doc: &Doc, roles: &[Role], tagger: &Tagger) -> Enti
             let mut names = tagger::spans(labels);
             split_titled_people(words, &mut names, tagger.gazetteer);
             for &(a, b, k) in &names {
+                // After an honorific (`Mr. King`, see `conventions`) a name is a person's even
+                // when its words are titles elsewhere.
+                let honorific = a > 0 && roles::is_honorific(words[a - 1]);
                 let (a, role, k) = if k == 0 {
                     let (start, role) = roles::split_title(words, a, b, &names);
                     // A person's name is never made of title words alone: `General Staff` names
-                    // a body, so the whole span is an organisation.
-                    if roles::all_titles(&words[start..b]) {
+                    // a body, so the whole span is an organisation. After an honorific it is a
+                    // name all the same (`Mr. King`).
+                    if !honorific && roles::all_titles(&words[start..b]) {
                         (role.map_or(a, |(x, _)| x.min(a)), None, 1)
                     } else {
                         (start, role, k)
@@ -272,8 +278,11 @@ impl Tagger<'_> {
             labels.push(out.clone());
             all_emissions.push(emissions);
         }
+        // Conventions (known organisations, honorifics…) are settled before the second pass reads
+        // the first pass's votes, so the article's other mentions follow them: `Time Warner` first,
+        // then `Warner`.
+        conventions::apply(sentences, &mut labels, self.gazetteer);
         if self.model.passes() < 2 {
-            self.prefer_known_organisations(sentences, &mut labels);
             return labels;
         }
         // Second pass: a token's score is a sum over its features, so the vote features' scores
@@ -293,42 +302,8 @@ impl Tagger<'_> {
             }
             self.decode(emissions, labels);
         }
-        self.prefer_known_organisations(sentences, &mut labels);
+        conventions::apply(sentences, &mut labels, self.gazetteer);
         labels
-    }
-
-    /// A name that is exactly an organisation of the gazetteer, and nothing else there, is an
-    /// organisation whatever type the context suggested: `the G7 foreign ministers` reads like an
-    /// adjective (MISC) to a model that never saw `G7`.
-    fn prefer_known_organisations<S: AsRef<str>>(
-        &self,
-        sentences: &[Vec<S>],
-        labels: &mut [Vec<u8>],
-    ) {
-        const ORG: usize = 1;
-        let org_bit = 1u8
-            << gazetteer::KINDS
-                .iter()
-                .position(|&k| k == "ORG")
-                .unwrap_or(1);
-        for (sentence, labels) in sentences.iter().zip(labels.iter_mut()) {
-            for (a, b, kind) in tagger::spans(labels) {
-                if kind == ORG {
-                    continue;
-                }
-                let lower: Vec<String> = sentence[a..b]
-                    .iter()
-                    .map(|t| features::lower_form(&features::normalize(t.as_ref())))
-                    .collect();
-                let words: Vec<&str> = lower.iter().map(String::as_str).collect();
-                if self.gazetteer.lookup(&words) == org_bit {
-                    labels[a] = tagger::label(ORG, false) as u8;
-                    for l in &mut labels[a + 1..b] {
-                        *l = tagger::label(ORG, true) as u8;
-                    }
-                }
-            }
-        }
     }
 
     fn decode(&self, emissions: &[f32], out: &mut Vec<u8>) {

@@ -59,6 +59,15 @@ impl Model {
     pub fn shipped() -> &'static Model {
         static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
         MODEL.get_or_init(|| {
+            // Natively, `LEDE_MODEL` names another model file: for trying a trained model in
+            // `lede analyze` before it replaces the shipped one.
+            #[cfg(not(target_arch = "wasm32"))]
+            if let Ok(path) = std::env::var("LEDE_MODEL") {
+                let bytes =
+                    std::fs::read(&path).unwrap_or_else(|e| panic!("LEDE_MODEL={path}: {e}"));
+                return Model::from_bytes(&bytes)
+                    .unwrap_or_else(|e| panic!("LEDE_MODEL={path}: {e}"));
+            }
             Model::from_bytes(SHIPPED).expect("the shipped model matches this build (tests check)")
         })
     }

@@ -118,6 +118,17 @@ const TITLE_WORDS: &[&str] = &[
     "father",
 ];
 
+/// Honorifics: a word that only ever stands before a person's name. Whatever follows is that
+/// person, even a word that is a title elsewhere (`Mr. King`).
+const HONORIFICS: &[&str] = &[
+    "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "mx.", "dr.", "dr", "messrs.", "mme.",
+];
+
+pub fn is_honorific(word: &str) -> bool {
+    let lower = super::features::normalized(word).to_lowercase();
+    HONORIFICS.contains(&lower.as_str())
+}
+
 fn is_title(word: &str) -> bool {
     let lower = word.to_lowercase();
     TITLE_WORDS.contains(&lower.as_str())

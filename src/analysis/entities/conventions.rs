@@ -1,0 +1,369 @@
+//! Conventions: what CoNLL-2003 annotation decides that a tagger trained on 1996 Reuters cannot
+//! learn from it, applied to the tagger's labels of a whole document.
+//!
+//! Each rule settles a case the training text rarely or never shows, in the direction the
+//! annotation guidelines (and `eng.train`, where it has examples) take:
+//!
+//! - **Known organisations**: a name that is exactly a curated organisation of the gazetteer (a
+//!   well-known corporation, a government agency, an international body), and nothing else there,
+//!   is an organisation whatever its context suggests: `Time Warner` reads like a first name and a
+//!   surname, `G7` like an adjective.
+//! - **Honorifics**: `Mr.`, `Mrs.`, `Ms.`, `Dr.` stand only before a person, and are not part of
+//!   the name (Reuters rarely writes them; the New York Times always does).
+//! - **Newspapers keep their `The`**: `The New York Times reported` (`eng.train`: `The Washington
+//!   Post carried`, `The Sun and The Times`).
+//! - **Known multi-word organisations the tagger passed over** (`Group of Seven`, `State
+//!   Department`) are tagged: a curated entry of two words or more, matched with its capitals, on
+//!   words the tagger left unlabelled.
+//! - **Photo credits**: `AP Photo/Evan Vucci` is the agency (`AP`) and the photographer (`Evan
+//!   Vucci`), not one organisation.
+//! - **Short forms follow known long forms**: `Warner` after `Time Warner` is the company, unless
+//!   one of the article's people has that surname.
+//!
+//! Rules work on labels, so `lede conll`, the evaluations and the app all see the same result.
+
+use super::features::{lower_form, normalized};
+use super::gazetteer::{Gazetteer, KINDS, ORGANISATION_KINDS};
+use super::roles::is_honorific;
+use super::tagger::{label, spans};
+
+const PER: usize = 0;
+const ORG: usize = 1;
+
+/// The gazetteer bits of places and other names (`LOC`, `MISC`, `WLOC`).
+const PLACE_KINDS: u8 = 1 << 0 | 1 << 3 | 1 << 6;
+
+/// Last words of newspaper and magazine names.
+const PUBLICATION_WORDS: &[&str] = &[
+    "times",
+    "post",
+    "journal",
+    "observer",
+    "atlantic",
+    "guardian",
+    "economist",
+    "herald",
+    "tribune",
+    "telegraph",
+    "independent",
+    "globe",
+    "sun",
+    "hill",
+    "nation",
+    "chronicle",
+    "inquirer",
+    "examiner",
+    "gazette",
+    "star",
+    "register",
+    "review",
+    "beast",
+    "bee",
+    "dispatch",
+    "courier",
+    "mirror",
+    "express",
+    "news",
+    "week",
+    "monthly",
+    "standard",
+    "statesman",
+];
+
+/// Applies every convention to one document's labels (`labels[s]` for sentence `s`).
+pub fn apply<S: AsRef<str>>(sentences: &[Vec<S>], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
+    for (sentence, labels) in sentences.iter().zip(labels.iter_mut()) {
+        let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
+        known_organisations(&words, labels, gazetteer);
+        passed_over_organisations(&words, labels, gazetteer);
+        photo_credits(&words, labels);
+        honorifics(&words, labels);
+        newspapers(&words, labels);
+    }
+    short_forms(sentences, labels, gazetteer);
+}
+
+fn lower_words(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| lower_form(&normalized(w))).collect()
+}
+
+fn set_span(labels: &mut [u8], a: usize, b: usize, kind: usize) {
+    labels[a] = label(kind, false) as u8;
+    for l in &mut labels[a + 1..b] {
+        *l = label(kind, true) as u8;
+    }
+}
+
+/// A name that is exactly a curated organisation of the gazetteer, and nothing else there.
+fn known_organisations(words: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
+    let org_bit = 1u8 << KINDS.iter().position(|&k| k == "ORG").unwrap_or(1);
+    for (a, b, kind) in spans(labels) {
+        if kind == ORG {
+            continue;
+        }
+        let lower = lower_words(&words[a..b]);
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let kinds = gazetteer.lookup(&lower);
+        if kinds & org_bit != 0 && kinds & !ORGANISATION_KINDS == 0 {
+            set_span(labels, a, b, ORG);
+        }
+    }
+}
+
+/// Curated organisations of two words or more, matched with their capitals, where the tagger left
+/// every word unlabelled.
+fn passed_over_organisations(words: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
+    // Most sentences have no two unlabelled capitalised words close together: skip the lookups.
+    let open: Vec<usize> = (0..words.len())
+        .filter(|&i| labels[i] == 0 && words[i].starts_with(char::is_uppercase))
+        .collect();
+    if !open.windows(2).any(|w| w[1] - w[0] <= 3) {
+        return;
+    }
+    let org = KINDS.iter().position(|&k| k == "ORG").unwrap_or(1) as u8;
+    let lower = lower_words(words);
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let capitalized: Vec<bool> = words
+        .iter()
+        .map(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    let tags = gazetteer.tag_sentence(&lower, &capitalized);
+    let mut a = 0;
+    while a < words.len() {
+        if !tags[a].iter().any(|(k, inside)| k == org && !inside) {
+            a += 1;
+            continue;
+        }
+        let mut b = a + 1;
+        while b < words.len() && tags[b].iter().any(|(k, inside)| k == org && inside) {
+            b += 1;
+        }
+        if b - a >= 2 && labels[a..b].iter().all(|&l| l == 0) {
+            set_span(labels, a, b, ORG);
+        }
+        a = b;
+    }
+}
+
+/// `AP Photo/Evan Vucci`, `Reuters Photo/Name`: the agency before `Photo`, the photographer after
+/// the slash.
+fn photo_credits(words: &[&str], labels: &mut [u8]) {
+    for (a, b, _) in spans(labels) {
+        let Some(photo) = (a + 1..b).find(|&i| words[i] == "Photo") else {
+            continue;
+        };
+        if photo + 2 >= b || words[photo + 1] != "/" {
+            continue;
+        }
+        labels[photo] = 0;
+        labels[photo + 1] = 0;
+        set_span(labels, a, photo, ORG);
+        set_span(labels, photo + 2, b, PER);
+    }
+}
+
+/// An honorific before or at the start of a name: the name without it is a person.
+fn honorifics(words: &[&str], labels: &mut [u8]) {
+    for (a, b, kind) in spans(labels) {
+        let mut start = a;
+        while start < b && is_honorific(words[start]) {
+            labels[start] = 0;
+            start += 1;
+        }
+        let before = a > 0 && is_honorific(words[a - 1]);
+        if start < b && (start > a || before) && (kind != PER || start > a) {
+            set_span(labels, start, b, PER);
+        }
+    }
+}
+
+/// An organisation ending in a newspaper word, right after a capitalised `The`, takes the `The`.
+fn newspapers(words: &[&str], labels: &mut [u8]) {
+    for (a, b, kind) in spans(labels) {
+        let last = normalized(words[b - 1]).to_lowercase();
+        if kind == ORG
+            && a > 0
+            && words[a - 1] == "The"
+            && labels[a - 1] == 0
+            && PUBLICATION_WORDS.contains(&last.as_str())
+        {
+            set_span(labels, a - 1, b, ORG);
+        }
+    }
+}
+
+/// One-word names that end a multi-word organisation of the document that the gazetteer knows
+/// take its type, unless one of the document's people has that surname or the word is a place or
+/// a nationality of the gazetteer. Only known organisations
+/// lead, so a tagging error is never spread over an article.
+fn short_forms<S: AsRef<str>>(sentences: &[Vec<S>], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
+    let mut long_forms: Vec<String> = Vec::new();
+    let mut surnames: Vec<String> = Vec::new();
+    for (sentence, labels) in sentences.iter().zip(labels.iter()) {
+        let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
+        for (a, b, kind) in spans(labels) {
+            if b - a < 2 {
+                continue;
+            }
+            let lower = lower_words(&words[a..b]);
+            let last = lower[lower.len() - 1].clone();
+            if kind == PER {
+                surnames.push(last);
+            } else if kind == ORG {
+                let keys: Vec<&str> = lower.iter().map(String::as_str).collect();
+                if gazetteer.lookup(&keys) & ORGANISATION_KINDS != 0 {
+                    long_forms.push(last);
+                }
+            }
+        }
+    }
+    if long_forms.is_empty() {
+        return;
+    }
+    for (sentence, labels) in sentences.iter().zip(labels.iter_mut()) {
+        for (a, b, kind) in spans(labels) {
+            if b - a != 1 || kind == ORG {
+                continue;
+            }
+            let word = lower_form(&normalized(sentence[a].as_ref()));
+            // A place or a nationality in its own right (`Madrid` after `Real Madrid`, `Canada`
+            // after `Air Canada`) stays what it is.
+            let own_kinds = gazetteer.lookup(&[word.as_str()]);
+            if long_forms.contains(&word)
+                && !surnames.contains(&word)
+                && own_kinds & PLACE_KINDS == 0
+            {
+                set_span(labels, a, b, ORG);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::tagger::TYPES;
+
+    /// `(text, type)` of each name, for a sentence and its labels.
+    fn names(words: &[&str], labels: &[u8]) -> Vec<(String, &'static str)> {
+        spans(labels)
+            .into_iter()
+            .map(|(a, b, k)| (words[a..b].join(" "), TYPES[k]))
+            .collect()
+    }
+
+    fn labelled<'a>(spec: &[(&'a str, Option<(usize, bool)>)]) -> (Vec<&'a str>, Vec<u8>) {
+        let words = spec.iter().map(|s| s.0).collect();
+        let labels = spec
+            .iter()
+            .map(|s| s.1.map_or(0, |(k, inside)| label(k, inside) as u8))
+            .collect();
+        (words, labels)
+    }
+
+    #[test]
+    fn named_cases() {
+        let gazetteer =
+            Gazetteer::parse("ORG\tTime Warner\nWORG\tTime Warner\nORG\tGroup of Seven\n");
+        let b = |k| Some((k, false));
+        let i = |k| Some((k, true));
+        type Case<'a> = (
+            &'a str,
+            &'a [(&'a str, Option<(usize, bool)>)],
+            &'a [(&'a str, &'a str)],
+        );
+        let cases: &[Case] = &[
+            (
+                "an honorific inside an organisation span",
+                &[("Mr.", b(ORG)), ("King", i(ORG)), ("spoke", None)],
+                &[("King", "PER")],
+            ),
+            (
+                "an honorific before a place",
+                &[("Mr.", None), ("Trump", b(2)), ("left", None)],
+                &[("Trump", "PER")],
+            ),
+            (
+                "a newspaper's The",
+                &[
+                    ("The", None),
+                    ("New", b(ORG)),
+                    ("York", i(ORG)),
+                    ("Times", i(ORG)),
+                ],
+                &[("The New York Times", "ORG")],
+            ),
+            (
+                "not a newspaper",
+                &[("The", None), ("White", b(2)), ("House", i(2))],
+                &[("White House", "LOC")],
+            ),
+            (
+                "a known organisation passed over",
+                &[
+                    ("the", None),
+                    ("Group", None),
+                    ("of", None),
+                    ("Seven", None),
+                    ("met", None),
+                ],
+                &[("Group of Seven", "ORG")],
+            ),
+            (
+                "a photo credit",
+                &[
+                    ("AP", b(ORG)),
+                    ("Photo", i(ORG)),
+                    ("/", i(ORG)),
+                    ("Evan", i(ORG)),
+                    ("Vucci", i(ORG)),
+                ],
+                &[("AP", "ORG"), ("Evan Vucci", "PER")],
+            ),
+            (
+                "a known organisation read as a person",
+                &[("Time", b(PER)), ("Warner", i(PER)), ("agreed", None)],
+                &[("Time Warner", "ORG")],
+            ),
+        ];
+        for (name, spec, want) in cases {
+            let (words, mut labels) = labelled(spec);
+            apply(
+                std::slice::from_ref(&words),
+                std::slice::from_mut(&mut labels),
+                &gazetteer,
+            );
+            let got = names(&words, &labels);
+            let want: Vec<(String, &str)> = want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+            assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn short_forms_follow_known_organisations_but_not_surnames() {
+        let gazetteer = Gazetteer::parse("ORG\tTime Warner\n");
+        let sentences = vec![
+            vec!["Time", "Warner", "agreed"],
+            vec!["Warner", "shareholders", "cheered"],
+        ];
+        let mut labels = vec![
+            vec![label(ORG, false) as u8, label(ORG, true) as u8, 0],
+            vec![label(PER, false) as u8, 0, 0],
+        ];
+        apply(&sentences, &mut labels, &gazetteer);
+        assert_eq!(labels[1][0], label(ORG, false) as u8);
+        let mut with_person = sentences.clone();
+        with_person.push(vec!["John", "Warner", "voted"]);
+        let mut labels = vec![
+            vec![label(ORG, false) as u8, label(ORG, true) as u8, 0],
+            vec![label(PER, false) as u8, 0, 0],
+            vec![label(PER, false) as u8, label(PER, true) as u8, 0],
+        ];
+        apply(&with_person, &mut labels, &gazetteer);
+        assert_eq!(
+            labels[1][0],
+            label(PER, false) as u8,
+            "a person's surname stays"
+        );
+    }
+}

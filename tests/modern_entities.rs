@@ -1,0 +1,202 @@
+//! Names as today's news writes them: the cases a tagger trained on 1996 Reuters got wrong, and the
+//! modern-news dev set (`tests/data/polnear-ner`) with floors under the shipped model's figures.
+
+use std::path::Path;
+
+use lede::analysis::entities::Tagger;
+use lede::eval::polnear_ner;
+use lede::{analyze_text, Analysis};
+
+/// A mention a case expects: its text, its label (`"*"`: any name), and another mention of the same
+/// case it must share a cluster with (if any).
+type Expected = (&'static str, &'static str, Option<&'static str>);
+
+/// Each row failed with the model shipped before the modern-news work (trained on `eng.train`
+/// alone, checked with that build): what it gave is in the comment. Texts are small articles
+/// (a headline, then the body), as a reader pastes them.
+const MODERN: &[(&str, &str, &[Expected], &[&str])] = &[
+    (
+        // Was: `Time Warner` PER, `AT&T` missed, `Warner` PER.
+        "Time Warner and AT&T",
+        "Merger Talks\n\nTime Warner agreed on Saturday to be acquired by AT&T for more than $80 billion.\n\nWarner shareholders will receive cash and stock.",
+        &[
+            ("Time Warner", "ORG", None),
+            ("AT&T", "ORG", None),
+            ("Warner", "ORG", Some("Time Warner")),
+        ],
+        &["Time"],
+    ),
+    (
+        // Was: `Thrones` alone, an organisation (and a timeline participant), in the issue's article;
+        // with the model of the first modern-news experiments, in this very sentence. The whole
+        // title is one name now; its type (MISC, a work) is still read as ORG: see the issue note.
+        "Game of Thrones",
+        "Emmy Night\n\nHBO's Game of Thrones won 12 Emmys on Sunday, and its finale drew record ratings.",
+        &[("Game of Thrones", "*", None), ("HBO", "ORG", None)],
+        &["Thrones", "Game"],
+    ),
+    (
+        // Was: nothing found in the title-case headline.
+        "the Federal Reserve in a title-case headline",
+        "Federal Reserve Raises Rates for First Time Since 2006\n\nThe central bank moved on Wednesday, as expected.",
+        &[("Federal Reserve", "ORG", None)],
+        &["Raises Rates", "First Time"],
+    ),
+    (
+        // Was: `Supporters of Black Lives Matter` as one organisation.
+        "Black Lives Matter",
+        "Protests Go On\n\nSupporters of Black Lives Matter rallied in Charlotte on Sunday.",
+        &[("Black Lives Matter", "ORG", None), ("Charlotte", "LOC", None)],
+        &["Supporters of Black Lives Matter"],
+    ),
+    (
+        // Was: `BEWKES` ORG in the line in capitals.
+        "a bare surname after the full name",
+        "Merger Talks\n\nThe deal was announced by Jeffrey Bewkes on Saturday.\n\nBEWKES SAID IT WOULD CLOSE BY 2017.",
+        &[
+            ("Jeffrey Bewkes", "PER", None),
+            ("BEWKES", "PER", Some("Jeffrey Bewkes")),
+        ],
+        &[],
+    ),
+    (
+        // Was: `US` ORG.
+        "US at a sentence start",
+        "Talks Stall\n\nUS officials said the talks had stalled.",
+        &[("US", "LOC", None)],
+        &[],
+    ),
+    (
+        // Was: `Charlotte Observer` without its `The`, and `New York Times` likewise.
+        "a newspaper named as a source",
+        "Video Released\n\nThe Charlotte Observer reported that the video was released. The New York Times reported on Sunday that the campaign had scrambled.",
+        &[
+            ("The Charlotte Observer", "ORG", None),
+            ("The New York Times", "ORG", None),
+        ],
+        &["Charlotte Observer", "New York Times"],
+    ),
+    (
+        // Was: `Powell` ORG.
+        "an honorific names a person",
+        "Rates Rise\n\nMr. Powell said the Federal Reserve would be patient.",
+        &[("Powell", "PER", None), ("Federal Reserve", "ORG", None)],
+        &["Mr. Powell"],
+    ),
+];
+
+fn labels(a: &Analysis) -> Vec<(String, String)> {
+    a.entities
+        .iter()
+        .map(|e| (e.text.clone(), e.label.clone()))
+        .collect()
+}
+
+#[test]
+fn modern_news_names() {
+    for (name, text, expected, absent) in MODERN {
+        let a = analyze_text(text);
+        let cluster_of = |mention: &str| {
+            a.entities
+                .iter()
+                .find(|e| e.text == mention)
+                .and_then(|e| e.cluster)
+        };
+        for (mention, label, with) in *expected {
+            let found = a.entities.iter().find(|e| e.text == *mention);
+            let found =
+                found.unwrap_or_else(|| panic!("{name}: {mention} not found in {:?}", labels(&a)));
+            if *label != "*" {
+                assert_eq!(found.label, *label, "{name}: {mention} in {:?}", labels(&a));
+            }
+            if let Some(other) = with {
+                assert_eq!(
+                    cluster_of(mention),
+                    cluster_of(other),
+                    "{name}: {mention} is {other}"
+                );
+            }
+        }
+        for mention in *absent {
+            assert!(
+                !a.entities.iter().any(|e| e.text == *mention),
+                "{name}: no mention `{mention}` in {:?}",
+                labels(&a)
+            );
+        }
+    }
+}
+
+/// A whole web page pasted as plain text: the menu, the share bar and the footer are page
+/// furniture, and furniture gets no entity marks; the story keeps its names.
+#[test]
+fn page_furniture_has_no_entities() {
+    let page = "Home\nWorld\nUS\nPolitics\nBusiness\nRugby\nSoccer\nCricket\nClick to Gallery\n\n\
+        Share on Facebook\nShare on Twitter\nEmail\n\n\
+        Clinton and Trump Meet in First Debate\n\n\
+        HEMPSTEAD, N.Y. (AP) — Hillary Clinton and Donald Trump met on Monday at Hofstra \
+        University for the first of three debates, trading sharp words over trade and taxes.\n\n\
+        Clinton said Trump had rooted for the housing crisis. Trump said Clinton had been in \
+        politics for thirty years and had nothing to show for it.\n\n\
+        Lester Holt of NBC News moderated the debate, which drew a record audience.\n\n\
+        Related stories\nTerms of Use\nPrivacy Policy\nContact Us\nAbout Us\n\u{a9} 2016 The Associated Press. All rights reserved.";
+    let a = analyze_text(page);
+    let furniture: Vec<(usize, usize)> = a
+        .paragraphs
+        .iter()
+        .filter(|p| p.role == lede::analysis::Role::Boilerplate)
+        .map(|p| (p.start, p.end))
+        .collect();
+    assert!(
+        !furniture.is_empty(),
+        "the menu is furniture: {:?}",
+        a.paragraphs
+    );
+    for e in &a.entities {
+        assert!(
+            !furniture.iter().any(|&(s, t)| s <= e.start && e.end <= t),
+            "no mark in furniture: {e:?}"
+        );
+    }
+    let names: Vec<&str> = a.clusters.iter().map(|c| c.name.as_str()).collect();
+    for person in ["Hillary Clinton", "Donald Trump", "Lester Holt"] {
+        assert!(names.contains(&person), "{person} in {names:?}");
+    }
+    for menu in ["Rugby", "Soccer", "Cricket", "Gallery", "Facebook"] {
+        assert!(
+            !names.iter().any(|n| n.contains(menu)),
+            "{menu} in {names:?}"
+        );
+    }
+}
+
+/// The modern-news dev set, scored as `lede eval-ner` scores it, stays above floors just under the
+/// shipped model's figures (skipped when `../shared/data` is absent).
+#[test]
+fn modern_dev_floors() {
+    let text_dir = Path::new(polnear_ner::TEXT_DIR);
+    if !text_dir.exists() {
+        println!("skipped: {} is absent", text_dir.display());
+        return;
+    }
+    let articles = polnear_ner::load(Path::new(polnear_ner::ANN_DIR), text_dir)
+        .expect("the standoff files match the shared texts");
+    assert_eq!(
+        articles.iter().filter(|a| a.split == "dev").count(),
+        28,
+        "four articles from each of seven outlets"
+    );
+    let score = polnear_ner::score(&articles, Some("dev"), Tagger::shipped());
+    let org = score
+        .by_type
+        .iter()
+        .find(|(k, _)| k == "ORG")
+        .map_or(0.0, |(_, c)| c.f1());
+    println!("{}", score.report());
+    assert!(score.overall.f1() >= MODERN_F1_FLOOR, "{}", score.report());
+    assert!(org >= MODERN_ORG_FLOOR, "{}", score.report());
+}
+
+/// Just under the shipped model's modern dev figures (`lede eval-ner`).
+const MODERN_F1_FLOOR: f64 = 0.885;
+const MODERN_ORG_FLOOR: f64 = 0.72;
