@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::entities::decode_into;
 use super::structure::{
     breaks_out_of_foreign, closes_p, content_weight, is_article_body, is_block, is_dropped,
-    is_void, own_role,
+    is_void, own_role, provisional_furniture,
 };
 use super::tokenizer::{Token, Tokenizer};
 use crate::analysis::model::Role;
@@ -30,6 +30,9 @@ pub struct Node {
     pub weight: f64,
     /// `<article>` or `[itemprop=articleBody]`: a container the page itself calls the story.
     pub story: bool,
+    /// Furniture unless it holds the page's prose (`structure::provisional_furniture`); the
+    /// walk leaves its text unmarked and `furniture::settle` decides.
+    pub provisional: bool,
 }
 
 /// One paragraph of the extracted text.
@@ -47,6 +50,9 @@ pub struct Block {
     pub commas: usize,
     /// The text sits in an `<h1>`.
     pub h1: bool,
+    /// One of several paragraphs straight in its element, separated by blank lines (`<br><br>`,
+    /// or in `<pre>`): the element holds paragraphs rather than being one.
+    pub split: bool,
 }
 
 /// What the walk found.
@@ -56,6 +62,8 @@ pub struct Walk {
     pub blocks: Vec<Block>,
     pub nodes: Vec<Node>,
     pub title: Option<String>,
+    /// `<meta property="og:title">`: the headline alone, on pages that have it.
+    pub og_title: Option<String>,
     /// The input is a whole page (`<html>` or `<body>`), not a clipboard fragment.
     pub page: bool,
 }
@@ -100,7 +108,28 @@ struct Current {
     link_chars: usize,
     commas: usize,
     h1: bool,
+    split: bool,
 }
+
+/// Where the `<pre>` text being re-flowed stands (`Walker::pre_char`).
+#[derive(Debug, Clone, Copy, Default)]
+struct PreLines {
+    /// Line breaks since the last character that is not white space.
+    newlines: usize,
+    /// Characters of the current line that are not white space, and the white space in a row
+    /// after the last of them.
+    len: usize,
+    spaces: usize,
+    /// The current line has a gap of two spaces or a tab inside: aligned columns.
+    columns: bool,
+    /// The same two facts about the line before the last break.
+    last_len: usize,
+    last_columns: bool,
+}
+
+/// A `<pre>` line with at least this many characters (not counting white space), and no
+/// columns, is hard-wrapped prose: its line break is a space.
+const PRE_PROSE_LINE: usize = 40;
 
 /// What is being skipped.
 enum Skip {
@@ -123,6 +152,9 @@ struct Walker {
     skip: Option<Skip>,
     /// The raw-text element whose contents come next (`title`, `script`, …).
     raw_owner: Option<String>,
+    /// The element whose paragraph a blank line just ended: its next paragraph is `split` too.
+    split_node: Option<usize>,
+    pre_lines: PreLines,
 }
 
 /// Walks `html` into paragraphs.
@@ -134,6 +166,7 @@ pub fn walk(html: &str) -> Walk {
                 name: "#root".into(),
                 weight: 0.0,
                 story: false,
+                provisional: false,
             }],
             ..Walk::default()
         },
@@ -148,6 +181,8 @@ pub fn walk(html: &str) -> Walk {
         after_cr: false,
         skip: None,
         raw_owner: None,
+        split_node: None,
+        pre_lines: PreLines::default(),
     };
     let mut fragment_marker = false;
     for token in Tokenizer::new(html) {
@@ -158,6 +193,7 @@ pub fn walk(html: &str) -> Walk {
     }
     w.end_block();
     w.out.page &= !fragment_marker;
+    super::furniture::settle(&mut w.out);
     w.out
 }
 
@@ -198,6 +234,17 @@ impl Walker {
         }
     }
 
+    /// Keeps `<meta property="og:title" content="…">`, white space collapsed.
+    fn capture_og_title(&mut self, attrs: &[(String, String)]) {
+        let is_og = attrs
+            .iter()
+            .any(|(k, v)| (k == "property" || k == "name") && v.eq_ignore_ascii_case("og:title"));
+        if let Some((_, content)) = attrs.iter().find(|(k, _)| k == "content").filter(|_| is_og) {
+            let title = content.split_whitespace().collect::<Vec<_>>().join(" ");
+            self.out.og_title = (!title.is_empty()).then_some(title);
+        }
+    }
+
     /// Keeps the first `<title>`, references decoded and white space collapsed.
     fn capture_title(&mut self, text: &str) {
         let mut title = String::new();
@@ -217,6 +264,9 @@ impl Walker {
     }
 
     fn start(&mut self, name: String, attrs: &[(String, String)]) {
+        if name == "meta" && self.out.og_title.is_none() {
+            self.capture_og_title(attrs);
+        }
         let raw = matches!(
             name.as_str(),
             "script"
@@ -326,8 +376,13 @@ impl Walker {
             return;
         }
         let parent = self.top();
-        let own = own_role(&name, attrs, parent.in_article);
         let boilerplate = |r: Option<Role>| r == Some(Role::Boilerplate);
+        let provisional = block && provisional_furniture(&name, attrs);
+        let own = if provisional {
+            None
+        } else {
+            own_role(&name, attrs, parent.in_article)
+        };
         let mut ctx = parent;
         if block {
             ctx.role = if boilerplate(parent.role) || boilerplate(parent.inline_role) {
@@ -341,6 +396,7 @@ impl Walker {
                 name: name.clone(),
                 weight: content_weight(&name, attrs),
                 story: name == "article" || is_article_body(attrs),
+                provisional,
             });
             ctx.node = self.out.nodes.len() - 1;
         } else {
@@ -356,6 +412,7 @@ impl Walker {
         ctx.h1 |= name == "h1";
         if matches!(name.as_str(), "pre" | "listing") {
             self.skip_newline = true;
+            self.pre_lines = PreLines::default();
         }
         *self.open_counts.entry(name.clone()).or_default() += 1;
         self.stack.push(Open { name, ctx });
@@ -450,17 +507,74 @@ impl Walker {
         }
     }
 
+    /// `<br>`: a line break in the paragraph; a second one in a row (only white space between)
+    /// ends the paragraph, as old pages separate their paragraphs with `<br><br>`.
     fn line_break(&mut self) {
         if self.skip.is_some() {
             return;
         }
         if let Some(cur) = &self.current {
-            // At most one blank line in a row: `<br><br>` separates paragraphs on old pages.
-            if !self.out.text[cur.start..].ends_with("\n\n") {
+            if self.out.text[cur.start..].ends_with('\n') {
+                self.split_paragraph();
+            } else {
                 self.out.text.push('\n');
             }
             self.pending_space = false;
         }
+    }
+
+    /// Ends the paragraph at a blank line inside one element (`<br><br>`, a blank line in
+    /// `<pre>`): both halves are marked `split`, so the scoring reads the element as a container
+    /// of paragraphs.
+    fn split_paragraph(&mut self) {
+        let Some(node) = self.current.as_ref().map(|c| c.node) else {
+            return;
+        };
+        if let Some(cur) = &mut self.current {
+            cur.split = true;
+        }
+        self.end_block();
+        self.split_node = Some(node);
+    }
+
+    /// Re-flows `<pre>` text (press releases come hard-wrapped): a line break inside a
+    /// paragraph of prose is a space, a blank line ends the paragraph, and a short line or a
+    /// line with aligned columns (a table, an address) keeps its break. White space is then
+    /// collapsed as anywhere else. Returns whether `c` is still to be written.
+    fn pre_char(&mut self, c: char) -> bool {
+        let lines = &mut self.pre_lines;
+        if c == '\n' {
+            if lines.newlines == 0 {
+                lines.last_len = lines.len;
+                lines.last_columns = lines.columns;
+            }
+            lines.newlines += 1;
+            (lines.len, lines.columns, lines.spaces) = (0, false, 0);
+            return false;
+        }
+        if c.is_whitespace() {
+            if lines.len > 0 {
+                lines.spaces += 1;
+                lines.columns |= c == '\t';
+            }
+            return true;
+        }
+        lines.columns |= lines.spaces >= 2;
+        lines.spaces = 0;
+        lines.len += 1;
+        let newlines = std::mem::take(&mut lines.newlines);
+        let prose = lines.last_len >= PRE_PROSE_LINE && !lines.last_columns;
+        if newlines > 0 && self.current.is_some() {
+            if newlines >= 2 {
+                self.split_paragraph();
+            } else if !prose {
+                self.out.text.push('\n');
+                self.pending_space = false;
+            } else {
+                self.pending_space = true;
+            }
+        }
+        true
     }
 
     /// Appends text, with references decoded if `decode`, white space collapsed unless `pre`.
@@ -489,13 +603,9 @@ impl Walker {
             if c == '\n' && skip_newline {
                 return;
             }
-            if c.is_whitespace() && self.current.is_none() {
+            if !self.pre_char(c) {
                 return;
             }
-            self.ensure_block(ctx);
-            self.out.text.push(c);
-            self.count_char(c, ctx);
-            return;
         }
         // Outside `<pre>`, runs of white space are one space; line separators too, since the
         // segmenter would read them as paragraph breaks.
@@ -551,6 +661,7 @@ impl Walker {
             link_chars: 0,
             commas: 0,
             h1: false,
+            split: self.split_node.take() == Some(ctx.node),
         });
     }
 
@@ -586,6 +697,7 @@ impl Walker {
             link_chars: cur.link_chars,
             commas: cur.commas,
             h1: cur.h1,
+            split: cur.split,
         });
     }
 }

@@ -20,6 +20,8 @@
 //! open-element stack are a few hundred lines and linear in the input.
 
 mod entities;
+mod furniture;
+mod headline;
 mod html;
 mod main_content;
 mod markdown;
@@ -69,8 +71,13 @@ pub fn from_html_as(html: &str, source: Source) -> Imported {
         Source::Page => true,
         Source::Fragment => false,
     };
+    let candidates = headline::candidates(walk.title.as_deref(), walk.og_title.as_deref());
+    let headline = headline::find(&walk, &candidates);
     if page {
-        main_content::mark_outside_story(&mut walk);
+        let story = main_content::mark_outside_story(&mut walk, headline);
+        if let (None, Some(story)) = (headline, story) {
+            headline::insert_missing(&mut walk, &candidates, story);
+        }
     }
     let hints = walk
         .blocks
@@ -133,5 +140,7 @@ pub fn from_file(name: &str, contents: &str) -> Option<Imported> {
     })
 }
 
+#[cfg(test)]
+mod page_tests;
 #[cfg(test)]
 mod tests;

@@ -95,10 +95,16 @@ const CREDIT: &[&str] = &[
     "date", "pubdate",
 ];
 
-/// The words of the `class` and `id` values: split at anything not a letter or digit and at
-/// camelCase humps, lowercased. `article-body mainNav` → `article`, `body`, `main`, `nav`.
-/// Layout state classes (`has-sidebar`, `with-ads`, `no-comments`, `is-sticky`) say nothing
-/// about the element's own text and are left out.
+/// The words of the `class` and `id` values, each matched whole, never as a substring:
+/// `navigation` is not `nav`, `headline` holds no `ad`. Values split at anything not a letter or
+/// digit and at camelCase humps, lowercased: `article-body mainNav` → `article`, `body`,
+/// `main`, `nav`. Layout state classes (`has-sidebar`, `with-ads`, `no-comments`, `is-sticky`)
+/// say nothing about the element's own text and are left out.
+///
+/// An ASP.NET id (`ctl00_ContentPlaceHolder_article_NavWebPart_Article`) is the path of
+/// server controls down to the element, joined by `_`: only its last segment names the element
+/// (`Article`); the others name its ancestors, which carry their own ids. So the story container
+/// above is not `nav`.
 pub fn words(attrs: &[(String, String)]) -> Vec<String> {
     let mut words = Vec::new();
     for (name, value) in attrs {
@@ -113,6 +119,7 @@ pub fn words(attrs: &[(String, String)]) -> Vec<String> {
             {
                 continue;
             }
+            let token = asp_net_own_name(token);
             let mut word = String::new();
             let mut prev_lower = false;
             for c in token.chars() {
@@ -135,6 +142,24 @@ pub fn words(attrs: &[(String, String)]) -> Vec<String> {
         }
     }
     words
+}
+
+/// The element's own name in an ASP.NET client id (`ctl00_…_Name`, or `ctl00_…_Name_ctl03`
+/// for a repeated item), or the whole token for any other value.
+fn asp_net_own_name(token: &str) -> &str {
+    let is_ctl = |s: &str| {
+        s.len() > 3
+            && s[..3].eq_ignore_ascii_case("ctl")
+            && s[3..].bytes().all(|b| b.is_ascii_digit())
+    };
+    if !token.split('_').next().is_some_and(is_ctl) {
+        return token;
+    }
+    token
+        .split('_')
+        .rev()
+        .find(|s| !s.is_empty() && !is_ctl(s))
+        .unwrap_or(token)
 }
 
 fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -176,20 +201,30 @@ fn hidden(attrs: &[(String, String)]) -> bool {
     })
 }
 
-/// The role an element gives its text by itself; `in_article` says whether it sits inside an
-/// `<article>` or `<main>`. A `<header>` there holds the headline and byline, and so does one
-/// whose class says so (`article-header`, `entry-header`) on pages built of `<div>`s; any other
-/// `<header>` is the site's masthead.
-pub fn own_role(name: &str, attrs: &[(String, String)], in_article: bool) -> Option<Role> {
-    if name == "figcaption" {
-        return Some(Role::Caption);
+/// Whether an element is furniture only by evidence that a story container can carry too: a
+/// `<form>` (ASP.NET pages wrap the whole page in one), or a name with both furniture and story
+/// words (`article-share`, but also `story-nav-container` around the story). Such a block is page
+/// furniture unless it holds most of the page's prose (`furniture::settle` decides, after the
+/// walk), so one misleading name never empties a page.
+pub fn provisional_furniture(name: &str, attrs: &[(String, String)]) -> bool {
+    if name == "form" {
+        return true;
     }
     let words = words(attrs);
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    has(CONTENT) && has(FURNITURE) && !definite_furniture(name, attrs, &words, false)
+}
+
+/// Furniture by its tag, its ARIA role or being hidden: no name or content changes that.
+fn definite_furniture(
+    name: &str,
+    attrs: &[(String, String)],
+    words: &[String],
+    in_article: bool,
+) -> bool {
     let story_words = words.iter().any(|w| CONTENT.contains(&w.as_str()));
-    let furniture_tag = matches!(
-        name,
-        "nav" | "aside" | "footer" | "form" | "button" | "menu"
-    ) || (name == "header" && !in_article && !story_words);
+    let furniture_tag = matches!(name, "nav" | "aside" | "footer" | "button" | "menu")
+        || (name == "header" && !in_article && !story_words);
     let aria = attr(attrs, "role").is_some_and(|r| {
         r.split_ascii_whitespace().any(|r| {
             matches!(
@@ -204,10 +239,24 @@ pub fn own_role(name: &str, attrs: &[(String, String)], in_article: bool) -> Opt
             )
         })
     });
+    furniture_tag || aria || hidden(attrs)
+}
+
+/// The role an element gives its text by itself; `in_article` says whether it sits inside an
+/// `<article>` or `<main>`. A `<header>` there holds the headline and byline, and so does one
+/// whose class says so (`article-header`, `entry-header`) on pages built of `<div>`s; any other
+/// `<header>` is the site's masthead. A `<form>` is furniture here; as a block it is only
+/// provisionally so (`provisional_furniture`).
+pub fn own_role(name: &str, attrs: &[(String, String)], in_article: bool) -> Option<Role> {
+    if name == "figcaption" {
+        return Some(Role::Caption);
+    }
+    let words = words(attrs);
+    let definite = definite_furniture(name, attrs, &words, in_article);
     // The page's outer elements often carry layout words (`<body class="sidebar-right">`); they
     // say nothing about the story.
     let outer = matches!(name, "html" | "body" | "main" | "article");
-    if furniture_tag || aria || hidden(attrs) || (!outer && furniture_words(&words)) {
+    if definite || name == "form" || (!outer && furniture_words(&words)) {
         return Some(Role::Boilerplate);
     }
     if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
@@ -269,6 +318,18 @@ mod tests {
             ),
             ("ArticleBody", &["article", "body"]),
             ("h2Title", &["h2", "title"]),
+            (
+                "ctl00_ContentPlaceHolder_article_NavWebPart_Article",
+                &["article"],
+            ),
+            (
+                "ctl00_footer_NavWebPart_FooterTorontoStar_ctl03",
+                &["footer", "toronto", "star"],
+            ),
+            (
+                "navigation subnav canvas",
+                &["navigation", "subnav", "canvas"],
+            ),
             ("", &[]),
         ];
         for (class, expected) in cases {
@@ -356,6 +417,30 @@ mod tests {
             ("date line", "span", attrs("date"), false, Some(Credit)),
             ("time", "time", vec![], true, Some(Credit)),
             ("adjective is not ad", "div", attrs("headline"), true, None),
+            (
+                "whole words: canvas is not nav",
+                "div",
+                attrs("canvas"),
+                false,
+                None,
+            ),
+            (
+                "whole words: shadow is not ad",
+                "div",
+                attrs("shadow-box"),
+                false,
+                None,
+            ),
+            (
+                "an ASP.NET id names its element last",
+                "div",
+                vec![(
+                    "id".into(),
+                    "ctl00_ContentPlaceHolder_article_NavWebPart_Article".into(),
+                )],
+                false,
+                None,
+            ),
             (
                 "article share bar",
                 "div",

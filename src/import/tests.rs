@@ -70,9 +70,9 @@ fn text_and_whitespace() {
             &[("One", None), ("Two", None)],
         ),
         (
-            "pre keeps white space",
+            "pre: short and column lines keep their breaks",
             "<pre>\na  b\r\n  c</pre><p>d</p>",
-            &[("a  b\n  c", None), ("d", None)],
+            &[("a b\nc", None), ("d", None)],
         ),
         (
             "text straight in a div around a p",
@@ -394,8 +394,8 @@ fn main_content_of_a_page() {
     );
     assert_eq!(
         role_of("Russian President"),
-        Some(None),
-        "story body unhinted"
+        Some(Some(Body)),
+        "the story's prose hinted body"
     );
     assert_eq!(
         role_of("Short"),
