@@ -269,6 +269,30 @@ mod tests {
         assert_eq!(bag_of_words("", "story").2, 0.0, "empty output scores 0");
     }
 
+    /// The news-html dev pages sit beside the clone, at `../shared/data/news-html/dev`.
+    #[test]
+    fn dev_scores_stay_above_their_floors() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/news-html/dev");
+        if !dir.is_dir() {
+            println!("skipped: {} is absent", dir.display());
+            return;
+        }
+        let scores = evaluate(&dir, None).unwrap();
+        assert_eq!(scores.len(), 310);
+        let m = Means::of(&scores);
+        println!("{m}");
+        assert!(m.f1 >= FLOOR_F1, "{m}");
+        let empty: Vec<&str> = scores
+            .iter()
+            .filter(|s| s.kept_tokens == 0 && s.gold_tokens > 0)
+            .map(|s| s.name.as_str())
+            .collect();
+        assert!(empty.is_empty(), "pages kept empty: {empty:?}");
+    }
+
+    /// Just under the shipped figure, `lede eval-html`: mean F1 98.18 (98.02 cross-fitted).
+    const FLOOR_F1: f64 = 0.978;
+
     #[test]
     fn kept_text_follows_analyze() {
         let page = include_str!("../../tests/data/ap-news-page.html");
