@@ -94,8 +94,25 @@ pub fn read_text(bytes: &[u8], source: &str) -> Result<Decoded> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let is_dropped = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
-    let controls = text.chars().filter(|&c| is_dropped(c)).count();
-    if controls * 100 > text.chars().count().max(1) {
+    // Counted on bytes, since this reads every byte of a file: C0 controls and DEL are one
+    // byte each, C1 controls (U+0080–U+009F) are C2 80 – C2 9F.
+    let bytes = text.as_bytes();
+    let mut controls = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f)
+        .count();
+    if bytes.contains(&0xc2) {
+        controls += bytes
+            .windows(2)
+            .filter(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1]))
+            .count();
+    }
+    let chars = if controls == 0 {
+        0
+    } else {
+        text.chars().count()
+    };
+    if controls * 100 > chars.max(1) {
         return Err(not_text(format!(
             "it has {controls} control characters, so it looks like a binary file"
         )));

@@ -30,9 +30,16 @@ const NEAR: usize = 8;
 
 /// The lowercased words of `text`: runs of letters and digits.
 pub fn words(text: &str) -> Vec<String> {
+    split_words(&text.to_lowercase())
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The runs of letters and digits in `text`.
+fn split_words(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
         .collect()
 }
 
@@ -67,20 +74,19 @@ pub fn candidates(title: Option<&str>, og_title: Option<&str>) -> Vec<String> {
 }
 
 /// Whether two word lists are the same headline: most of the longer one is in the shorter.
-fn same_headline(a: &[String], b: &[String]) -> bool {
+fn same_headline(a: &[&str], b: &[String]) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let mut rest: Vec<&String> = long.iter().collect();
+    let mut rest: Vec<&str> = b.iter().map(String::as_str).collect();
     let mut common = 0;
-    for w in short {
-        if let Some(i) = rest.iter().position(|x| *x == w) {
+    for w in a {
+        if let Some(i) = rest.iter().position(|x| x == w) {
             rest.swap_remove(i);
             common += 1;
         }
     }
-    common as f64 >= SAME * long.len() as f64
+    common as f64 >= SAME * a.len().max(b.len()) as f64
 }
 
 /// The index of the block that is the page's headline, if a candidate names one.
@@ -89,10 +95,15 @@ pub fn find(walk: &Walk, candidates: &[String]) -> Option<usize> {
         return None;
     }
     let wanted: Vec<Vec<String>> = candidates.iter().map(|c| words(c)).collect();
+    // A block much longer than every candidate cannot be one; checked before its words are.
+    let longest = candidates.iter().map(|c| c.len()).max().unwrap_or(0);
     let mut best: Option<(usize, usize)> = None;
     for (i, b) in walk.blocks.iter().enumerate() {
-        let text = &walk.text[b.start..b.end];
-        let w = words(text);
+        if b.end - b.start > 2 * longest {
+            continue;
+        }
+        let lowered = walk.text[b.start..b.end].to_lowercase();
+        let w = split_words(&lowered);
         if w.len() < MIN_WORDS || w.len() > MAX_WORDS || b.link_chars * 2 > b.chars {
             continue;
         }
@@ -102,7 +113,9 @@ pub fn find(walk: &Walk, candidates: &[String]) -> Option<usize> {
         );
         // A heading may also be the title's first clause (`Mother assails Huckabee` of
         // `Mother assails Huckabee, says he …`), the rest being a subtitle.
-        let starts = |c: &Vec<String>| heading && w.len() >= 4 && c.starts_with(&w);
+        let starts = |c: &Vec<String>| {
+            heading && w.len() >= 4 && c.len() >= w.len() && c.iter().zip(&w).all(|(a, b)| a == b)
+        };
         if !wanted.iter().any(|c| same_headline(&w, c) || starts(c)) {
             continue;
         }

@@ -10,8 +10,7 @@ use std::collections::HashMap;
 
 use super::entities::decode_into;
 use super::structure::{
-    breaks_out_of_foreign, closes_p, content_weight, is_article_body, is_block, is_dropped,
-    is_void, own_role, provisional_furniture,
+    breaks_out_of_foreign, closes_p, is_article_body, is_block, is_dropped, is_void, Element,
 };
 use super::tokenizer::{Token, Tokenizer};
 use crate::analysis::model::Role;
@@ -377,11 +376,12 @@ impl Walker {
         }
         let parent = self.top();
         let boilerplate = |r: Option<Role>| r == Some(Role::Boilerplate);
-        let provisional = block && provisional_furniture(&name, attrs);
+        let element = Element::new(&name, attrs);
+        let provisional = block && element.provisional_furniture();
         let own = if provisional {
             None
         } else {
-            own_role(&name, attrs, parent.in_article)
+            element.own_role(parent.in_article)
         };
         let mut ctx = parent;
         if block {
@@ -394,7 +394,7 @@ impl Walker {
             self.out.nodes.push(Node {
                 parent: parent.node,
                 name: name.clone(),
-                weight: content_weight(&name, attrs),
+                weight: element.content_weight(),
                 story: name == "article" || is_article_body(attrs),
                 provisional,
             });
@@ -580,11 +580,49 @@ impl Walker {
     /// Appends text, with references decoded if `decode`, white space collapsed unless `pre`.
     fn text(&mut self, text: &str, decode: bool, pre: bool) {
         let ctx = self.top();
+        if !pre && plain(text) {
+            return self.plain_text(text, ctx);
+        }
         let mut push = |c: char| self.push_char(c, ctx, pre);
         if decode {
             decode_into(text, &mut push);
         } else {
             text.chars().for_each(push);
+        }
+    }
+
+    /// `text` outside `<pre>` with nothing to decode or drop (`plain`): the same as pushing it
+    /// character by character, a word at a time. Most of a page's text takes this path.
+    fn plain_text(&mut self, text: &str, ctx: Ctx) {
+        self.skip_newline = false;
+        // Split on bytes: ASCII white space never sits inside a multi-byte character.
+        let words = text
+            .as_bytes()
+            .split(u8::is_ascii_whitespace)
+            .scan(0, |at, word| {
+                let start = *at;
+                *at += word.len() + 1;
+                Some(&text[start..start + word.len()])
+            });
+        for (k, word) in words.enumerate() {
+            if k > 0 && self.current.is_some() && !self.out.text.ends_with('\n') {
+                self.pending_space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            self.ensure_block(ctx);
+            if std::mem::take(&mut self.pending_space) {
+                self.out.text.push(' ');
+            }
+            self.out.text.push_str(word);
+            let chars = if word.is_ascii() {
+                word.len()
+            } else {
+                word.chars().filter(|c| !c.is_whitespace()).count()
+            };
+            let commas = word.bytes().filter(|&b| b == b',').count();
+            self.count_run(chars, commas, ctx);
         }
     }
 
@@ -627,13 +665,20 @@ impl Walker {
     }
 
     fn count_char(&mut self, c: char, ctx: Ctx) {
+        if !c.is_whitespace() {
+            self.count_run(1, usize::from(c == ','), ctx);
+        }
+    }
+
+    /// Counts `chars` characters (not white space), `commas` of them commas, written under `ctx`.
+    fn count_run(&mut self, chars: usize, commas: usize, ctx: Ctx) {
         let Some(cur) = &mut self.current else { return };
-        if c.is_whitespace() {
+        if chars == 0 {
             return;
         }
-        cur.chars += 1;
-        cur.link_chars += usize::from(ctx.link);
-        cur.commas += usize::from(c == ',');
+        cur.chars += chars;
+        cur.link_chars += if ctx.link { chars } else { 0 };
+        cur.commas += commas;
         cur.h1 |= ctx.h1;
         cur.inline = match cur.inline {
             Inline::Unset => Inline::Uniform(ctx.inline_role),
@@ -700,6 +745,30 @@ impl Walker {
             split: cur.split,
         });
     }
+}
+
+/// Whether `text` has nothing that `push_char` treats specially besides ASCII white space: no
+/// character reference (`&`), no control character (C0, DEL, C1), no line or paragraph
+/// separator.
+fn plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.is_ascii()
+        && !bytes
+            .iter()
+            .any(|&b| b == b'&' || b == 0x7f || (b < 0x20 && !b.is_ascii_whitespace()))
+    {
+        return true;
+    }
+    !bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'&' | 0x7f => true,
+        b'\t' | b'\n' | b'\r' | 0x0c => false,
+        0..=0x1f => true,
+        // U+0080–U+009F (C1 controls, U+0085 among them): C2 80 – C2 9F.
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        // U+2028 and U+2029: E2 80 A8, E2 80 A9.
+        0xe2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)),
+        _ => false,
+    })
 }
 
 /// The context of the document itself.

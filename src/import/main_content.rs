@@ -201,6 +201,10 @@ pub fn mark_outside_story(walk: &mut Walk, headline: Option<usize>) -> Option<us
 /// comments (`Comments (19)`, `5 comments so far...`, `Post a comment`, `Have your say`,
 /// `TalkBack`, `One Response to “…”`, `What others are saying`).
 fn opens_comments(text: &str) -> bool {
+    // Twelve words fit in far fewer bytes: a long paragraph is rejected before it is split.
+    if text.len() > 160 {
+        return false;
+    }
     let words = super::headline::words(text);
     if words.is_empty() || words.len() > 12 || text.trim_end().ends_with('.') {
         return false;

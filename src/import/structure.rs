@@ -107,6 +107,12 @@ const CREDIT: &[&str] = &[
 /// above is not `nav`.
 pub fn words(attrs: &[(String, String)]) -> Vec<String> {
     let mut words = Vec::new();
+    if !attrs
+        .iter()
+        .any(|(name, _)| name == "class" || name == "id")
+    {
+        return words;
+    }
     for (name, value) in attrs {
         if name != "class" && name != "id" {
             continue;
@@ -201,103 +207,110 @@ fn hidden(attrs: &[(String, String)]) -> bool {
     })
 }
 
-/// Whether an element is furniture only by evidence that a story container can carry too: a
-/// `<form>` (ASP.NET pages wrap the whole page in one), or a name with both furniture and story
-/// words (`article-share`, but also `story-nav-container` around the story). Such a block is page
-/// furniture unless it holds most of the page's prose (`furniture::settle` decides, after the
-/// walk), so one misleading name never empties a page.
-pub fn provisional_furniture(name: &str, attrs: &[(String, String)]) -> bool {
-    if name == "form" {
-        return true;
-    }
-    let words = words(attrs);
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    has(CONTENT) && has(FURNITURE) && !definite_furniture(name, attrs, &words, false)
+/// What an element's tag and attributes say, with its class and id words split once.
+pub struct Element<'a> {
+    name: &'a str,
+    attrs: &'a [(String, String)],
+    words: Vec<String>,
 }
 
-/// Furniture by its tag, its ARIA role or being hidden: no name or content changes that.
-fn definite_furniture(
-    name: &str,
-    attrs: &[(String, String)],
-    words: &[String],
-    in_article: bool,
-) -> bool {
-    let story_words = words.iter().any(|w| CONTENT.contains(&w.as_str()));
-    let furniture_tag = matches!(name, "nav" | "aside" | "footer" | "button" | "menu")
-        || (name == "header" && !in_article && !story_words);
-    let aria = attr(attrs, "role").is_some_and(|r| {
-        r.split_ascii_whitespace().any(|r| {
-            matches!(
-                r.to_ascii_lowercase().as_str(),
-                "navigation"
-                    | "complementary"
-                    | "contentinfo"
-                    | "banner"
-                    | "search"
-                    | "menu"
-                    | "menubar"
-            )
-        })
-    });
-    furniture_tag || aria || hidden(attrs)
-}
+impl<'a> Element<'a> {
+    pub fn new(name: &'a str, attrs: &'a [(String, String)]) -> Element<'a> {
+        Element {
+            name,
+            attrs,
+            words: words(attrs),
+        }
+    }
 
-/// The role an element gives its text by itself; `in_article` says whether it sits inside an
-/// `<article>` or `<main>`. A `<header>` there holds the headline and byline, and so does one
-/// whose class says so (`article-header`, `entry-header`) on pages built of `<div>`s; any other
-/// `<header>` is the site's masthead. A `<form>` is furniture here; as a block it is only
-/// provisionally so (`provisional_furniture`).
-pub fn own_role(name: &str, attrs: &[(String, String)], in_article: bool) -> Option<Role> {
-    if name == "figcaption" {
-        return Some(Role::Caption);
+    fn has(&self, list: &[&str]) -> bool {
+        self.words.iter().any(|w| list.contains(&w.as_str()))
     }
-    let words = words(attrs);
-    let definite = definite_furniture(name, attrs, &words, in_article);
-    // The page's outer elements often carry layout words (`<body class="sidebar-right">`); they
-    // say nothing about the story.
-    let outer = matches!(name, "html" | "body" | "main" | "article");
-    if definite || name == "form" || (!outer && furniture_words(&words)) {
-        return Some(Role::Boilerplate);
-    }
-    if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-        return Some(Role::Heading);
-    }
-    let credit_prop = attr(attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("author"));
-    if matches!(name, "address" | "time")
-        || credit_prop
-        || words.iter().any(|w| CREDIT.contains(&w.as_str()))
-    {
-        return Some(Role::Credit);
-    }
-    None
-}
 
-/// How much an element's class, id and tag suggest it holds the story (Readability's weights):
-/// story words +25, furniture words −25, and a little by tag.
-pub fn content_weight(name: &str, attrs: &[(String, String)]) -> f64 {
-    let words = words(attrs);
-    let mut weight = 0.0;
-    if words.iter().any(|w| CONTENT.contains(&w.as_str())) {
-        weight += 25.0;
+    /// Whether the element is furniture only by evidence that a story container can carry too:
+    /// a `<form>` (ASP.NET pages wrap the whole page in one), or a name with both furniture and
+    /// story words (`article-share`, but also `story-nav-container` around the story). Such a
+    /// block is page furniture unless it holds most of the page's prose (`furniture::settle`
+    /// decides, after the walk), so one misleading name never empties a page.
+    pub fn provisional_furniture(&self) -> bool {
+        self.name == "form"
+            || (self.has(CONTENT) && self.has(FURNITURE) && !self.definite_furniture(false))
     }
-    if words
-        .iter()
-        .any(|w| FURNITURE.contains(&w.as_str()) || LAYOUT.contains(&w.as_str()))
-    {
-        weight -= 25.0;
+
+    /// Furniture by its tag, its ARIA role or being hidden: no name or content changes that.
+    fn definite_furniture(&self, in_article: bool) -> bool {
+        let furniture_tag = matches!(self.name, "nav" | "aside" | "footer" | "button" | "menu")
+            || (self.name == "header" && !in_article && !self.has(CONTENT));
+        let aria = attr(self.attrs, "role").is_some_and(|r| {
+            r.split_ascii_whitespace().any(|r| {
+                matches!(
+                    r.to_ascii_lowercase().as_str(),
+                    "navigation"
+                        | "complementary"
+                        | "contentinfo"
+                        | "banner"
+                        | "search"
+                        | "menu"
+                        | "menubar"
+                )
+            })
+        });
+        furniture_tag || aria || hidden(self.attrs)
     }
-    weight += match name {
-        "article" => 10.0,
-        "div" | "section" | "main" => 5.0,
-        "pre" | "td" | "blockquote" => 3.0,
-        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
-        _ => 0.0,
-    };
-    if is_article_body(attrs) {
-        weight += 30.0;
+
+    /// The role the element gives its text by itself; `in_article` says whether it sits inside
+    /// an `<article>` or `<main>`. A `<header>` there holds the headline and byline, and so does
+    /// one whose class says so (`article-header`, `entry-header`) on pages built of `<div>`s;
+    /// any other `<header>` is the site's masthead. A `<form>` is furniture here; as a block it
+    /// is only provisionally so (`provisional_furniture`).
+    pub fn own_role(&self, in_article: bool) -> Option<Role> {
+        let name = self.name;
+        if name == "figcaption" {
+            return Some(Role::Caption);
+        }
+        // The page's outer elements often carry layout words (`<body class="sidebar-right">`);
+        // they say nothing about the story.
+        let outer = matches!(name, "html" | "body" | "main" | "article");
+        if self.definite_furniture(in_article)
+            || name == "form"
+            || (!outer && furniture_words(&self.words))
+        {
+            return Some(Role::Boilerplate);
+        }
+        if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            return Some(Role::Heading);
+        }
+        let credit_prop =
+            attr(self.attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("author"));
+        if matches!(name, "address" | "time") || credit_prop || self.has(CREDIT) {
+            return Some(Role::Credit);
+        }
+        None
     }
-    weight
+
+    /// How much the element's class, id and tag suggest it holds the story (Readability's
+    /// weights): story words +25, furniture words −25, and a little by tag.
+    pub fn content_weight(&self) -> f64 {
+        let mut weight = 0.0;
+        if self.has(CONTENT) {
+            weight += 25.0;
+        }
+        if self.has(FURNITURE) || self.has(LAYOUT) {
+            weight -= 25.0;
+        }
+        weight += match self.name {
+            "article" => 10.0,
+            "div" | "section" | "main" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        if is_article_body(self.attrs) {
+            weight += 30.0;
+        }
+        weight
+    }
 }
 
 #[cfg(test)]
@@ -499,7 +512,11 @@ mod tests {
             ),
         ];
         for (name, tag, a, in_article, expected) in cases {
-            assert_eq!(own_role(tag, a, *in_article), *expected, "{name}");
+            assert_eq!(
+                Element::new(tag, a).own_role(*in_article),
+                *expected,
+                "{name}"
+            );
         }
     }
 }

@@ -599,3 +599,33 @@ fn regression() {
         assert_eq!(html(input), owned(expected), "{name}");
     }
 }
+
+/// Text with nothing to decode takes a faster path, a word at a time; it must read exactly as the
+/// character-by-character path does. Each pair differs only in a character reference, which
+/// forces the slow path on the second.
+#[test]
+fn the_plain_text_path_reads_as_the_careful_one() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "spaces and tabs",
+            "<p> a  b\tc,\nd é </p>",
+            "<p> a  b\tc,\nd &eacute; </p>",
+        ),
+        (
+            "link text",
+            "<p>Go <a href=/x>to the  story</a>, now</p>",
+            "<p>Go <a href=/x>to the &#32;story</a>, now</p>",
+        ),
+        (
+            "across tags",
+            "<div>One<b> two </b>three<br> four</div>",
+            "<div>One<b> two </b>three<br> f&#111;ur</div>",
+        ),
+        ("no-break space", "<p>a\u{a0}b c</p>", "<p>a&nbsp;b c</p>"),
+    ];
+    for (name, plain, careful) in cases {
+        let (a, b) = (html::walk(plain), html::walk(careful));
+        assert_eq!(a.text, b.text, "{name}");
+        assert_eq!(a.blocks, b.blocks, "{name}");
+    }
+}
