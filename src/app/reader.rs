@@ -139,10 +139,11 @@ fn open_on(index: usize) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Some(el) = window
-        .document()
-        .and_then(|d| d.query_selector(&format!("#reader [data-paragraph=\"{index}\"]")).ok().flatten())
-    else {
+    let Some(el) = window.document().and_then(|d| {
+        d.query_selector(&format!("#reader [data-paragraph=\"{index}\"]"))
+            .ok()
+            .flatten()
+    }) else {
         return;
     };
     let height = window

@@ -10,15 +10,17 @@ use crate::eval::html::{evaluate_with, Classifier, Means};
 /// Where the news-html dev pages are unless the command is told otherwise.
 const NEWS_HTML_DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/news-html/dev");
 
-/// `lede eval-html [DIR] [--out DIR] [--per-page] [--cv]`: the bag-of-words P/R/F1 of the story text
+/// `lede eval-html [DIR] [--out DIR] [--per-page] [--cv] [--html-from DIR]`: the bag-of-words P/R/F1 of the story text
 /// `lede analyze --html` keeps, averaged over the pages, as the data set's `score.py` prints it;
 /// then the same by fold (page `k` in fold `k % 5`, as the caption model's folds: fold 0 is the
 /// one its shipped model never saw), and the pages kept empty. `--out` writes each kept text to
 /// `DIR/NAME.txt` for `score.py`; `--per-page` lists each page's P, R and F1 first. `--cv` reads
 /// each page with a caption model trained on the L3S text of the other four folds
-/// (`Classifier::CrossFitted`): the figure for pages no model has seen.
+/// (`Classifier::CrossFitted`): the figure for pages no model has seen. `--html-from DIR` reads
+/// each `NAME.html` from `DIR` instead (the pages as another parser re-serialised them:
+/// `tests/bench/parsers.mjs`), the story annotations still from the data set.
 pub fn eval_html_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    let args = Args::parse(args, &["--out"], &["--per-page", "--cv"])?;
+    let args = Args::parse(args, &["--out", "--html-from"], &["--per-page", "--cv"])?;
     let dir = Path::new(args.single()?.unwrap_or(NEWS_HTML_DEV));
     let l3s;
     let classifier = if args.has("--cv") {
@@ -27,7 +29,12 @@ pub fn eval_html_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     } else {
         Classifier::Shipped
     };
-    let scores = evaluate_with(dir, args.value("--out").map(Path::new), classifier)?;
+    let scores = evaluate_with(
+        dir,
+        args.value("--out").map(Path::new),
+        classifier,
+        args.value("--html-from").map(Path::new),
+    )?;
     let mut report = String::new();
     if args.has("--per-page") {
         for s in &scores {

@@ -26,7 +26,8 @@ const HELP: &str =
        lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE] [--cv]
        lede eval-captions [DIR] [--cv|--train-cv|--all|--rules-only] [--verbose]
        lede train-captions [DIR] [--out FILE]
-       lede eval-html [DIR] [--out DIR] [--per-page] [--cv]";
+       lede eval-html [DIR] [--out DIR] [--per-page] [--cv]
+                     [--html-from DIR]";
 
 /// Where the CoNLL-2003 files are unless a command is told otherwise.
 const CONLL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/conll2003");

@@ -168,14 +168,16 @@ pub enum Classifier<'a> {
 /// Extracts and scores every page of `dir`; with `out`, also writes each kept text to
 /// `out/NAME.txt` (the input `score.py` reads).
 pub fn evaluate(dir: &Path, out: Option<&Path>) -> Result<Vec<PageScore>> {
-    evaluate_with(dir, out, Classifier::Shipped)
+    evaluate_with(dir, out, Classifier::Shipped, None)
 }
 
-/// `evaluate`, with the line classifier `classifier`.
+/// `evaluate`, with the line classifier `classifier`; each `NAME.html` is read from `html_dir`
+/// when given (the same pages re-serialised by another parser, say), else from `dir`.
 pub fn evaluate_with(
     dir: &Path,
     out: Option<&Path>,
     classifier: Classifier,
+    html_dir: Option<&Path>,
 ) -> Result<Vec<PageScore>> {
     use super::captions::{pages_in, train, FOLDS};
     let names = page_names(dir)?;
@@ -211,7 +213,7 @@ pub fn evaluate_with(
     }
     let mut scores = Vec::new();
     for (k, name) in names.into_iter().enumerate() {
-        let html_path = dir.join(format!("{name}.html"));
+        let html_path = html_dir.unwrap_or(dir).join(format!("{name}.html"));
         let gold_path = dir.join(format!("{name}.main.txt"));
         let page = read_text(&read(&html_path)?, &html_path.display().to_string())?;
         let gold = read_text(&read(&gold_path)?, &gold_path.display().to_string())?;

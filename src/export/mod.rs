@@ -204,7 +204,9 @@ pub fn story_start(analysis: &Analysis) -> Option<(Option<usize>, usize)> {
     let body = paragraphs.iter().position(|p| p.role == Role::Body)?;
     let headline = (body.saturating_sub(HEADLINE_REACH)..body)
         .rev()
-        .find(|&i| paragraphs[i].role == Role::Heading && paragraphs[i].article == paragraphs[body].article);
+        .find(|&i| {
+            paragraphs[i].role == Role::Heading && paragraphs[i].article == paragraphs[body].article
+        });
     Some((headline, body))
 }
 
@@ -215,7 +217,10 @@ pub fn headline(text: &str, analysis: &Analysis) -> String {
     let source = Source::new(text);
     let heading = match story_start(analysis) {
         Some((headline, _)) => headline,
-        None => analysis.paragraphs.iter().position(|p| p.role == Role::Heading),
+        None => analysis
+            .paragraphs
+            .iter()
+            .position(|p| p.role == Role::Heading),
     };
     if let Some(p) = heading.map(|i| &analysis.paragraphs[i]) {
         return one_line(source.slice(p.start, p.end));
@@ -431,17 +436,50 @@ mod tests {
         let cases: &[(&str, [Role; 10], &str)] = &[
             (
                 "a menu heading far above, the headline right before the byline",
-                [Boilerplate, Heading, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Heading, Credit, Body, Boilerplate],
+                [
+                    Boilerplate,
+                    Heading,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Heading,
+                    Credit,
+                    Body,
+                    Boilerplate,
+                ],
                 "The headline",
             ),
             (
                 "no heading near the story: its first sentence, not the menu's heading",
-                [Boilerplate, Heading, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Credit, Body, Boilerplate],
+                [
+                    Boilerplate,
+                    Heading,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Credit,
+                    Body,
+                    Boilerplate,
+                ],
                 "Putin met Witkoff.",
             ),
             (
                 "no body at all: the first heading",
-                [Boilerplate, Heading, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Heading, Credit, Caption, Boilerplate],
+                [
+                    Boilerplate,
+                    Heading,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Heading,
+                    Credit,
+                    Caption,
+                    Boilerplate,
+                ],
                 "Menu heading",
             ),
         ];

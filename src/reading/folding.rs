@@ -278,7 +278,11 @@ mod tests {
         let mut analysis = crate::analyze_text(&text);
         // Fix the roles so the test is about folding, not about the classifier.
         for (i, p) in analysis.paragraphs.iter_mut().enumerate() {
-            p.role = if (5..9).contains(&i) { Role::Body } else { Role::Boilerplate };
+            p.role = if (5..9).contains(&i) {
+                Role::Body
+            } else {
+                Role::Boilerplate
+            };
         }
         let paragraphs = reading_model(&text, &analysis).remove(0).paragraphs;
         let blocks = CaptionFolder::new(&analysis).fold(paragraphs.clone());
@@ -290,7 +294,10 @@ mod tests {
                 Block::Captions(run) => format!("captions {}", run.paragraphs.len()),
             })
             .collect();
-        assert_eq!(shape, ["furniture 5", "p5", "p6", "p7", "p8", "furniture 3"]);
+        assert_eq!(
+            shape,
+            ["furniture 5", "p5", "p6", "p7", "p8", "furniture 3"]
+        );
         for p in &mut analysis.paragraphs {
             p.role = Role::Boilerplate;
         }
