@@ -205,6 +205,8 @@ pub fn InputPanel(
                 <input
                     id="file-input"
                     class="visually-hidden"
+                    aria-label="Open a .txt, .md or .html file"
+                    tabindex="-1"
                     type="file"
                     accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
                     node_ref=file_input

@@ -1,5 +1,7 @@
 //! The reading view: the articles, their paragraphs and addressable sentences, with caption runs
-//! folded into strips (or everything as pasted, in raw mode).
+//! and runs of page furniture folded into strips (or everything as pasted, in raw mode). A new text
+//! opens on its story: when the story's headline (or first paragraph) is below the first screen,
+//! the view scrolls it to the top.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -62,6 +64,29 @@ pub fn Reader(
         budget::start(budget, next_chunk);
         view
     };
+    // A new text opens on its story. Only a new text: a new reference date re-analyses the same
+    // text, and the reader's place must stay.
+    let scrolled_for = StoredValue::new(None::<u64>);
+    Effect::new(move |_| {
+        reading.track();
+        let Some(target) = analysis.with_untracked(|a| {
+            crate::export::story_start(a).map(|(headline, body)| headline.unwrap_or(body))
+        }) else {
+            return;
+        };
+        let current = text.with_untracked(|t| {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            t.hash(&mut h);
+            h.finish()
+        });
+        if scrolled_for.get_value() == Some(current) {
+            return;
+        }
+        scrolled_for.set_value(Some(current));
+        // After this turn's render.
+        set_timeout(move || open_on(target), std::time::Duration::ZERO);
+    });
     view! {
         <section id="reader" class=class aria-label="Article" on:click=move |ev| {
             // One listener for the whole article: a time expression leads to its timeline card,
@@ -107,6 +132,32 @@ pub fn Reader(
             }}
         </section>
     }
+}
+
+/// Scrolls paragraph `index` to the top of the view when it is not on the first screen already.
+fn open_on(index: usize) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(el) = window.document().and_then(|d| {
+        d.query_selector(&format!("#reader [data-paragraph=\"{index}\"]"))
+            .ok()
+            .flatten()
+    }) else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    let rect = el.get_bounding_client_rect();
+    if rect.top() >= 0.0 && rect.bottom() <= height * 0.8 {
+        return;
+    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// What the reader sees before any text is in.
@@ -202,6 +253,7 @@ fn blocks_view(blocks: &[Block], analysis: &Analysis) -> AnyView {
         .map(|block| match block {
             Block::Paragraph(p) => paragraph_view(p, analysis).into_any(),
             Block::Captions(run) => view! { <CaptionStrip run=run.clone() /> }.into_any(),
+            Block::Furniture(run) => view! { <FurnitureStrip run=run.clone() /> }.into_any(),
         })
         .collect_view()
         .into_any()
@@ -329,6 +381,44 @@ fn CaptionStrip(
                 <span class="caption-chevron" aria-hidden="true">{move || if open.get() { "▾" } else { "▸" }}</span>
             </button>
             <div class="caption-list" hidden=move || !open.get()>{groups}</div>
+        </div>
+    }
+}
+
+/// A run of page furniture (menus, share bars, related links, footers), folded into one quiet
+/// line that opens to the lines as they are, with nothing marked in them.
+#[component]
+fn FurnitureStrip(
+    /// The run's paragraphs, in order.
+    run: Vec<ReadingParagraph>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let total = run.len();
+    let summary = format!(
+        "Page furniture · {total} line{}",
+        if total == 1 { "" } else { "s" }
+    );
+    let lines = run
+        .iter()
+        .map(|p| {
+            view! {
+                <p class="furniture-line" data-paragraph-ref=p.index.to_string()>{p.text()}</p>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="furniture-run" data-furniture=total.to_string()>
+            <button
+                type="button"
+                class="caption-strip furniture-strip"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="furniture-icon" aria-hidden="true"></span>
+                <span class="caption-summary">{summary}</span>
+                <span class="caption-chevron" aria-hidden="true">{move || if open.get() { "▾" } else { "▸" }}</span>
+            </button>
+            <div class="furniture-list" hidden=move || !open.get()>{lines}</div>
         </div>
     }
 }

@@ -108,12 +108,20 @@ fn Overview(
     let outline = move || {
         text.with(|text| {
             analysis.with(|a| {
-                // One pass for every article's paragraph count and first paragraph.
+                // One pass for every article's paragraph count and first paragraph that is not
+                // page furniture (a menu line names no article), else its first paragraph.
                 let mut counts = vec![0usize; a.articles.len()];
                 let mut first = vec![None; a.articles.len()];
+                let mut first_any = vec![None; a.articles.len()];
                 for (i, p) in a.paragraphs.iter().enumerate() {
                     counts[p.article] += 1;
-                    first[p.article].get_or_insert(i);
+                    first_any[p.article].get_or_insert(i);
+                    if p.role != crate::analysis::Role::Boilerplate {
+                        first[p.article].get_or_insert(i);
+                    }
+                }
+                for (f, any) in first.iter_mut().zip(&first_any) {
+                    *f = f.or(*any);
                 }
                 a.articles
                     .iter()

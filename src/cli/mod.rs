@@ -1,13 +1,14 @@
 //! The `lede` command line. Native only: none of this goes into the wasm bundle.
 
+mod html;
 mod ner;
 
 use std::io::{Read, Write};
 
 use crate::analysis::{analyze, Date, Options};
-use crate::error::{decode_text, Error, Result};
+use crate::error::{read_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|train-wordclasses|build-wikinames|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions ...; see lede --help";
+const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|train-wordclasses|build-wikinames|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions|eval-html ...; see lede --help";
 
 /// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
 const HELP: &str =
@@ -27,7 +28,9 @@ const HELP: &str =
        lede eval-quotes [DIR] [--verbose] [--rules-only] [--agreement]
        lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE] [--cv]
        lede eval-captions [DIR] [--cv|--train-cv|--all|--rules-only] [--verbose]
-       lede train-captions [DIR] [--out FILE]";
+       lede train-captions [DIR] [--out FILE]
+       lede eval-html [DIR] [--out DIR] [--per-page] [--cv]
+                     [--html-from DIR]";
 
 /// Where the CoNLL-2003 files are unless a command is told otherwise.
 const CONLL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/conll2003");
@@ -52,6 +55,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("train-quotes") => train_quotes_command(&args[1..], out),
         Some("eval-captions") => captions_command(&args[1..], false, out),
         Some("train-captions") => captions_command(&args[1..], true, out),
+        Some("eval-html") => html::eval_html_command(&args[1..], out),
         Some("conll") => ner::conll_command(&args[1..], out),
         Some("eval-conll") => ner::eval_conll_command(&args[1..], out),
         Some("eval-ner") => ner::eval_ner_command(&args[1..], out),
@@ -487,18 +491,25 @@ impl<'a> Args<'a> {
     }
 }
 
-/// Reads a file, or standard input for `-`, as checked UTF-8 text.
+/// Reads a file, or standard input for `-`, as checked UTF-8 text. Control characters a text
+/// file should not hold (a stray NUL in a crawled page) are dropped, and a note on standard error
+/// says so.
 pub fn read_input(path: &str) -> Result<String> {
     let mut bytes = Vec::new();
-    if path == "-" {
+    let source = if path == "-" {
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(io_error("standard input"))?;
-        decode_text(&bytes, "standard input")
+        "standard input"
     } else {
         bytes = std::fs::read(path).map_err(io_error(path))?;
-        decode_text(&bytes, path)
+        path
+    };
+    let read = read_text(&bytes, source)?;
+    if let Some(note) = read.note(source) {
+        eprintln!("lede: note: {note}");
     }
+    Ok(read.text)
 }
 
 fn io_error(path: &str) -> impl Fn(std::io::Error) -> Error + '_ {

@@ -31,8 +31,11 @@ use crate::error::{decode_text, Error, Result};
 /// Number of folds; fold `HELD_OUT` is never trained on by the shipped model.
 pub const FOLDS: usize = 5;
 pub const HELD_OUT: usize = 0;
-/// Perceptron passes over the training lines.
-pub const EPOCHS: usize = 5;
+/// Perceptron passes over the training lines. Five-fold cross-validation (`lede eval-captions
+/// --cv`), body F1 / caption F1: 2 passes 94.32 / 61.27, 3 passes 94.65 / 62.32, 5 passes 94.46 /
+/// 60.95, 8 passes 94.47 / 60.57. Fewer passes average the weights over fewer updates, which
+/// generalises better here.
+pub const EPOCHS: usize = 3;
 /// Perceptron runs (shuffles) whose weights are averaged into the model.
 pub const RUNS: usize = 4;
 /// A feature must occur on at least this many training lines to enter the model.
@@ -638,7 +641,9 @@ mod tests {
         assert_eq!(sum, cross_validate_within(&pages, &[1, 2, 3], None));
     }
 
-    /// Just under the held-out figures of the shipped model: body F1 0.9446, caption F1 0.5357.
-    const FLOOR_BODY_F1: f64 = 0.944;
-    const FLOOR_CAPTION_F1: f64 = 0.535;
+    /// Just under the held-out figures of the shipped model: body F1 0.9481, caption F1 0.5330.
+    /// (Three passes instead of five moved fold 0's caption F1 from 0.5357 to 0.5330 while
+    /// five-fold cross-validation rose from 0.6095 to 0.6232; see `EPOCHS`.)
+    const FLOOR_BODY_F1: f64 = 0.947;
+    const FLOOR_CAPTION_F1: f64 = 0.532;
 }

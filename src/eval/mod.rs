@@ -2,6 +2,7 @@
 
 pub mod captions;
 pub mod conll;
+pub mod html;
 pub mod polnear;
 pub mod polnear_ner;
 pub mod recipe;

@@ -189,18 +189,40 @@ impl Story {
             c.count
         }
     }
-
-    /// Whether page furniture should be folded away (only when there is a story beside it).
-    pub(crate) fn folds_furniture(self) -> bool {
-        self.any_body
-    }
 }
 
-/// The article's headline: its first heading paragraph, else its first sentence in the story, on
-/// one line; empty when the text has neither.
+/// How far before the story's first body paragraph its headline may stand: a byline, a date line
+/// and a photo credit may come between them.
+const HEADLINE_REACH: usize = 4;
+
+/// Where the story starts: its first body paragraph, and its headline (a heading paragraph at
+/// most `HEADLINE_REACH` paragraphs before it, the closest one) if it has one. A whole page pasted
+/// as text has menus above its story, whose headings are not its headline. `None` for a text with
+/// no body paragraph.
+pub fn story_start(analysis: &Analysis) -> Option<(Option<usize>, usize)> {
+    let paragraphs = &analysis.paragraphs;
+    let body = paragraphs.iter().position(|p| p.role == Role::Body)?;
+    let headline = (body.saturating_sub(HEADLINE_REACH)..body)
+        .rev()
+        .find(|&i| {
+            paragraphs[i].role == Role::Heading && paragraphs[i].article == paragraphs[body].article
+        });
+    Some((headline, body))
+}
+
+/// The article's headline, on one line: the heading that stands right before the story's first
+/// body paragraph (`story_start`), else the first heading of a text with no body, else the first
+/// sentence of the story; empty when the text has none of these.
 pub fn headline(text: &str, analysis: &Analysis) -> String {
     let source = Source::new(text);
-    if let Some(p) = analysis.paragraphs.iter().find(|p| p.role == Role::Heading) {
+    let heading = match story_start(analysis) {
+        Some((headline, _)) => headline,
+        None => analysis
+            .paragraphs
+            .iter()
+            .position(|p| p.role == Role::Heading),
+    };
+    if let Some(p) = heading.map(|i| &analysis.paragraphs[i]) {
         return one_line(source.slice(p.start, p.end));
     }
     let story = Story::of(analysis);
@@ -407,11 +429,68 @@ mod tests {
     }
 
     #[test]
-    fn a_heading_paragraph_wins() {
-        let text = "Intro line.\nThe headline";
-        let mut a = analyze_text(text);
-        a.paragraphs[1].role = Role::Heading;
-        assert_eq!(headline(text, &a), "The headline");
+    fn the_heading_before_the_story_wins() {
+        use Role::*;
+        let text = "Sport\nMenu heading\nHome\nWorld\nBusiness\nWeather\nThe headline\nBy Jane Roe\nPutin met Witkoff. They talked.\nMore";
+        // (name, roles, headline)
+        let cases: &[(&str, [Role; 10], &str)] = &[
+            (
+                "a menu heading far above, the headline right before the byline",
+                [
+                    Boilerplate,
+                    Heading,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Heading,
+                    Credit,
+                    Body,
+                    Boilerplate,
+                ],
+                "The headline",
+            ),
+            (
+                "no heading near the story: its first sentence, not the menu's heading",
+                [
+                    Boilerplate,
+                    Heading,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Credit,
+                    Body,
+                    Boilerplate,
+                ],
+                "Putin met Witkoff.",
+            ),
+            (
+                "no body at all: the first heading",
+                [
+                    Boilerplate,
+                    Heading,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Boilerplate,
+                    Heading,
+                    Credit,
+                    Caption,
+                    Boilerplate,
+                ],
+                "Menu heading",
+            ),
+        ];
+        for (name, roles, expected) in cases {
+            let mut a = analyze_text(text);
+            assert_eq!(a.paragraphs.len(), roles.len());
+            for (p, r) in a.paragraphs.iter_mut().zip(roles) {
+                p.role = *r;
+            }
+            assert_eq!(headline(text, &a), *expected, "{name}");
+        }
     }
 
     #[test]

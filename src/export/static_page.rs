@@ -12,7 +12,7 @@ use super::{
     clusters_by_body_count, display_date, headline, one_line, quotes_by_speaker, speaker_name,
     Source, Story,
 };
-use crate::analysis::{Analysis, Role};
+use crate::analysis::Analysis;
 use crate::reading::{
     reading_model, Block, CaptionFolder, CaptionRun, Piece, ReadingParagraph, Run,
 };
@@ -164,7 +164,7 @@ pub fn html(text: &str, analysis: &Analysis) -> String {
         analysis,
         quote_speakers: &quote_speakers,
     };
-    let fold = Story::of(analysis).folds_furniture();
+    // The folder folds runs of furniture only when there is a story beside them.
     let folder = CaptionFolder::new(analysis);
     for article in reading_model(text, analysis) {
         let _ = writeln!(
@@ -172,20 +172,13 @@ pub fn html(text: &str, analysis: &Analysis) -> String {
             "<article class=\"article\" aria-label=\"Article {}\">",
             article.index + 1
         );
-        let mut furniture: Vec<ReadingParagraph> = Vec::new();
         for block in folder.fold(article.paragraphs) {
             match block {
-                Block::Paragraph(p) if p.role == Role::Boilerplate && fold => furniture.push(p),
-                block => {
-                    page.furniture(&mut out, &mut furniture);
-                    match block {
-                        Block::Paragraph(p) => page.paragraph(&mut out, &p),
-                        Block::Captions(run) => captions(&mut out, &run),
-                    }
-                }
+                Block::Paragraph(p) => page.paragraph(&mut out, &p),
+                Block::Captions(run) => captions(&mut out, &run),
+                Block::Furniture(mut run) => page.furniture(&mut out, &mut run),
             }
         }
-        page.furniture(&mut out, &mut furniture);
         out.push_str("</article>\n");
     }
 
@@ -435,6 +428,7 @@ fn timeline(out: &mut String, source: &Source, analysis: &Analysis) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::Role;
     use crate::analyze_text;
 
     #[test]

@@ -10,8 +10,7 @@ use std::collections::HashMap;
 
 use super::entities::decode_into;
 use super::structure::{
-    breaks_out_of_foreign, closes_p, content_weight, is_article_body, is_block, is_dropped,
-    is_void, own_role,
+    breaks_out_of_foreign, closes_p, is_article_body, is_block, is_dropped, is_void, Element,
 };
 use super::tokenizer::{Token, Tokenizer};
 use crate::analysis::model::Role;
@@ -30,6 +29,9 @@ pub struct Node {
     pub weight: f64,
     /// `<article>` or `[itemprop=articleBody]`: a container the page itself calls the story.
     pub story: bool,
+    /// Furniture unless it holds the page's prose (`structure::provisional_furniture`); the
+    /// walk leaves its text unmarked and `furniture::settle` decides.
+    pub provisional: bool,
 }
 
 /// One paragraph of the extracted text.
@@ -47,6 +49,9 @@ pub struct Block {
     pub commas: usize,
     /// The text sits in an `<h1>`.
     pub h1: bool,
+    /// One of several paragraphs straight in its element, separated by blank lines (`<br><br>`,
+    /// or in `<pre>`): the element holds paragraphs rather than being one.
+    pub split: bool,
 }
 
 /// What the walk found.
@@ -56,6 +61,8 @@ pub struct Walk {
     pub blocks: Vec<Block>,
     pub nodes: Vec<Node>,
     pub title: Option<String>,
+    /// `<meta property="og:title">`: the headline alone, on pages that have it.
+    pub og_title: Option<String>,
     /// The input is a whole page (`<html>` or `<body>`), not a clipboard fragment.
     pub page: bool,
 }
@@ -100,7 +107,28 @@ struct Current {
     link_chars: usize,
     commas: usize,
     h1: bool,
+    split: bool,
 }
+
+/// Where the `<pre>` text being re-flowed stands (`Walker::pre_char`).
+#[derive(Debug, Clone, Copy, Default)]
+struct PreLines {
+    /// Line breaks since the last character that is not white space.
+    newlines: usize,
+    /// Characters of the current line that are not white space, and the white space in a row
+    /// after the last of them.
+    len: usize,
+    spaces: usize,
+    /// The current line has a gap of two spaces or a tab inside: aligned columns.
+    columns: bool,
+    /// The same two facts about the line before the last break.
+    last_len: usize,
+    last_columns: bool,
+}
+
+/// A `<pre>` line with at least this many characters (not counting white space), and no
+/// columns, is hard-wrapped prose: its line break is a space.
+const PRE_PROSE_LINE: usize = 40;
 
 /// What is being skipped.
 enum Skip {
@@ -123,6 +151,9 @@ struct Walker {
     skip: Option<Skip>,
     /// The raw-text element whose contents come next (`title`, `script`, …).
     raw_owner: Option<String>,
+    /// The element whose paragraph a blank line just ended: its next paragraph is `split` too.
+    split_node: Option<usize>,
+    pre_lines: PreLines,
 }
 
 /// Walks `html` into paragraphs.
@@ -134,6 +165,7 @@ pub fn walk(html: &str) -> Walk {
                 name: "#root".into(),
                 weight: 0.0,
                 story: false,
+                provisional: false,
             }],
             ..Walk::default()
         },
@@ -148,6 +180,8 @@ pub fn walk(html: &str) -> Walk {
         after_cr: false,
         skip: None,
         raw_owner: None,
+        split_node: None,
+        pre_lines: PreLines::default(),
     };
     let mut fragment_marker = false;
     for token in Tokenizer::new(html) {
@@ -158,6 +192,7 @@ pub fn walk(html: &str) -> Walk {
     }
     w.end_block();
     w.out.page &= !fragment_marker;
+    super::furniture::settle(&mut w.out);
     w.out
 }
 
@@ -198,6 +233,17 @@ impl Walker {
         }
     }
 
+    /// Keeps `<meta property="og:title" content="…">`, white space collapsed.
+    fn capture_og_title(&mut self, attrs: &[(String, String)]) {
+        let is_og = attrs
+            .iter()
+            .any(|(k, v)| (k == "property" || k == "name") && v.eq_ignore_ascii_case("og:title"));
+        if let Some((_, content)) = attrs.iter().find(|(k, _)| k == "content").filter(|_| is_og) {
+            let title = content.split_whitespace().collect::<Vec<_>>().join(" ");
+            self.out.og_title = (!title.is_empty()).then_some(title);
+        }
+    }
+
     /// Keeps the first `<title>`, references decoded and white space collapsed.
     fn capture_title(&mut self, text: &str) {
         let mut title = String::new();
@@ -217,6 +263,9 @@ impl Walker {
     }
 
     fn start(&mut self, name: String, attrs: &[(String, String)]) {
+        if name == "meta" && self.out.og_title.is_none() {
+            self.capture_og_title(attrs);
+        }
         let raw = matches!(
             name.as_str(),
             "script"
@@ -326,8 +375,14 @@ impl Walker {
             return;
         }
         let parent = self.top();
-        let own = own_role(&name, attrs, parent.in_article);
         let boilerplate = |r: Option<Role>| r == Some(Role::Boilerplate);
+        let element = Element::new(&name, attrs);
+        let provisional = block && element.provisional_furniture();
+        let own = if provisional {
+            None
+        } else {
+            element.own_role(parent.in_article)
+        };
         let mut ctx = parent;
         if block {
             ctx.role = if boilerplate(parent.role) || boilerplate(parent.inline_role) {
@@ -339,8 +394,9 @@ impl Walker {
             self.out.nodes.push(Node {
                 parent: parent.node,
                 name: name.clone(),
-                weight: content_weight(&name, attrs),
+                weight: element.content_weight(),
                 story: name == "article" || is_article_body(attrs),
+                provisional,
             });
             ctx.node = self.out.nodes.len() - 1;
         } else {
@@ -356,6 +412,7 @@ impl Walker {
         ctx.h1 |= name == "h1";
         if matches!(name.as_str(), "pre" | "listing") {
             self.skip_newline = true;
+            self.pre_lines = PreLines::default();
         }
         *self.open_counts.entry(name.clone()).or_default() += 1;
         self.stack.push(Open { name, ctx });
@@ -450,27 +507,122 @@ impl Walker {
         }
     }
 
+    /// `<br>`: a line break in the paragraph; a second one in a row (only white space between)
+    /// ends the paragraph, as old pages separate their paragraphs with `<br><br>`.
     fn line_break(&mut self) {
         if self.skip.is_some() {
             return;
         }
         if let Some(cur) = &self.current {
-            // At most one blank line in a row: `<br><br>` separates paragraphs on old pages.
-            if !self.out.text[cur.start..].ends_with("\n\n") {
+            if self.out.text[cur.start..].ends_with('\n') {
+                self.split_paragraph();
+            } else {
                 self.out.text.push('\n');
             }
             self.pending_space = false;
         }
     }
 
+    /// Ends the paragraph at a blank line inside one element (`<br><br>`, a blank line in
+    /// `<pre>`): both halves are marked `split`, so the scoring reads the element as a container
+    /// of paragraphs.
+    fn split_paragraph(&mut self) {
+        let Some(node) = self.current.as_ref().map(|c| c.node) else {
+            return;
+        };
+        if let Some(cur) = &mut self.current {
+            cur.split = true;
+        }
+        self.end_block();
+        self.split_node = Some(node);
+    }
+
+    /// Re-flows `<pre>` text (press releases come hard-wrapped): a line break inside a
+    /// paragraph of prose is a space, a blank line ends the paragraph, and a short line or a
+    /// line with aligned columns (a table, an address) keeps its break. White space is then
+    /// collapsed as anywhere else. Returns whether `c` is still to be written.
+    fn pre_char(&mut self, c: char) -> bool {
+        let lines = &mut self.pre_lines;
+        if c == '\n' {
+            if lines.newlines == 0 {
+                lines.last_len = lines.len;
+                lines.last_columns = lines.columns;
+            }
+            lines.newlines += 1;
+            (lines.len, lines.columns, lines.spaces) = (0, false, 0);
+            return false;
+        }
+        if c.is_whitespace() {
+            if lines.len > 0 {
+                lines.spaces += 1;
+                lines.columns |= c == '\t';
+            }
+            return true;
+        }
+        lines.columns |= lines.spaces >= 2;
+        lines.spaces = 0;
+        lines.len += 1;
+        let newlines = std::mem::take(&mut lines.newlines);
+        let prose = lines.last_len >= PRE_PROSE_LINE && !lines.last_columns;
+        if newlines > 0 && self.current.is_some() {
+            if newlines >= 2 {
+                self.split_paragraph();
+            } else if !prose {
+                self.out.text.push('\n');
+                self.pending_space = false;
+            } else {
+                self.pending_space = true;
+            }
+        }
+        true
+    }
+
     /// Appends text, with references decoded if `decode`, white space collapsed unless `pre`.
     fn text(&mut self, text: &str, decode: bool, pre: bool) {
         let ctx = self.top();
+        if !pre && plain(text) {
+            return self.plain_text(text, ctx);
+        }
         let mut push = |c: char| self.push_char(c, ctx, pre);
         if decode {
             decode_into(text, &mut push);
         } else {
             text.chars().for_each(push);
+        }
+    }
+
+    /// `text` outside `<pre>` with nothing to decode or drop (`plain`): the same as pushing it
+    /// character by character, a word at a time. Most of a page's text takes this path.
+    fn plain_text(&mut self, text: &str, ctx: Ctx) {
+        self.skip_newline = false;
+        // Split on bytes: ASCII white space never sits inside a multi-byte character.
+        let words = text
+            .as_bytes()
+            .split(u8::is_ascii_whitespace)
+            .scan(0, |at, word| {
+                let start = *at;
+                *at += word.len() + 1;
+                Some(&text[start..start + word.len()])
+            });
+        for (k, word) in words.enumerate() {
+            if k > 0 && self.current.is_some() && !self.out.text.ends_with('\n') {
+                self.pending_space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            self.ensure_block(ctx);
+            if std::mem::take(&mut self.pending_space) {
+                self.out.text.push(' ');
+            }
+            self.out.text.push_str(word);
+            let chars = if word.is_ascii() {
+                word.len()
+            } else {
+                word.chars().filter(|c| !c.is_whitespace()).count()
+            };
+            let commas = word.bytes().filter(|&b| b == b',').count();
+            self.count_run(chars, commas, ctx);
         }
     }
 
@@ -489,13 +641,9 @@ impl Walker {
             if c == '\n' && skip_newline {
                 return;
             }
-            if c.is_whitespace() && self.current.is_none() {
+            if !self.pre_char(c) {
                 return;
             }
-            self.ensure_block(ctx);
-            self.out.text.push(c);
-            self.count_char(c, ctx);
-            return;
         }
         // Outside `<pre>`, runs of white space are one space; line separators too, since the
         // segmenter would read them as paragraph breaks.
@@ -517,13 +665,20 @@ impl Walker {
     }
 
     fn count_char(&mut self, c: char, ctx: Ctx) {
+        if !c.is_whitespace() {
+            self.count_run(1, usize::from(c == ','), ctx);
+        }
+    }
+
+    /// Counts `chars` characters (not white space), `commas` of them commas, written under `ctx`.
+    fn count_run(&mut self, chars: usize, commas: usize, ctx: Ctx) {
         let Some(cur) = &mut self.current else { return };
-        if c.is_whitespace() {
+        if chars == 0 {
             return;
         }
-        cur.chars += 1;
-        cur.link_chars += usize::from(ctx.link);
-        cur.commas += usize::from(c == ',');
+        cur.chars += chars;
+        cur.link_chars += if ctx.link { chars } else { 0 };
+        cur.commas += commas;
         cur.h1 |= ctx.h1;
         cur.inline = match cur.inline {
             Inline::Unset => Inline::Uniform(ctx.inline_role),
@@ -551,6 +706,7 @@ impl Walker {
             link_chars: 0,
             commas: 0,
             h1: false,
+            split: self.split_node.take() == Some(ctx.node),
         });
     }
 
@@ -586,8 +742,33 @@ impl Walker {
             link_chars: cur.link_chars,
             commas: cur.commas,
             h1: cur.h1,
+            split: cur.split,
         });
     }
+}
+
+/// Whether `text` has nothing that `push_char` treats specially besides ASCII white space: no
+/// character reference (`&`), no control character (C0, DEL, C1), no line or paragraph
+/// separator.
+fn plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.is_ascii()
+        && !bytes
+            .iter()
+            .any(|&b| b == b'&' || b == 0x7f || (b < 0x20 && !b.is_ascii_whitespace()))
+    {
+        return true;
+    }
+    !bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'&' | 0x7f => true,
+        b'\t' | b'\n' | b'\r' | 0x0c => false,
+        0..=0x1f => true,
+        // U+0080–U+009F (C1 controls, U+0085 among them): C2 80 – C2 9F.
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        // U+2028 and U+2029: E2 80 A8, E2 80 A9.
+        0xe2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)),
+        _ => false,
+    })
 }
 
 /// The context of the document itself.

@@ -95,12 +95,24 @@ const CREDIT: &[&str] = &[
     "date", "pubdate",
 ];
 
-/// The words of the `class` and `id` values: split at anything not a letter or digit and at
-/// camelCase humps, lowercased. `article-body mainNav` → `article`, `body`, `main`, `nav`.
-/// Layout state classes (`has-sidebar`, `with-ads`, `no-comments`, `is-sticky`) say nothing
-/// about the element's own text and are left out.
+/// The words of the `class` and `id` values, each matched whole, never as a substring:
+/// `navigation` is not `nav`, `headline` holds no `ad`. Values split at anything not a letter or
+/// digit and at camelCase humps, lowercased: `article-body mainNav` → `article`, `body`,
+/// `main`, `nav`. Layout state classes (`has-sidebar`, `with-ads`, `no-comments`, `is-sticky`)
+/// say nothing about the element's own text and are left out.
+///
+/// An ASP.NET id (`ctl00_ContentPlaceHolder_article_NavWebPart_Article`) is the path of
+/// server controls down to the element, joined by `_`: only its last segment names the element
+/// (`Article`); the others name its ancestors, which carry their own ids. So the story container
+/// above is not `nav`.
 pub fn words(attrs: &[(String, String)]) -> Vec<String> {
     let mut words = Vec::new();
+    if !attrs
+        .iter()
+        .any(|(name, _)| name == "class" || name == "id")
+    {
+        return words;
+    }
     for (name, value) in attrs {
         if name != "class" && name != "id" {
             continue;
@@ -113,6 +125,7 @@ pub fn words(attrs: &[(String, String)]) -> Vec<String> {
             {
                 continue;
             }
+            let token = asp_net_own_name(token);
             let mut word = String::new();
             let mut prev_lower = false;
             for c in token.chars() {
@@ -135,6 +148,24 @@ pub fn words(attrs: &[(String, String)]) -> Vec<String> {
         }
     }
     words
+}
+
+/// The element's own name in an ASP.NET client id (`ctl00_…_Name`, or `ctl00_…_Name_ctl03`
+/// for a repeated item), or the whole token for any other value.
+fn asp_net_own_name(token: &str) -> &str {
+    let is_ctl = |s: &str| {
+        s.len() > 3
+            && s[..3].eq_ignore_ascii_case("ctl")
+            && s[3..].bytes().all(|b| b.is_ascii_digit())
+    };
+    if !token.split('_').next().is_some_and(is_ctl) {
+        return token;
+    }
+    token
+        .split('_')
+        .rev()
+        .find(|s| !s.is_empty() && !is_ctl(s))
+        .unwrap_or(token)
 }
 
 fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -176,79 +207,110 @@ fn hidden(attrs: &[(String, String)]) -> bool {
     })
 }
 
-/// The role an element gives its text by itself; `in_article` says whether it sits inside an
-/// `<article>` or `<main>`. A `<header>` there holds the headline and byline, and so does one
-/// whose class says so (`article-header`, `entry-header`) on pages built of `<div>`s; any other
-/// `<header>` is the site's masthead.
-pub fn own_role(name: &str, attrs: &[(String, String)], in_article: bool) -> Option<Role> {
-    if name == "figcaption" {
-        return Some(Role::Caption);
-    }
-    let words = words(attrs);
-    let story_words = words.iter().any(|w| CONTENT.contains(&w.as_str()));
-    let furniture_tag = matches!(
-        name,
-        "nav" | "aside" | "footer" | "form" | "button" | "menu"
-    ) || (name == "header" && !in_article && !story_words);
-    let aria = attr(attrs, "role").is_some_and(|r| {
-        r.split_ascii_whitespace().any(|r| {
-            matches!(
-                r.to_ascii_lowercase().as_str(),
-                "navigation"
-                    | "complementary"
-                    | "contentinfo"
-                    | "banner"
-                    | "search"
-                    | "menu"
-                    | "menubar"
-            )
-        })
-    });
-    // The page's outer elements often carry layout words (`<body class="sidebar-right">`); they
-    // say nothing about the story.
-    let outer = matches!(name, "html" | "body" | "main" | "article");
-    if furniture_tag || aria || hidden(attrs) || (!outer && furniture_words(&words)) {
-        return Some(Role::Boilerplate);
-    }
-    if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-        return Some(Role::Heading);
-    }
-    let credit_prop = attr(attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("author"));
-    if matches!(name, "address" | "time")
-        || credit_prop
-        || words.iter().any(|w| CREDIT.contains(&w.as_str()))
-    {
-        return Some(Role::Credit);
-    }
-    None
+/// What an element's tag and attributes say, with its class and id words split once.
+pub struct Element<'a> {
+    name: &'a str,
+    attrs: &'a [(String, String)],
+    words: Vec<String>,
 }
 
-/// How much an element's class, id and tag suggest it holds the story (Readability's weights):
-/// story words +25, furniture words −25, and a little by tag.
-pub fn content_weight(name: &str, attrs: &[(String, String)]) -> f64 {
-    let words = words(attrs);
-    let mut weight = 0.0;
-    if words.iter().any(|w| CONTENT.contains(&w.as_str())) {
-        weight += 25.0;
+impl<'a> Element<'a> {
+    pub fn new(name: &'a str, attrs: &'a [(String, String)]) -> Element<'a> {
+        Element {
+            name,
+            attrs,
+            words: words(attrs),
+        }
     }
-    if words
-        .iter()
-        .any(|w| FURNITURE.contains(&w.as_str()) || LAYOUT.contains(&w.as_str()))
-    {
-        weight -= 25.0;
+
+    fn has(&self, list: &[&str]) -> bool {
+        self.words.iter().any(|w| list.contains(&w.as_str()))
     }
-    weight += match name {
-        "article" => 10.0,
-        "div" | "section" | "main" => 5.0,
-        "pre" | "td" | "blockquote" => 3.0,
-        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
-        _ => 0.0,
-    };
-    if is_article_body(attrs) {
-        weight += 30.0;
+
+    /// Whether the element is furniture only by evidence that a story container can carry too:
+    /// a `<form>` (ASP.NET pages wrap the whole page in one), or a name with both furniture and
+    /// story words (`article-share`, but also `story-nav-container` around the story). Such a
+    /// block is page furniture unless it holds most of the page's prose (`furniture::settle`
+    /// decides, after the walk), so one misleading name never empties a page.
+    pub fn provisional_furniture(&self) -> bool {
+        self.name == "form"
+            || (self.has(CONTENT) && self.has(FURNITURE) && !self.definite_furniture(false))
     }
-    weight
+
+    /// Furniture by its tag, its ARIA role or being hidden: no name or content changes that.
+    fn definite_furniture(&self, in_article: bool) -> bool {
+        let furniture_tag = matches!(self.name, "nav" | "aside" | "footer" | "button" | "menu")
+            || (self.name == "header" && !in_article && !self.has(CONTENT));
+        let aria = attr(self.attrs, "role").is_some_and(|r| {
+            r.split_ascii_whitespace().any(|r| {
+                matches!(
+                    r.to_ascii_lowercase().as_str(),
+                    "navigation"
+                        | "complementary"
+                        | "contentinfo"
+                        | "banner"
+                        | "search"
+                        | "menu"
+                        | "menubar"
+                )
+            })
+        });
+        furniture_tag || aria || hidden(self.attrs)
+    }
+
+    /// The role the element gives its text by itself; `in_article` says whether it sits inside
+    /// an `<article>` or `<main>`. A `<header>` there holds the headline and byline, and so does
+    /// one whose class says so (`article-header`, `entry-header`) on pages built of `<div>`s;
+    /// any other `<header>` is the site's masthead. A `<form>` is furniture here; as a block it
+    /// is only provisionally so (`provisional_furniture`).
+    pub fn own_role(&self, in_article: bool) -> Option<Role> {
+        let name = self.name;
+        if name == "figcaption" {
+            return Some(Role::Caption);
+        }
+        // The page's outer elements often carry layout words (`<body class="sidebar-right">`);
+        // they say nothing about the story.
+        let outer = matches!(name, "html" | "body" | "main" | "article");
+        if self.definite_furniture(in_article)
+            || name == "form"
+            || (!outer && furniture_words(&self.words))
+        {
+            return Some(Role::Boilerplate);
+        }
+        if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            return Some(Role::Heading);
+        }
+        let credit_prop =
+            attr(self.attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("author"));
+        if matches!(name, "address" | "time") || credit_prop || self.has(CREDIT) {
+            return Some(Role::Credit);
+        }
+        None
+    }
+
+    /// How much the element's class, id and tag suggest it holds the story (Readability's
+    /// weights): story words +25, furniture words −25, and a little by tag.
+    pub fn content_weight(&self) -> f64 {
+        let mut weight = 0.0;
+        if self.has(CONTENT) {
+            weight += 25.0;
+        }
+        if self.has(FURNITURE) || self.has(LAYOUT) {
+            weight -= 25.0;
+        }
+        weight += match self.name {
+            "article" => 10.0,
+            "div" | "section" | "main" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        if is_article_body(self.attrs) {
+            weight += 30.0;
+        }
+        weight
+    }
 }
 
 #[cfg(test)]
@@ -269,6 +331,18 @@ mod tests {
             ),
             ("ArticleBody", &["article", "body"]),
             ("h2Title", &["h2", "title"]),
+            (
+                "ctl00_ContentPlaceHolder_article_NavWebPart_Article",
+                &["article"],
+            ),
+            (
+                "ctl00_footer_NavWebPart_FooterTorontoStar_ctl03",
+                &["footer", "toronto", "star"],
+            ),
+            (
+                "navigation subnav canvas",
+                &["navigation", "subnav", "canvas"],
+            ),
             ("", &[]),
         ];
         for (class, expected) in cases {
@@ -357,6 +431,30 @@ mod tests {
             ("time", "time", vec![], true, Some(Credit)),
             ("adjective is not ad", "div", attrs("headline"), true, None),
             (
+                "whole words: canvas is not nav",
+                "div",
+                attrs("canvas"),
+                false,
+                None,
+            ),
+            (
+                "whole words: shadow is not ad",
+                "div",
+                attrs("shadow-box"),
+                false,
+                None,
+            ),
+            (
+                "an ASP.NET id names its element last",
+                "div",
+                vec![(
+                    "id".into(),
+                    "ctl00_ContentPlaceHolder_article_NavWebPart_Article".into(),
+                )],
+                false,
+                None,
+            ),
+            (
                 "article share bar",
                 "div",
                 attrs("article-share"),
@@ -414,7 +512,11 @@ mod tests {
             ),
         ];
         for (name, tag, a, in_article, expected) in cases {
-            assert_eq!(own_role(tag, a, *in_article), *expected, "{name}");
+            assert_eq!(
+                Element::new(tag, a).own_role(*in_article),
+                *expected,
+                "{name}"
+            );
         }
     }
 }

@@ -78,6 +78,13 @@ impl<'a> Tokenizer<'a> {
             }
             from = at + 2;
         };
+        // No end tag before the end of the input: a damaged page (a crawl that lost bytes after
+        // `<title>`). A browser would show nothing after it; the page's text is worth more.
+        let end = if end == rest.len() {
+            unclosed_end(name, rest)
+        } else {
+            end
+        };
         self.pos += end;
         (end > 0).then(|| Token::Raw {
             text: &rest[..end],
@@ -164,10 +171,19 @@ impl<'a> Tokenizer<'a> {
                     let quote = bytes[i];
                     let start = i + 1;
                     match bytes[start..].iter().position(|&b| b == quote) {
-                        Some(len) => {
-                            value = &self.src[start..start + len];
-                            i = start + len + 1;
-                        }
+                        // A document-level tag whose quote runs past the end of its line into
+                        // the markup after it (`<html xmlns="http://www.w3.org/1999/t>` on a
+                        // damaged page) lost its closing quote: the value ends at the `>`.
+                        Some(len) => match runaway_quote(&name, &bytes[start..start + len]) {
+                            Some(gt) => {
+                                value = &self.src[start..start + gt];
+                                i = start + gt;
+                            }
+                            None => {
+                                value = &self.src[start..start + len];
+                                i = start + len + 1;
+                            }
+                        },
                         None => {
                             self.pos = bytes.len();
                             return None;
@@ -203,6 +219,52 @@ impl<'a> Tokenizer<'a> {
             self_closing,
         })
     }
+}
+
+/// Where the contents of a raw-text element with no end tag stop: a `<title>` at its first line
+/// break or `<` (a title is one line of text), any other at the first line that starts with a
+/// tag (script and style code lines do not); at the end of the input if there is none.
+fn unclosed_end(name: &str, rest: &str) -> usize {
+    if name == "title" {
+        return rest.find(['\n', '<']).unwrap_or(rest.len());
+    }
+    let bytes = rest.as_bytes();
+    let mut line_start = 0;
+    while let Some(i) = rest[line_start..].find('\n') {
+        let line = line_start + i + 1;
+        let mut j = line;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        let tag = bytes.get(j) == Some(&b'<')
+            && match bytes.get(j + 1) {
+                Some(b'/') => bytes.get(j + 2).is_some_and(u8::is_ascii_alphabetic),
+                Some(b) => b.is_ascii_alphabetic() || *b == b'!',
+                None => false,
+            };
+        if tag {
+            return j;
+        }
+        line_start = line;
+    }
+    rest.len()
+}
+
+/// For a tag that never holds markup in its attributes (`html`, `head`, `body`, `meta`, `link`,
+/// `base`, `script`, `style`), where a quoted `value` has a `>` that ends its line: the quote
+/// was never closed, and that `>` ends the tag. `None` for any other tag or value.
+fn runaway_quote(name: &str, value: &[u8]) -> Option<usize> {
+    if !matches!(
+        name,
+        "html" | "head" | "body" | "meta" | "link" | "base" | "script" | "style"
+    ) {
+        return None;
+    }
+    value.iter().enumerate().find_map(|(i, &b)| {
+        let rest = &value[i + 1..];
+        let next = rest.iter().find(|&&c| c != b' ' && c != b'\t');
+        (b == b'>' && matches!(next, Some(b'\n' | b'\r'))).then_some(i)
+    })
 }
 
 fn is_space(b: u8) -> bool {

@@ -1,5 +1,9 @@
 //! Folding caption runs: consecutive caption paragraphs become one quiet strip that says how many
-//! captions there are and how many differ, and expands to each distinct caption once.
+//! captions there are and how many differ, and expands to each distinct caption once. Runs of page
+//! furniture (menus, share bars, related links, footers: boilerplate paragraphs) fold the same
+//! way into one strip that says how many lines it holds, so a whole-page paste opens on its story;
+//! only when the text has a story beside them, since a text of nothing but furniture folded away
+//! would show nothing.
 //!
 //! Two levels of sameness come from the captions stage: *exact* (a group's variants, each shown
 //! once with ×N) and *near* (a `caption_group`: the same photo captioned with small changes). A
@@ -15,6 +19,8 @@ use crate::analysis::{Analysis, Role};
 pub enum Block {
     Paragraph(ReadingParagraph),
     Captions(CaptionRun),
+    /// A run of consecutive boilerplate paragraphs, in order.
+    Furniture(Vec<ReadingParagraph>),
 }
 
 /// A run of consecutive caption paragraphs.
@@ -51,7 +57,8 @@ pub struct DiffWord {
     pub changed: bool,
 }
 
-/// Replaces each run of caption paragraphs with a `Block::Captions`.
+/// Replaces each run of caption paragraphs with a `Block::Captions`, and each run of furniture
+/// with a `Block::Furniture` (see `CaptionFolder`).
 pub fn fold_captions(paragraphs: Vec<ReadingParagraph>, analysis: &Analysis) -> Vec<Block> {
     CaptionFolder::new(analysis).fold(paragraphs)
 }
@@ -63,6 +70,8 @@ pub struct CaptionFolder<'a> {
     analysis: &'a Analysis,
     /// (group, variant) of each caption paragraph.
     variant_of: HashMap<usize, (usize, usize)>,
+    /// Whether boilerplate folds too: only when the text has a body paragraph.
+    furniture: bool,
 }
 
 impl<'a> CaptionFolder<'a> {
@@ -78,36 +87,43 @@ impl<'a> CaptionFolder<'a> {
         CaptionFolder {
             analysis,
             variant_of,
+            furniture: analysis.paragraphs.iter().any(|p| p.role == Role::Body),
         }
     }
 
-    /// `paragraphs` (one article's, in order) with each run of captions folded into one block.
+    /// `paragraphs` (one article's, in order) with each run of captions, and each run of
+    /// furniture, folded into one block.
     pub fn fold(&self, paragraphs: Vec<ReadingParagraph>) -> Vec<Block> {
         let mut blocks = Vec::new();
         let mut run: Vec<ReadingParagraph> = Vec::new();
+        let kind = |p: &ReadingParagraph| match p.role {
+            Role::Caption => Some(Role::Caption),
+            Role::Boilerplate if self.furniture => Some(Role::Boilerplate),
+            _ => None,
+        };
         for p in paragraphs {
-            if p.role == Role::Caption {
+            if run.first().is_some_and(|r| kind(r) != kind(&p)) {
+                blocks.push(self.run_block(std::mem::take(&mut run)));
+            }
+            if kind(&p).is_some() {
                 run.push(p);
-                continue;
+            } else {
+                blocks.push(Block::Paragraph(p));
             }
-            if !run.is_empty() {
-                let done = std::mem::take(&mut run);
-                blocks.push(Block::Captions(caption_run(
-                    done,
-                    self.analysis,
-                    &self.variant_of,
-                )));
-            }
-            blocks.push(Block::Paragraph(p));
         }
         if !run.is_empty() {
-            blocks.push(Block::Captions(caption_run(
-                run,
-                self.analysis,
-                &self.variant_of,
-            )));
+            blocks.push(self.run_block(run));
         }
         blocks
+    }
+
+    /// The block of a run of captions or of furniture.
+    fn run_block(&self, run: Vec<ReadingParagraph>) -> Block {
+        if run[0].role == Role::Caption {
+            Block::Captions(caption_run(run, self.analysis, &self.variant_of))
+        } else {
+            Block::Furniture(run)
+        }
     }
 }
 
@@ -244,6 +260,51 @@ mod tests {
         assert!(words[1].changed && !words[0].changed);
     }
 
+    /// A whole page pasted as text: the menu before the story and the links after it fold into
+    /// one strip each; the story's paragraphs stay; a text with no story folds nothing.
+    #[test]
+    fn furniture_runs_fold() {
+        let story = "Russian President Vladimir Putin said Friday he supports a ceasefire proposal in principle, but details remain to be worked out, according to Kremlin spokesman Dmitry Peskov in Moscow.";
+        let mut text = String::new();
+        for line in ["Home", "World", "Sport", "Business", "Weather"] {
+            text.push_str(line);
+            text.push('\n');
+        }
+        for _ in 0..4 {
+            text.push_str(story);
+            text.push('\n');
+        }
+        text.push_str("Share on Facebook\nShare on X\nMost read");
+        let mut analysis = crate::analyze_text(&text);
+        // Fix the roles so the test is about folding, not about the classifier.
+        for (i, p) in analysis.paragraphs.iter_mut().enumerate() {
+            p.role = if (5..9).contains(&i) {
+                Role::Body
+            } else {
+                Role::Boilerplate
+            };
+        }
+        let paragraphs = reading_model(&text, &analysis).remove(0).paragraphs;
+        let blocks = CaptionFolder::new(&analysis).fold(paragraphs.clone());
+        let shape: Vec<String> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => format!("p{}", p.index),
+                Block::Furniture(run) => format!("furniture {}", run.len()),
+                Block::Captions(run) => format!("captions {}", run.paragraphs.len()),
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            ["furniture 5", "p5", "p6", "p7", "p8", "furniture 3"]
+        );
+        for p in &mut analysis.paragraphs {
+            p.role = Role::Boilerplate;
+        }
+        let blocks = CaptionFolder::new(&analysis).fold(paragraphs);
+        assert!(blocks.iter().all(|b| matches!(b, Block::Paragraph(_))));
+    }
+
     /// The sample: the first caption run folds 16 captions; the Sudzha pair is one group whose
     /// second variant marks "a street of".
     #[test]
@@ -256,7 +317,7 @@ mod tests {
             .iter()
             .filter_map(|b| match b {
                 Block::Captions(r) => Some(r),
-                Block::Paragraph(_) => None,
+                Block::Paragraph(_) | Block::Furniture(_) => None,
             })
             .collect();
         assert!(!runs.is_empty());

@@ -50,9 +50,21 @@ pub fn apply_hints(doc: &Doc, hints: &[Hint], roles: &mut [Role]) {
         }
         if let Some(b) = best {
             if p.span.end <= hints[b].end {
-                roles[i] = hints[b].role;
+                roles[i] = hinted(roles[i], hints[b].role);
             }
         }
+    }
+}
+
+/// The role of a paragraph the classifier calls `classified` under a hint of `hint`. A `Body`
+/// hint (prose inside the page's story container) only says the paragraph is not page
+/// furniture: a caption or credit that the text itself shows (a photo credit, a byline) stays
+/// one. Every other hint decides.
+fn hinted(classified: Role, hint: Role) -> Role {
+    match (hint, classified) {
+        (Role::Body, Role::Boilerplate) => Role::Body,
+        (Role::Body, other) => other,
+        (hint, _) => hint,
     }
 }
 
