@@ -162,7 +162,7 @@ fn dev_f1_floor() {
 }
 
 /// Just under the measured dev F1 of the shipped model.
-const F1_FLOOR: f64 = 0.928;
+const F1_FLOOR: f64 = 0.931;
 
 /// Short pastes the stage once got wrong, or that exercise one rule each. One row a case:
 /// (name, text, [(mention text, label, role)]) — listed mentions must appear with that label and

@@ -116,7 +116,39 @@ pub fn assign_roles_with(text: &str, doc: &Doc, model: &Model) -> Vec<Role> {
             }
         }
     }
+    // A paste that opens on its headline: the line model, trained on whole pages where the
+    // headline sits among menus, calls a short first line boilerplate. An article's first line
+    // with no sentence end and no sign of furniture, right before its story, is its headline.
+    for article in &doc.articles {
+        let first = article.paragraphs.start;
+        if first + 1 < roles.len()
+            && roles[first] == Role::Boilerplate
+            && roles[first + 1] == Role::Body
+            && doc.paragraphs[first + 1].article == doc.paragraphs[first].article
+            && headline_shaped(&facts[first])
+        {
+            roles[first] = Role::Heading;
+        }
+    }
     roles
+}
+
+/// Whether a line can be a headline: a few words with no sentence end and none of the marks of
+/// page furniture (prompts, copyright, contact lines, bylines, stamps).
+fn headline_shaped(f: &LineFacts) -> bool {
+    (3..=25).contains(&f.words)
+        && !f.ends_sentence
+        && !(f.prompt
+            || f.copyright
+            || f.contact
+            || f.comment_signature
+            || f.reuse_notice
+            || f.byline
+            || f.contributor
+            || f.credit_label
+            || f.publication_stamp
+            || f.timestamp
+            || f.photo_credit)
 }
 
 /// The model's class of every line: a first pass on each line's own features, then a second pass
@@ -251,6 +283,27 @@ mod tests {
         ];
         for (name, lines, expected) in cases {
             assert_eq!(roles(lines), *expected, "{name}");
+        }
+    }
+
+    /// A paste that opens on its headline keeps it as the heading; a prompt or a byline in
+    /// that place stays what it is.
+    #[test]
+    fn a_first_line_before_the_story_is_its_headline() {
+        let story =
+            "The central bank moved on Wednesday, as expected, and said more rises would follow.";
+        let cases: &[(&str, &str, Role)] = &[
+            (
+                "a title-case headline",
+                "Federal Reserve Raises Rates for First Time Since 2006",
+                Role::Heading,
+            ),
+            ("a prompt", "Click here to subscribe", Role::Boilerplate),
+            ("one word", "Markets", Role::Boilerplate),
+        ];
+        for (name, first, expected) in cases {
+            let got = roles(&[first, "", story]);
+            assert_eq!(got.first(), Some(expected), "{name}: {got:?}");
         }
     }
 

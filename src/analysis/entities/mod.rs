@@ -88,16 +88,40 @@ pub fn find(text: &str, doc: &Doc, roles: &[Role]) -> Entities {
     find_with(text, doc, roles, Tagger::shipped())
 }
 
+/// Whether a paragraph the line model calls furniture reads as the story's prose all the same:
+/// a full sentence of eight words or more with no link or copyright notice. Menus, share bars
+/// and footers are not written so; a listicle's quoted reader comments are, and the quote stage
+/// needs their names for its speakers.
+fn reads_as_story(paragraph: &str) -> bool {
+    let trimmed = paragraph.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ' ']);
+    let lower = paragraph.to_lowercase();
+    let words = paragraph.split_whitespace().count();
+    ((words >= 8 && trimmed.ends_with(['.', '!', '?']))
+        || (words >= 4 && paragraph.contains(['"', '\u{201c}'])))
+        && !lower.contains("http")
+        && !lower.contains("www.")
+        && !lower.contains('\u{a9}')
+        && !lower.contains("copyright")
+        && !lower.contains("all rights reserved")
+}
+
 /// Finds and clusters the entities of a segmented text. Each article is one document for the
 /// tagger's document-level features.
 ///
-/// Page furniture (paragraphs whose role is `Boilerplate`: menus, share bars, footers) is not read
+/// Page furniture (paragraphs whose role is `Boilerplate`, menus, share bars, footers, unless
+/// they read as prose: `reads_as_story`) is not read
 /// at all: it gets no mentions, and its words do not feed the document-level features, since a
 /// menu's "Rugby Soccer Cricket" says nothing about how the story uses its names. Captions,
 /// credits and headings are read like the body; their mentions are counted apart later.
 pub fn find_with(text: &str, doc: &Doc, roles: &[Role], tagger: &Tagger) -> Entities {
     let mut mentions = Vec::new();
-    let furniture = |paragraph: usize| roles.get(paragraph) == Some(&Role::Boilerplate);
+    let furniture = |paragraph: usize| {
+        roles.get(paragraph) == Some(&Role::Boilerplate)
+            && !doc
+                .paragraphs
+                .get(paragraph)
+                .is_some_and(|p| reads_as_story(p.span.of(text)))
+    };
     for article in &doc.articles {
         let sentence_range = match (
             doc.paragraphs.get(article.paragraphs.start),
