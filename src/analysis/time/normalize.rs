@@ -23,6 +23,11 @@ pub struct Anchor {
     /// The year the article wrote out last ("in June 1998"): what "later that year" and "the
     /// following year" count from.
     pub last_year: Option<i32>,
+    /// The date the article named last, and whether it named the day (`false` for "in June
+    /// 1998"): what "the next day" and "the following month" count from.
+    pub last_date: Option<(Date, bool)>,
+    /// Set while resolving against `last_date`, so that explanations say so.
+    pub named_before: bool,
 }
 
 /// The tense around an expression, and the word that showed it.
@@ -49,6 +54,7 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
     };
     let refd = anchor.date;
     let of_ref = |what: &str| match refd {
+        Some(d) if anchor.named_before => format!("{what} the date named before, {}", long_date(d)),
         Some(d) => format!(
             "{what} the reference date {} ({})",
             long_date(d),
@@ -216,6 +222,13 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
             if let (None, None, Some((y, q))) = (n, year, anchor.last_quarter) {
                 return r(format!("{y:04}-Q{q}"), "the quarter named before".into());
             }
+            // "the 1988 period" after "the third quarter": that quarter of 1988.
+            if let (None, Some(y), Some((_, q))) = (n, year, anchor.last_quarter) {
+                return r(
+                    format!("{y:04}-Q{q}"),
+                    "the quarter named before, in the year given".into(),
+                );
+            }
             let Some(rd) = refd else {
                 return r("XXXX-QX".into(), "no reference date".into());
             };
@@ -231,6 +244,19 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
                 None => (rd.year, current - 1, "the last full quarter before"),
             };
             r(format!("{y:04}-Q{q}"), of_ref(why))
+        }
+        Meaning::QuarterOfYear { n, offset } => {
+            let Some(rd) = refd else {
+                return r(format!("XXXX-Q{n}"), "no reference date".into());
+            };
+            let y = i64::from(rd.year) + offset;
+            let which = match offset {
+                0 => "in the year of",
+                -1 => "in the year before",
+                1 => "in the year after",
+                _ => "counted in years from",
+            };
+            r(format!("{y:04}-Q{n}"), of_ref(which))
         }
         Meaning::QuarterYearAgo => {
             // A comparison with a year ago is about a quarter already reported: a forecast for the
@@ -270,6 +296,9 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
                 format!("{:04}-{season}", i64::from(rd.year) + offset),
                 of_ref("the season in the year of"),
             )
+        }
+        Meaning::SeasonOfYear { season, year } => {
+            r(format!("{year:04}-{season}"), "written out in full".into())
         }
         Meaning::Decade(d) => r(format!("{d:03}"), "a decade, written out".into()),
         Meaning::Century(c) => r(format!("{c:02}"), "a century, written out".into()),
@@ -366,6 +395,33 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
                 .unwrap_or_else(|| unit.duration(Some(*whole))),
             format!("a length of {whole} and a half {}", unit.plural()),
         ),
+        Meaning::FromDateNamed(inner) => {
+            // A day, a weekday or a week needs a day to count from; a month, a month.
+            let needs_day = !matches!(
+                **inner,
+                Meaning::Relative {
+                    unit: Unit::Month,
+                    ..
+                }
+            );
+            match anchor.last_date.filter(|(_, day)| *day || !needs_day) {
+                Some((date, _)) => {
+                    let named = Anchor {
+                        date: Some(date),
+                        named_before: true,
+                        ..anchor.clone()
+                    };
+                    resolve(inner, &named, tense, cue)
+                }
+                None => {
+                    let placed = resolve(inner, anchor, tense, cue);
+                    r(
+                        placed.value,
+                        format!("no date named before, so {}", placed.reason),
+                    )
+                }
+            }
+        }
         Meaning::WeekOf(day) => {
             let inner = resolve(day, anchor, tense, cue);
             let date = inner.value.split('-').collect::<Vec<_>>();

@@ -12,6 +12,17 @@ const WINDOW_RIGHT: usize = 8;
 
 /// The tense for tokens `first..end` of `toks`, and the word that decided it.
 pub fn tense_around(toks: &[Tok], first: usize, end: usize) -> (Tense, String) {
+    // "effective Feb. 1", "payable Jan. 2": the day a decision takes effect or money is paid is,
+    // in the news that announces it, still to come, whatever the tense of the announcement.
+    let before = |k: usize| first.checked_sub(k).map_or("", |i| toks[i].low.as_str());
+    let lead = if matches!(before(1), "on" | "from") {
+        2
+    } else {
+        1
+    };
+    if matches!(before(lead), "effective" | "payable") {
+        return (Tense::Future, toks[first - lead].text.to_string());
+    }
     let left = (first.saturating_sub(WINDOW_LEFT)..first).rev();
     let right = end..(end + WINDOW_RIGHT).min(toks.len());
     // Interleave left and right by distance, left first.
@@ -67,10 +78,13 @@ fn cue(toks: &[Tok], k: usize) -> Option<Tense> {
     if PAST_IRREGULAR.contains(&w) {
         return Some(Tense::Past);
     }
+    // "-ed" after a determiner is an adjective: "the reduced dividend", "an unconfirmed report".
+    let determined = k > 0 && DETERMINERS.contains(&toks[k - 1].low.as_str());
     if w.len() > 4
         && w.ends_with("ed")
         && w.chars().all(|c| c.is_ascii_lowercase())
         && !NOT_PAST_ED.contains(&w)
+        && !determined
     {
         return Some(Tense::Past);
     }
@@ -162,6 +176,12 @@ const PAST_IRREGULAR: &[&str] = &[
     "tore",
     "won",
     "wound",
+];
+
+/// Words after which an "-ed" word describes a noun instead of telling what happened.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
+    "those",
 ];
 
 const NOT_PAST_ED: &[&str] = &[

@@ -16,7 +16,9 @@ use super::meaning::{Meaning, Unit};
 use crate::analysis::span::Span;
 use lengths::{bare_plural_unit, every, hyphenated, quantity};
 use lexicon::{amount_word, season_of};
-use named::{clock, day_month, holiday_led, month_led, single_word, weekday_led, year};
+use named::{
+    clock, day_month, holiday_led, month_led, season_of_year, single_word, weekday_led, year,
+};
 use relative::{determined, quarter};
 
 /// One token as the tagger sees it: the text and its lower-cased form.
@@ -229,6 +231,7 @@ fn core(toks: &[Tok], i: usize) -> Option<Core> {
         clock(toks, i),
         quarter(toks, i),
         holiday_led(toks, i),
+        season_of_year(toks, i),
     ];
     candidates
         .into_iter()
@@ -378,6 +381,16 @@ mod tests {
             (
                 "REGRESSION a programme title",
                 "He told 60 Minutes about it.",
+                &[],
+            ),
+            (
+                "REGRESSION fall before a number is a verb",
+                "Prices fall 1998 points.",
+                &[],
+            ),
+            (
+                "REGRESSION that day of any such day is no date",
+                "Market makers lose on trades made that day.",
                 &[],
             ),
             (

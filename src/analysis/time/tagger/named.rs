@@ -5,6 +5,35 @@ use super::lexicon::*;
 use super::{low, Core, Tok};
 use crate::analysis::time::meaning::{Direction, Holiday, Meaning, Unit};
 
+/// A year in figures or, as broadcasts say it, in words, from token `i`: "1994", "nineteen
+/// ninety-four"; the end and the year.
+pub(super) fn written_year(toks: &[Tok], i: usize) -> Option<(usize, i32)> {
+    match year_number(low(toks, i)) {
+        Some(y) => Some((i + 1, y)),
+        None => spelled_year(toks, i),
+    }
+}
+
+/// "summer 1998", "the winter of nineteen ninety-four" (from the season word at `i`): that
+/// year's season.
+pub(super) fn season_of_year(toks: &[Tok], i: usize) -> Option<Core> {
+    let season = season_of(low(toks, i))?;
+    let (end, year) = if low(toks, i + 1) == "of" {
+        written_year(toks, i + 2)?
+    } else {
+        // "summer 1998", but not "prices fall 1998 points": the year passes as a year alone, and
+        // "fall" before a bare number is a verb unless it is capitalised.
+        if season == "FA" && !toks[i].capitalized() {
+            return None;
+        }
+        match year(toks, i + 1)? {
+            (end, Meaning::Calendar { year: Some(y), .. }, None) => (end, y),
+            _ => return None,
+        }
+    };
+    Some((end, Meaning::SeasonOfYear { season, year }, None))
+}
+
 /// A year in words from token `i`: "nineteen ninety-six" (1996), "two thousand" (2000); the end.
 pub(super) fn spelled_year(toks: &[Tok], i: usize) -> Option<(usize, i32)> {
     match (low(toks, i), low(toks, i + 1)) {
@@ -126,8 +155,8 @@ pub(super) fn month_led(toks: &[Tok], i: usize) -> Option<Core> {
         if low(toks, j) == "," {
             j += 1;
         }
-        if let Some(y) = year_number(low(toks, j)) {
-            return Some((j + 1, cal(Some(y), Some(day)), None));
+        if let Some((end, y)) = written_year(toks, j) {
+            return Some((end, cal(Some(y), Some(day)), None));
         }
         return Some((i + 2, cal(None, Some(day)), None));
     }
@@ -135,8 +164,8 @@ pub(super) fn month_led(toks: &[Tok], i: usize) -> Option<Core> {
     if low(toks, j) == "," || low(toks, j) == "of" {
         j += 1;
     }
-    if let Some(y) = year_number(low(toks, j)) {
-        return Some((j + 1, cal(Some(y), None), None));
+    if let Some((end, y)) = written_year(toks, j) {
+        return Some((end, cal(Some(y), None), None));
     }
     // "January this year", "June last year".
     if let (Some((offset, _)), "year") = (relative_offset(low(toks, i + 1)), low(toks, i + 2)) {
@@ -229,7 +258,8 @@ pub(super) fn year(toks: &[Tok], i: usize) -> Option<Core> {
         let counts_things = unit_of(next).is_some()
             || (next.len() > 3
                 && next.ends_with('s')
-                && next.chars().all(|c| c.is_ascii_lowercase()));
+                && next.chars().all(|c| c.is_ascii_lowercase())
+                && toks.get(end).is_some_and(|t| !t.capitalized()));
         if !counts_things {
             return Some((end, calendar_year(y), None));
         }

@@ -3,14 +3,17 @@
 
 use super::lengths::quantity;
 use super::lexicon::*;
-use super::named::{calendar_year, month_led, spelled_year, year};
+use super::named::{calendar_year, month_led, season_of_year, spelled_year, year};
 use super::{low, Core, Tok};
-use crate::analysis::time::meaning::{Meaning, Unit};
+use crate::analysis::time::meaning::{Direction, Meaning, Unit};
 
 /// "the …", "this/last/next …", "earlier this year".
 pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
     let w0 = low(toks, i);
     if w0 == "the" {
+        if let Some(found) = anaphoric(toks, i) {
+            return Some(found);
+        }
         let w1 = low(toks, i + 1);
         match w1 {
             "past"
@@ -43,6 +46,11 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
             }
             // "the year two thousand", as broadcasts spell it.
             // "well into the summer": this year's ("the fall" is too often a drop to count).
+            "summer" | "winter" | "spring" | "fall" | "autumn"
+                if season_of_year(toks, i + 1).is_some() =>
+            {
+                return season_of_year(toks, i + 1);
+            }
             "summer" | "winter" | "spring" => {
                 let season = season_of(w1)?;
                 return Some((i + 2, Meaning::Season { season, offset: 0 }, None));
@@ -105,6 +113,9 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
             }
             _ => {}
         }
+        if let Some(found) = period_a_year_back(toks, i + 1) {
+            return Some(found);
+        }
         // "the quarter", "the latest quarter", "the third quarter", "the fiscal first quarter";
         // but "the third-quarter results" leaves "the" with "results".
         if let Some(q) = quarter(toks, i + 1) {
@@ -140,20 +151,19 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
         if let Some((end, m @ Meaning::Decade(_), md)) = year(toks, i + 1) {
             return Some((end, m, md));
         }
-        if low(toks, i + 1) == "same" && low(toks, i + 2) == "day" {
-            return Some((i + 3, Meaning::DayOffset(0), None));
-        }
+        // "Trump said he spoke with Putin the day before": before the day of the saying, which
+        // in news is the reference day, not the date named last.
         if low(toks, i + 1) == "day" && matches!(low(toks, i + 2), "before") {
             return Some((i + 3, Meaning::DayOffset(-1), None));
-        }
-        if low(toks, i + 1) == "next" && low(toks, i + 2) == "day" {
-            return Some((i + 3, Meaning::DayOffset(1), None));
         }
         return None;
     }
     // "that year", "later that year".
     if w0 == "that" && low(toks, i + 1) == "year" {
         return Some((i + 2, Meaning::ThatYear(0), None));
+    }
+    if let Some(found) = anaphoric(toks, i) {
+        return Some(found);
     }
     // "the then current price" was current then.
     if w0 == "then" && low(toks, i + 1) == "current" {
@@ -165,19 +175,24 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
     }
     // "earlier this year", "later this month".
     if matches!(w0, "earlier" | "later") {
+        // TimeML marks the part of the period: "earlier this year" is its start, "later this
+        // month" its end.
+        let part = if w0 == "earlier" { "START" } else { "END" };
         if let Some((end, m @ Meaning::Relative { .. }, md)) = determined(toks, i + 1) {
             if low(toks, i + 1) == "this" {
-                return Some((end, m, md));
+                return Some((end, m, md.or(Some(part))));
             }
         }
-        // "later that year".
-        if let Some((end, m @ Meaning::ThatYear(_), md)) = determined(toks, i + 1) {
-            return Some((end, m, md));
+        // "later that year", "earlier that day".
+        if let Some((end, m @ (Meaning::ThatYear(_) | Meaning::FromDateNamed(_)), md)) =
+            determined(toks, i + 1)
+        {
+            return Some((end, m, md.or(Some(part))));
         }
         // "earlier in the year".
         if low(toks, i + 1) == "in" && low(toks, i + 2) == "the" {
             if let Some((end, m @ Meaning::Relative { .. }, md)) = determined(toks, i + 2) {
-                return Some((end, m, md));
+                return Some((end, m, md.or(Some(part))));
             }
         }
         return None;
@@ -332,6 +347,9 @@ pub(super) fn year_back() -> Meaning {
 /// "quarter", "third quarter", "fiscal first quarter", "latest quarter", "fourth-quarter"; `i` is
 /// just after any "the".
 pub(super) fn quarter(toks: &[Tok], i: usize) -> Option<Core> {
+    if let Some(found) = relative_year_quarter(toks, i) {
+        return Some(found);
+    }
     let mut j = i;
     let mut n: Option<u32> = None;
     let mut year: Option<i32> = None;
@@ -391,9 +409,6 @@ pub(super) fn quarter(toks: &[Tok], i: usize) -> Option<Core> {
                 return Some((j + 3, Meaning::Quarter { n, year: Some(y) }, None));
             }
         }
-        if w == "period" && year.is_some() {
-            return None;
-        }
         if offset != 0 && n.is_none() {
             // "last quarter" is the one before the latest.
             return Some((
@@ -414,4 +429,101 @@ pub(super) fn quarter(toks: &[Tok], i: usize) -> Option<Core> {
         }
     }
     None
+}
+
+/// "this year's third quarter", "next year's first quarter", "last year's quarter": a quarter of
+/// the year counted from the reference date. Without a number, last year's quarter is the one
+/// compared with, a year back.
+fn relative_year_quarter(toks: &[Tok], i: usize) -> Option<Core> {
+    let (offset, _) = relative_offset(low(toks, i))?;
+    if (low(toks, i + 1), low(toks, i + 2)) != ("year", "'s") {
+        return None;
+    }
+    let mut j = i + 3;
+    if low(toks, j) == "fiscal" {
+        j += 1;
+    }
+    let n = ordinal(low(toks, j));
+    let k = j + usize::from(n.is_some());
+    if !matches!(low(toks, k), "quarter" | "period") {
+        return None;
+    }
+    match n {
+        Some(n) => Some((k + 1, Meaning::QuarterOfYear { n, offset }, None)),
+        None if offset == -1 => Some((k + 1, year_back(), None)),
+        None => None,
+    }
+}
+
+/// The end of "last year", "a year ago", "a year earlier" or "the previous year" starting at `i`.
+fn a_year_back(toks: &[Tok], i: usize) -> Option<usize> {
+    match (low(toks, i), low(toks, i + 1), low(toks, i + 2)) {
+        ("last", "year", _) => Some(i + 2),
+        ("a" | "one", "year", "ago" | "earlier" | "before") => Some(i + 3),
+        ("the", "previous" | "prior", "year") => Some(i + 3),
+        _ => None,
+    }
+}
+
+/// After "the" at `i - 1`: "the same period last year", "the corresponding quarter a year
+/// earlier", "the quarter a year ago": one year back, which an earnings report reads as the
+/// year-ago quarter.
+pub(super) fn period_a_year_back(toks: &[Tok], i: usize) -> Option<Core> {
+    let j = match low(toks, i) {
+        "same" | "corresponding" | "comparable" | "equivalent" => i + 1,
+        _ => i,
+    };
+    if !matches!(low(toks, j), "period" | "quarter") {
+        return None;
+    }
+    let end = a_year_back(toks, j + 1)?;
+    Some((end, year_back(), None))
+}
+
+/// Expressions that count from the date the article named last, not from the reference date
+/// (TimeML's anaphoric times): "the following month", "the next day", "that same day", "the
+/// previous Friday", "the next morning", "that night". "The next week" and "the next month" are
+/// left to `determined`: in news they mostly look ahead from today.
+fn anaphoric(toks: &[Tok], i: usize) -> Option<Core> {
+    let (offset, j) = match (low(toks, i), low(toks, i + 1), low(toks, i + 2)) {
+        ("the", "following", _) => (1, i + 2),
+        ("the", "next", _) => (1, i + 2),
+        ("the", "previous" | "preceding" | "prior", _) => (-1, i + 2),
+        ("the" | "that", "same", _) => (0, i + 2),
+        ("that", _, _) => (0, i + 1),
+        _ => return None,
+    };
+    let w = low(toks, j);
+    let from_named = |m: Meaning| Some((j + 1, Meaning::FromDateNamed(Box::new(m)), None));
+    if let Some(day) = weekday_of(w).filter(|_| offset != 0) {
+        let direction = if offset < 0 {
+            Direction::Last
+        } else {
+            Direction::Next
+        };
+        return from_named(Meaning::Weekday { day, direction });
+    }
+    if let Some(part) = part_of_day(w) {
+        let day = Box::new(Meaning::DayOffset(offset));
+        return from_named(Meaning::PartOfDay { day, part });
+    }
+    let next = low(toks, i + 1) == "next";
+    // "trades made that day" is any such day; "on that day" and "that same day" are one.
+    let prev = if i == 0 { "" } else { toks[i - 1].low.as_str() };
+    let bare_that_day = j == i + 1
+        && w == "day"
+        && !matches!(
+            prev,
+            "on" | "by" | "until" | "since" | "from" | "after" | "before" | "earlier" | "later"
+        );
+    if bare_that_day {
+        return None;
+    }
+    match unit_of(w) {
+        Some((Unit::Day, false)) => from_named(Meaning::DayOffset(offset)),
+        Some((unit @ (Unit::Week | Unit::Weekend | Unit::Month), false)) if !next => {
+            from_named(Meaning::Relative { unit, offset })
+        }
+        _ => None,
+    }
 }
