@@ -179,6 +179,8 @@ pub enum Meaning {
     Quarter { n: Option<u32>, year: Option<i32> },
     /// "this year's third quarter" (`offset` 0), "next year's first quarter" (1).
     QuarterOfYear { n: u32, offset: i64 },
+    /// "the first half of 1990" (`half` 1); no year is the reference date's.
+    HalfYear { half: u32, year: Option<i32> },
     /// "the year-ago quarter", or "a year ago" in an earnings report: the latest reported quarter,
     /// one year back.
     QuarterYearAgo,

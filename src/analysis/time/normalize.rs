@@ -115,7 +115,7 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
                 Direction::ByTense => match tense {
                     Tense::Past if diff > 93 => (rd.year - 1, "the latest one before"),
                     Tense::Future if diff < -93 => (rd.year + 1, "the next one after"),
-                    Tense::Unknown if diff > 186 => (rd.year - 1, "the nearest one to"),
+                    Tense::Unknown if diff > 124 => (rd.year - 1, "the nearest one to"),
                     Tense::Unknown if diff < -186 => (rd.year + 1, "the nearest one to"),
                     _ => (rd.year, "in the year of"),
                 },
@@ -258,6 +258,14 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
             };
             r(format!("{y:04}-Q{n}"), of_ref(which))
         }
+        Meaning::HalfYear { half, year } => match (year, refd) {
+            (Some(y), _) => r(format!("{y:04}-H{half}"), "written out in full".into()),
+            (None, Some(rd)) => r(
+                format!("{:04}-H{half}", rd.year),
+                of_ref("the half of the year of"),
+            ),
+            (None, None) => r(format!("XXXX-H{half}"), "no reference date".into()),
+        },
         Meaning::QuarterYearAgo => {
             // A comparison with a year ago is about a quarter already reported: a forecast for the
             // current or a later quarter named before does not count.
@@ -457,7 +465,13 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
         Meaning::Clock { day, hour, minute } => {
             let inner = match day {
                 Some(day) => resolve(day, anchor, tense, cue),
-                None => resolve(&Meaning::DayOffset(0), anchor, tense, cue),
+                // "at 10 p.m." is on the day the story is telling, the one named last.
+                None => resolve(
+                    &Meaning::FromDateNamed(Box::new(Meaning::DayOffset(0))),
+                    anchor,
+                    tense,
+                    cue,
+                ),
             };
             r(
                 format!("{}T{hour:02}:{minute:02}", inner.value),

@@ -23,6 +23,10 @@ pub fn tense_around(toks: &[Tok], first: usize, end: usize) -> (Tense, String) {
     if matches!(before(lead), "effective" | "payable") {
         return (Tense::Future, toks[first - lead].text.to_string());
     }
+    // "since March": a time counted up to now has already come.
+    if before(1) == "since" {
+        return (Tense::Past, toks[first - 1].text.to_string());
+    }
     let left = (first.saturating_sub(WINDOW_LEFT)..first).rev();
     let right = end..(end + WINDOW_RIGHT).min(toks.len());
     // Interleave left and right by distance, left first.

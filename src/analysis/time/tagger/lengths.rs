@@ -79,6 +79,10 @@ pub(super) fn quantity(toks: &[Tok], i: usize) -> Option<Core> {
     if amount.is_none() && !plural {
         return None;
     }
+    // "52 years old" is an age, which news corpora do not mark as a time.
+    if low(toks, j + 1) == "old" {
+        return None;
+    }
     // "five year low" is a span, but "the 1988 second quarter" is not 1988 seconds.
     if !plural && amount.is_some_and(|n| n >= 100) {
         return None;
@@ -119,6 +123,18 @@ pub(super) fn hyphenated(toks: &[Tok], i: usize) -> Option<Core> {
     }
     if last == "quarter" {
         return quarter(toks, i);
+    }
+    // "by year-end" is the end of this year; "year-end net" describes a figure.
+    if w == "year-end" {
+        let next = low(toks, i + 1);
+        if !next.is_empty() && next.chars().all(|c| c.is_ascii_lowercase()) {
+            return None;
+        }
+        let m = Meaning::Relative {
+            unit: Unit::Year,
+            offset: 0,
+        };
+        return Some((i + 1, m, Some("END")));
     }
     // "compared with year-earlier net income".
     if matches!(w, "year-earlier" | "year-ago") {
@@ -191,6 +207,10 @@ pub(super) fn every(toks: &[Tok], i: usize) -> Option<Core> {
 pub(super) fn bare_plural_unit(toks: &[Tok], i: usize) -> Option<Core> {
     let (unit, plural) = unit_of(low(toks, i))?;
     if !plural || unit == Unit::Quarter || unit == Unit::Second {
+        return None;
+    }
+    // "52 years old": an age, as in `quantity`.
+    if low(toks, i + 1) == "old" {
         return None;
     }
     // "60 Minutes" is a programme.

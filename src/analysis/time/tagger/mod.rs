@@ -394,6 +394,26 @@ mod tests {
                 &[],
             ),
             (
+                "REGRESSION an age is no time",
+                "Mr. Reupke, 52 years old, resigned; the staff are 55 years old or older.",
+                &[],
+            ),
+            (
+                "REGRESSION year-end before a noun describes a figure",
+                "Year-end net was below the level; it closes by year-end.",
+                &["year-end"],
+            ),
+            (
+                "REGRESSION a half with no year is a company's own",
+                "Profit for the first half rose.",
+                &[],
+            ),
+            (
+                "the coming weeks leave the article out",
+                "in the coming weeks",
+                &["coming weeks"],
+            ),
+            (
                 "REGRESSION people counted after a spelled year",
                 "nineteen ninety-six votes were cast.",
                 &[],

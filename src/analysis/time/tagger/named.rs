@@ -397,7 +397,7 @@ pub(super) fn single_word(toks: &[Tok], i: usize) -> Option<Core> {
                 unit: Unit::Year,
                 offset: 0,
             };
-            return Some((end, m, None));
+            return Some((end, m, Some("END")));
         }
         _ => return None,
     };

@@ -96,6 +96,17 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
                     None,
                 ))
             }
+            // "the end of the month": this month, in a phrase that says which part.
+            "month" if i > 0 && low(toks, i - 1) == "of" => {
+                let m = Meaning::Relative {
+                    unit: Unit::Month,
+                    offset: 0,
+                };
+                return Some((i + 2, m, None));
+            }
+            "first" | "second" | "last" | "latter" if half_year(toks, i + 1).is_some() => {
+                return half_year(toks, i + 1);
+            }
             "year-earlier" | "year-ago" => return year_ago(toks, i + 1),
             // "the comparable year-ago quarter".
             "comparable" | "same" if matches!(low(toks, i + 2), "year-earlier" | "year-ago") => {
@@ -126,8 +137,11 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
         }
         // "the past year", "the next few days", "the current year".
         if relative_offset(w1).is_some() {
-            if let Some(found) = determined(toks, i + 1) {
-                return Some(found);
+            match determined(toks, i + 1) {
+                // "the coming weeks": TimeBank leaves "the" out of a span.
+                Some((_, Meaning::Duration { .. }, _)) if w1 == "coming" => return None,
+                Some(found) => return Some(found),
+                None => {}
             }
         }
         // "the first nine months", "the past two months", "the next two weeks".
@@ -218,12 +232,14 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
     }
     if let Some(m) = month_of(w1) {
         if toks[i + 1].capitalized() {
+            // "last Oct. 23" takes its day along.
+            let day = day_number(low(toks, i + 2));
             return Some((
-                i + 2,
+                i + 2 + usize::from(day.is_some()),
                 Meaning::Calendar {
                     year: None,
                     month: Some(m),
-                    day: None,
+                    day,
                     direction,
                 },
                 None,
@@ -265,6 +281,10 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
         return Some((k + 1, m, None));
     }
     match unit_of(w1) {
+        // "in coming weeks": a span of unknown length ahead.
+        Some((unit, true)) if matches!(w0, "coming") && unit >= Unit::Day => {
+            Some((k + 1, Meaning::Duration { amount: None, unit }, None))
+        }
         // "this century" is, in TimeBank, the hundred years up to now (P100Y).
         Some((Unit::Century, false)) if w0 == "this" => {
             let m = Meaning::Duration {
@@ -525,5 +545,37 @@ fn anaphoric(toks: &[Tok], i: usize) -> Option<Core> {
             from_named(Meaning::Relative { unit, offset })
         }
         _ => None,
+    }
+}
+
+/// After "the", from "first", "second", "last" or "latter" at `i`: "the first half of 1990",
+/// "the second half of the year", "the last two quarters of 1989". A half with no year ("profit
+/// for the first half") is a company's own, which TimeBank leaves unmarked.
+fn half_year(toks: &[Tok], i: usize) -> Option<Core> {
+    let half = match low(toks, i) {
+        "first" => 1,
+        _ => 2,
+    };
+    let (j, needs_year) = match (low(toks, i + 1), low(toks, i + 2)) {
+        ("half", _) => (i + 2, true),
+        ("two", "quarters") if half == 1 || low(toks, i) == "last" => (i + 3, true),
+        _ => return None,
+    };
+    let year = match (low(toks, j), low(toks, j + 1), low(toks, j + 2)) {
+        ("of", "fiscal", y) | ("of", y, _) if year_number(y).is_some() => {
+            let end = if low(toks, j + 1) == "fiscal" {
+                j + 3
+            } else {
+                j + 2
+            };
+            Some((end, year_number(y)))
+        }
+        ("of", "the" | "this", "year") => Some((j + 3, None)),
+        _ => None,
+    };
+    match year {
+        Some((end, year)) => Some((end, Meaning::HalfYear { half, year }, None)),
+        None if !needs_year => Some((j, Meaning::HalfYear { half, year: None }, None)),
+        None => None,
     }
 }
