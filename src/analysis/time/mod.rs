@@ -176,7 +176,7 @@ pub fn analyse(
             fiscal[article_of(t)] = true;
         }
     }
-    let mut last_quarter: Option<(usize, (i32, u32))> = None;
+    let mut last_quarter: Option<(usize, (i32, u32), bool)> = None;
     let mut last_year: Option<(usize, i32)> = None;
     let mut last_date: Option<(usize, (Date, bool))> = None;
     let timexes = tagged
@@ -196,12 +196,27 @@ pub fn analyse(
                 date: r.date,
                 why: r.why.clone(),
                 last_quarter: last_quarter.filter(|q| q.0 == article).map(|q| q.1),
+                last_quarter_past: last_quarter.is_some_and(|q| q.0 == article && q.2),
                 last_year: last_year.filter(|y| y.0 == article).map(|y| y.1),
                 last_date: last_date.filter(|d| d.0 == article).map(|d| d.1),
                 named_before: false,
             };
             let resolved = normalize::resolve(&t.meaning, &anchor, t.tense, &t.cue);
-            if let Meaning::Calendar { year: Some(y), .. } = t.meaning {
+            // The year the article named last, written out or counted ("last year").
+            let year_named = match &t.meaning {
+                Meaning::Calendar { year: Some(y), .. } => Some(*y),
+                Meaning::Relative {
+                    unit: meaning::Unit::Year,
+                    ..
+                }
+                | Meaning::Shifted {
+                    unit: meaning::Unit::Year,
+                    ..
+                }
+                | Meaning::ThatYear(_) => resolved.value.parse().ok(),
+                _ => None,
+            };
+            if let Some(y) = year_named {
                 last_year = Some((article, y));
             }
             // A photo caption's date is the picture's, not the story's: anaphora in the body
@@ -213,7 +228,8 @@ pub fn analyse(
                 }
             }
             if let Meaning::Quarter { n: Some(_), .. } | Meaning::QuarterOfYear { .. } = t.meaning {
-                last_quarter = parse_quarter(&resolved.value).map(|q| (article, q));
+                let past = t.tense == Tense::Past;
+                last_quarter = parse_quarter(&resolved.value).map(|q| (article, q, past));
             }
             let modifier = t.modifier;
             let explanation = format!(

@@ -20,6 +20,10 @@ pub struct Anchor {
     /// The quarter the article named last (`(1989, 1)` after "the fiscal first quarter"): what
     /// "the quarter" and "a year earlier" refer back to in an earnings report, as in HeidelTime.
     pub last_quarter: Option<(i32, u32)>,
+    /// Whether the article told of `last_quarter` in the past tense ("reported a decline in
+    /// fourth-quarter earnings"): a fiscal quarter that has closed, even if its number is the
+    /// calendar's current one.
+    pub last_quarter_past: bool,
     /// The year the article wrote out last ("in June 1998"): what "later that year" and "the
     /// following year" count from.
     pub last_year: Option<i32>,
@@ -268,14 +272,17 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
         },
         Meaning::QuarterYearAgo => {
             // A comparison with a year ago is about a quarter already reported: a forecast for the
-            // current or a later quarter named before does not count.
+            // current or a later quarter named before does not count, but the current one told
+            // of in the past tense does (a fiscal fourth quarter reported in November).
             let reported = refd.map(|rd| {
                 let current = quarter_of(rd.month);
                 (rd.year, current)
             });
-            let last_quarter = anchor
-                .last_quarter
-                .filter(|named| reported.is_none_or(|current| *named < current));
+            let last_quarter = anchor.last_quarter.filter(|named| {
+                reported.is_none_or(|current| {
+                    *named < current || (*named == current && anchor.last_quarter_past)
+                })
+            });
             if let Some((y, q)) = last_quarter {
                 return r(
                     format!("{:04}-Q{q}", y - 1),

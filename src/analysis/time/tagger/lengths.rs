@@ -66,7 +66,13 @@ pub(super) fn quantity(toks: &[Tok], i: usize) -> Option<Core> {
         j += 1;
     }
     let (unit, plural) = unit_of(low(toks, j))?;
-    if unit == Unit::Quarter {
+    // "the next three quarters" and "several quarters of losses" are spans, but "three
+    // quarters of the vote" and "a quarter" are shares.
+    if unit == Unit::Quarter
+        && (!plural
+            || amount.is_none() && w0 != "several"
+            || amount.is_some() && low(toks, j + 1) == "of")
+    {
         return None;
     }
     // "A second suspect" counts, not times; "60 Minutes" is a programme.

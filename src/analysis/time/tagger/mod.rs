@@ -17,9 +17,10 @@ use crate::analysis::span::Span;
 use lengths::{bare_plural_unit, every, hyphenated, quantity};
 use lexicon::{amount_word, season_of};
 use named::{
-    clock, day_month, holiday_led, month_led, season_of_year, single_word, weekday_led, year,
+    clock, day_month, holiday_led, month_led, part_before_day, season_of_year, single_word,
+    weekday_led, year,
 };
-use relative::{determined, quarter};
+use relative::{determined, quarter, vague_date};
 
 /// One token as the tagger sees it: the text and its lower-cased form.
 #[derive(Debug, Clone)]
@@ -232,6 +233,8 @@ fn core(toks: &[Tok], i: usize) -> Option<Core> {
         quarter(toks, i),
         holiday_led(toks, i),
         season_of_year(toks, i),
+        vague_date(toks, i),
+        part_before_day(toks, i),
     ];
     candidates
         .into_iter()
@@ -412,6 +415,11 @@ mod tests {
                 "the coming weeks leave the article out",
                 "in the coming weeks",
                 &["coming weeks"],
+            ),
+            (
+                "REGRESSION a quarter of something is a share",
+                "It holds more than a quarter of the market and pays $1 a quarter.",
+                &[],
             ),
             (
                 "REGRESSION people counted after a spelled year",

@@ -239,9 +239,10 @@ pub(super) fn day_month(toks: &[Tok], i: usize) -> Option<Core> {
 /// "2022", "fiscal 1989", "1990s", "the 20th century".
 pub(super) fn year(toks: &[Tok], i: usize) -> Option<Core> {
     let w = low(toks, i);
+    // "fiscal 1989 sales": after "fiscal" a number is a year, whatever follows it.
     if w == "fiscal" {
-        let (end, m, md) = year(toks, i + 1)?;
-        return Some((end, m, md));
+        let y = year_number(low(toks, i + 1)).filter(|y| (1800..=2099).contains(y))?;
+        return Some((i + 2, calendar_year(y), None));
     }
     if let Some(d) = decade(w) {
         return Some((i + 1, Meaning::Decade(d), None));
@@ -493,4 +494,25 @@ pub(super) fn clock(toks: &[Tok], i: usize) -> Option<Core> {
         },
         None,
     ))
+}
+
+/// "mid-afternoon yesterday", "morning Thursday": a part of day before the day it belongs to.
+pub(super) fn part_before_day(toks: &[Tok], i: usize) -> Option<Core> {
+    let w = low(toks, i);
+    let part = part_of_day(w.strip_prefix("mid-").unwrap_or(w))?;
+    let next = low(toks, i + 1);
+    let day = match next {
+        "yesterday" => Meaning::DayOffset(-1),
+        "today" => Meaning::DayOffset(0),
+        "tomorrow" => Meaning::DayOffset(1),
+        _ => Meaning::Weekday {
+            day: weekday_of(next)?,
+            direction: Direction::ByTense,
+        },
+    };
+    let m = Meaning::PartOfDay {
+        day: Box::new(day),
+        part,
+    };
+    Some((i + 2, m, None))
 }

@@ -85,6 +85,14 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
                 let (end, y) = spelled_year(toks, i + 2)?;
                 return Some((end, calendar_year(y), None));
             }
+            // "$450 million the year before": the year before the one named last.
+            "year"
+                if matches!(low(toks, i + 2), "before" | "after")
+                    && matches!(low(toks, i + 3), "." | "," | ";" | "") =>
+            {
+                let offset = if low(toks, i + 2) == "before" { -1 } else { 1 };
+                return Some((i + 3, Meaning::ThatYear(offset), None));
+            }
             "year" => return Some((i + 2, the_year(toks, i + 2), None)),
             "week" => {
                 return Some((
@@ -148,7 +156,7 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
         let mut j = i + 1;
         if matches!(
             low(toks, j),
-            "first" | "past" | "last" | "next" | "coming" | "previous"
+            "first" | "past" | "last" | "next" | "coming" | "previous" | "latest"
         ) {
             j += 1;
         }
@@ -285,11 +293,15 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
         Some((unit, true)) if matches!(w0, "coming") && unit >= Unit::Day => {
             Some((k + 1, Meaning::Duration { amount: None, unit }, None))
         }
-        // "this century" is, in TimeBank, the hundred years up to now (P100Y).
-        Some((Unit::Century, false)) if w0 == "this" => {
+        // "this century" is, in TimeBank, the hundred years up to now (P100Y); "the past
+        // decade" and "the past century" are spans up to now too, where "the last decade" is
+        // the one before this.
+        Some((unit @ (Unit::Decade | Unit::Century), false))
+            if w0 == "past" || (w0 == "this" && unit == Unit::Century) =>
+        {
             let m = Meaning::Duration {
                 amount: Some(1),
-                unit: Unit::Century,
+                unit,
             };
             Some((k + 1, m, None))
         }
@@ -369,6 +381,11 @@ pub(super) fn year_back() -> Meaning {
 pub(super) fn quarter(toks: &[Tok], i: usize) -> Option<Core> {
     if let Some(found) = relative_year_quarter(toks, i) {
         return Some(found);
+    }
+    // "more than a quarter of the market", "$1 a quarter": a share or a rate.
+    let prev = if i == 0 { "" } else { toks[i - 1].low.as_str() };
+    if low(toks, i) == "quarter" && matches!(prev, "a" | "an" | "one" | "three" | "per") {
+        return None;
     }
     let mut j = i;
     let mut n: Option<u32> = None;
@@ -556,26 +573,30 @@ fn half_year(toks: &[Tok], i: usize) -> Option<Core> {
         "first" => 1,
         _ => 2,
     };
-    let (j, needs_year) = match (low(toks, i + 1), low(toks, i + 2)) {
-        ("half", _) => (i + 2, true),
-        ("two", "quarters") if half == 1 || low(toks, i) == "last" => (i + 3, true),
+    let j = match (low(toks, i + 1), low(toks, i + 2)) {
+        ("half", _) => i + 2,
+        ("two", "quarters") if half == 1 || low(toks, i) == "last" => i + 3,
         _ => return None,
     };
-    let year = match (low(toks, j), low(toks, j + 1), low(toks, j + 2)) {
-        ("of", "fiscal", y) | ("of", y, _) if year_number(y).is_some() => {
-            let end = if low(toks, j + 1) == "fiscal" {
-                j + 3
-            } else {
-                j + 2
-            };
-            Some((end, year_number(y)))
-        }
-        ("of", "the" | "this", "year") => Some((j + 3, None)),
-        _ => None,
+    let (end, year) = match (low(toks, j), low(toks, j + 1), low(toks, j + 2)) {
+        ("of", "fiscal", y) if year_number(y).is_some() => (j + 3, year_number(y)),
+        ("of", y, _) if year_number(y).is_some() => (j + 2, year_number(y)),
+        ("of", "the" | "this", "year") => (j + 3, None),
+        _ => return None,
     };
-    match year {
-        Some((end, year)) => Some((end, Meaning::HalfYear { half, year }, None)),
-        None if !needs_year => Some((j, Meaning::HalfYear { half, year: None }, None)),
-        None => None,
-    }
+    Some((end, Meaning::HalfYear { half, year }, None))
+}
+
+/// "a later date", "an earlier time": a vague future or past.
+pub(super) fn vague_date(toks: &[Tok], i: usize) -> Option<Core> {
+    let value = match (low(toks, i), low(toks, i + 1)) {
+        ("a", "later") => "FUTURE_REF",
+        ("an", "earlier") => "PAST_REF",
+        _ => return None,
+    };
+    matches!(low(toks, i + 2), "date" | "time" | "stage").then_some((
+        i + 3,
+        Meaning::Ref(value),
+        None,
+    ))
 }
