@@ -35,8 +35,14 @@ pub fn tense_around(toks: &[Tok], first: usize, end: usize) -> (Tense, String) {
         return (Tense::Past, toks[first - 1].text.to_string());
     }
     // A clause joined by "but" or after a semicolon has a tense of its own: "The fourth quarter
-    // looks weak, but profit rose" says nothing of the quarter's tense.
-    let boundary = |k: usize| matches!(toks[k].low.as_str(), "but" | ";" | "whereas");
+    // looks weak, but profit rose" says nothing of the quarter's tense. So has a quotation:
+    // "He will leave Thursday," Castro said.
+    let boundary = |k: usize| {
+        matches!(
+            toks[k].low.as_str(),
+            "but" | ";" | "whereas" | "\"" | "“" | "”" | "'" | "`"
+        )
+    };
     let lo = first.saturating_sub(WINDOW_LEFT);
     let lo = (lo..first)
         .rev()

@@ -307,6 +307,8 @@ const CASES: &[Case] = &[
     ("the last decade is the one before", "Crime fell in the last decade.", "the last decade", "1998-02-06", "198", ""),
     ("the past century is a span to now", "It was the worst flood of the past century.", "the past century", "1989-11-01", "P100Y", ""),
     ("a later date", "The rest will be sold at a later date.", "a later date", "1989-10-26", "FUTURE_REF", ""),
+    ("a quotation keeps its own tense", "\"He will leave at 4 a.m. Thursday,\" Castro said.", "4 a.m. Thursday", "2000-04-05", "2000-04-06T04:00", ""),
+    ("a clock time in words", "The father leaves Thursday. He will go at 4 in the morning.", "4 in the morning", "2000-04-05", "2000-04-06T04:00", ""),
     ("REGRESSION would reports speech and is not the future", "He said the court would rule Wednesday.", "Wednesday", "2000-01-07", "2000-01-05", ""),
     ("REGRESSION planned is past tense", "The rally they planned Friday drew thousands.", "Friday", "1998-09-30", "1998-09-25", ""),
     ("REGRESSION no tense: a weekday three days ahead is the one before", "A Thursday meeting in Paris, officials say.", "Thursday", "1989-10-30", "1989-10-26", ""),

@@ -422,6 +422,16 @@ mod tests {
                 &[],
             ),
             (
+                "REGRESSION a name that ends in Today",
+                "He told USA Today and VOA Today.",
+                &[],
+            ),
+            (
+                "REGRESSION today and tomorrow after of are any day's",
+                "The people of tomorrow use many of today's computers.",
+                &[],
+            ),
+            (
                 "REGRESSION people counted after a spelled year",
                 "nineteen ninety-six votes were cast.",
                 &[],

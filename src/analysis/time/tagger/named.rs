@@ -318,6 +318,19 @@ pub(super) fn year(toks: &[Tok], i: usize) -> Option<Core> {
 pub(super) fn single_word(toks: &[Tok], i: usize) -> Option<Core> {
     let w = low(toks, i);
     let day = |d: i64| Meaning::DayOffset(d);
+    let prev = i.checked_sub(1).map(|k| &toks[k]);
+    // "the people of tomorrow", "many of today's computers": any day's, not a date.
+    if matches!(w, "today" | "tomorrow") && prev.is_some_and(|p| p.low == "of") {
+        return None;
+    }
+    // "USA Today", "VOA Today": a name that ends in the word.
+    let named = toks[i].capitalized()
+        && i >= 2
+        && toks[i - 2].sentence == toks[i].sentence
+        && prev.is_some_and(|p| p.capitalized() && p.text.chars().all(char::is_alphanumeric));
+    if w == "today" && named {
+        return None;
+    }
     let m = match w {
         "today" => day(0),
         "yesterday" => day(-1),
@@ -451,7 +464,29 @@ pub(super) fn clock(toks: &[Tok], i: usize) -> Option<Core> {
             }
         }
         _ if w.contains(':') && h <= 24 => h,
-        _ => return None,
+        // "at 4 in the morning", "by 9 in the evening".
+        _ => {
+            let prev = i.checked_sub(1).map_or("", |k| toks[k].low.as_str());
+            let part = match (low(toks, j), low(toks, j + 1), low(toks, j + 2)) {
+                ("in", "the", part) => part_of_day(part),
+                _ => None,
+            };
+            let at = matches!(
+                prev,
+                "at" | "by" | "until" | "till" | "before" | "after" | "around" | "about" | "from"
+            );
+            match part.filter(|_| at && (1..=12).contains(&h)) {
+                Some("MO") => {
+                    j += 3;
+                    h % 12
+                }
+                Some("AF" | "EV") => {
+                    j += 3;
+                    h % 12 + 12
+                }
+                _ => return None,
+            }
+        }
     };
     if hour > 24 || m > 59 || h > 12 && j > i + 1 {
         return None;
