@@ -112,25 +112,21 @@ fn cue(toks: &[Tok], k: usize) -> Option<Tense> {
     if matches!(w, "is" | "are" | "am") && toks.get(k + 1).is_some_and(|t| t.low == "to") {
         return Some(Tense::Future);
     }
+    let past = PAST_IRREGULAR.contains(&w)
+        || (w.len() > 4
+            && w.ends_with("ed")
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !NOT_PAST_ED.contains(&w));
     // A past form after a determiner is a noun or an adjective: "the split", "the reduced
     // dividend", "an unconfirmed report", "a still unspecified date".
-    let mut d = k;
-    while d > 0 && d + 2 > k && is_adverb(&toks[d - 1].low) {
-        d -= 1;
-    }
-    let determined = d > 0 && DETERMINERS.contains(&toks[d - 1].low.as_str());
-    if PAST_IRREGULAR.contains(&w) && !determined {
-        return Some(Tense::Past);
-    }
-    if w.len() > 4
-        && w.ends_with("ed")
-        && w.chars().all(|c| c.is_ascii_lowercase())
-        && !NOT_PAST_ED.contains(&w)
-        && !determined
-    {
-        return Some(Tense::Past);
-    }
-    None
+    let determined = || {
+        let mut d = k;
+        while d > 0 && d + 2 > k && is_adverb(&toks[d - 1].low) {
+            d -= 1;
+        }
+        d > 0 && DETERMINERS.contains(&toks[d - 1].low.as_str())
+    };
+    (past && !determined()).then_some(Tense::Past)
 }
 
 const PAST_IRREGULAR: &[&str] = &[

@@ -101,10 +101,11 @@ pub(super) fn quantity(toks: &[Tok], i: usize) -> Option<Core> {
 /// "mid-1990s", "year-end".
 pub(super) fn hyphenated(toks: &[Tok], i: usize) -> Option<Core> {
     let w = low(toks, i);
-    let parts: Vec<&str> = w.split('-').collect();
-    if parts.len() < 2 {
+    // Most tokens have no hyphen: look before splitting (this runs at every token).
+    if !w.contains('-') {
         return None;
     }
+    let parts: Vec<&str> = w.split('-').collect();
     let last = parts[parts.len() - 1];
     let head = parts[..parts.len() - 1].join("-");
     if let Some((unit, false)) = unit_of(last) {

@@ -36,11 +36,15 @@ pub struct Tok<'a> {
 impl<'a> Tok<'a> {
     pub fn new(text: &'a str, span: Span) -> Tok<'a> {
         let t = span.of(text);
+        let mut low = t.to_lowercase();
+        if low.contains('’') {
+            low = low.replace('’', "'");
+        }
         Tok {
             span,
             sentence: 0,
             text: t,
-            low: t.to_lowercase().replace('’', "'"),
+            low,
         }
     }
 
