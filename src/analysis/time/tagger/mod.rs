@@ -436,6 +436,11 @@ mod tests {
                 &[],
             ),
             (
+                "the current before a noun leaves the article out",
+                "It sparked the current weakness in the current year.",
+                &["current", "the current year"],
+            ),
+            (
                 "REGRESSION people counted after a spelled year",
                 "nineteen ninety-six votes were cast.",
                 &[],

@@ -146,8 +146,10 @@ pub(super) fn determined(toks: &[Tok], i: usize) -> Option<Core> {
         // "the past year", "the next few days", "the current year".
         if relative_offset(w1).is_some() {
             match determined(toks, i + 1) {
-                // "the coming weeks": TimeBank leaves "the" out of a span.
+                // "the coming weeks": TimeBank leaves "the" out of a span, and out of "the
+                // current weakness" (but not "the current year").
                 Some((_, Meaning::Duration { .. }, _)) if w1 == "coming" => return None,
+                Some((_, Meaning::Ref(_), _)) if w1 == "current" => return None,
                 Some(found) => return Some(found),
                 None => {}
             }
