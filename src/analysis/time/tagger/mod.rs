@@ -431,6 +431,16 @@ mod tests {
                 &[],
             ),
             (
+                "a title-case headline keeps its date",
+                "Talks Resume Today",
+                &["Today"],
+            ),
+            (
+                "REGRESSION a modifier as the last word, before nothing",
+                "They came early",
+                &[],
+            ),
+            (
                 "REGRESSION today and tomorrow after of are any day's",
                 "The people of tomorrow use many of today's computers.",
                 &[],

@@ -318,17 +318,15 @@ pub(super) fn year(toks: &[Tok], i: usize) -> Option<Core> {
 pub(super) fn single_word(toks: &[Tok], i: usize) -> Option<Core> {
     let w = low(toks, i);
     let day = |d: i64| Meaning::DayOffset(d);
-    let prev = i.checked_sub(1).map(|k| &toks[k]);
+    let prev = i.checked_sub(1).and_then(|k| toks.get(k));
     // "the people of tomorrow", "many of today's computers": any day's, not a date.
     if matches!(w, "today" | "tomorrow") && prev.is_some_and(|p| p.low == "of") {
         return None;
     }
-    // "USA Today", "VOA Today": a name that ends in the word.
-    let named = toks[i].capitalized()
-        && i >= 2
-        && toks[i - 2].sentence == toks[i].sentence
-        && prev.is_some_and(|p| p.capitalized() && p.text.chars().all(char::is_alphanumeric));
-    if w == "today" && named {
+    // "USA Today", "VOA Today": a name whose first word is an acronym. (A title-case headline,
+    // "Talks Resume Today", keeps its date.)
+    let acronym = |p: &Tok| p.text.len() >= 2 && p.text.chars().all(|c| c.is_ascii_uppercase());
+    if w == "today" && toks[i].capitalized() && prev.is_some_and(acronym) {
         return None;
     }
     let m = match w {
