@@ -2,6 +2,7 @@
 
 mod html;
 mod ner;
+mod timex;
 
 use std::io::{Read, Write};
 
@@ -24,7 +25,7 @@ const HELP: &str =
                       [--wikigold WEIGHT] [--extra FILE:WEIGHT]... [--cv-wikigold] [--holdout K]
        lede train-wordclasses [--out FILE] [--coarse K] [--fine K] [--min-count N]
        lede build-wikinames [--out FILE]
-       lede eval-timex [DIR] [--split dev|train|all] [--errors]
+       lede eval-timex [DIR] [--split dev|train|all] [--cv] [--errors]
        lede eval-quotes [DIR] [--verbose] [--rules-only] [--agreement]
        lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE] [--cv]
        lede eval-captions [DIR] [--cv|--train-cv|--all|--rules-only] [--verbose]
@@ -50,7 +51,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("analyze") => analyze_command(&args[1..], out),
         Some("export") => export_command(&args[1..], out),
         Some("import") => import_command(&args[1..], out),
-        Some("eval-timex") => eval_timex_command(&args[1..], out),
+        Some("eval-timex") => timex::eval_timex_command(&args[1..], out),
         Some("eval-quotes") => eval_quotes_command(&args[1..], out),
         Some("train-quotes") => train_quotes_command(&args[1..], out),
         Some("eval-captions") => captions_command(&args[1..], false, out),
@@ -186,30 +187,6 @@ fn import_command(args: &[String], out: &mut dyn Write) -> Result<()> {
         start = end + 2;
     }
     write!(out, "{listing}").map_err(io_error("stdout"))
-}
-
-/// The TempEval-3 TimeML data, from a worktree or the main checkout.
-const TIMEML_DIR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/tempeval3/TBAQ-cleaned"
-);
-
-/// `lede eval-timex [DIR] [--split dev|train|all] [--errors]`: strict, relaxed and value F1.
-fn eval_timex_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    let args = Args::parse(args, &["--split"], &["--errors"])?;
-    let split = match args.value("--split") {
-        None => crate::eval::timex::Split::Dev,
-        Some(value) => crate::eval::timex::Split::parse(value)
-            .ok_or_else(|| Error::Usage(format!("--split takes dev, train or all; {USAGE}")))?,
-    };
-    let dir = std::path::Path::new(args.single()?.unwrap_or(TIMEML_DIR));
-    let mut errors = Vec::new();
-    let show_errors = args.has("--errors");
-    let scores = crate::eval::timex::evaluate(dir, split, show_errors.then_some(&mut errors))?;
-    for e in &errors {
-        writeln!(out, "{e}").map_err(io_error("stdout"))?;
-    }
-    write!(out, "{scores}").map_err(io_error("stdout"))
 }
 
 /// Where `lede train-quotes` looks for PolNeAR's train split when no directory is given.

@@ -177,11 +177,17 @@ pub enum Meaning {
     Relative { unit: Unit, offset: i64 },
     /// "the third quarter" (`n` = 3), "the quarter" (`n` = None: the latest one reported).
     Quarter { n: Option<u32>, year: Option<i32> },
+    /// "this year's third quarter" (`offset` 0), "next year's first quarter" (1).
+    QuarterOfYear { n: u32, offset: i64 },
+    /// "the first half of 1990" (`half` 1); no year is the reference date's.
+    HalfYear { half: u32, year: Option<i32> },
     /// "the year-ago quarter", or "a year ago" in an earnings report: the latest reported quarter,
     /// one year back.
     QuarterYearAgo,
     /// "last summer": `season` is the TimeML code (SP, SU, FA, WI).
     Season { season: &'static str, offset: i64 },
+    /// "the winter of 1994": a season of a year written out.
+    SeasonOfYear { season: &'static str, year: i32 },
     /// "the 1990s" is `Decade(199)`.
     Decade(i32),
     /// "the 20th century" is `Century(19)`.
@@ -206,6 +212,9 @@ pub enum Meaning {
     /// "that year" (0), "the following year" (1), "the previous year" (-1): counted from the year
     /// the article named last.
     ThatYear(i64),
+    /// "the following month", "the next day", "that night": the inner meaning, placed against
+    /// the date the article named last instead of the reference date.
+    FromDateNamed(Box<Meaning>),
     /// "the week of March 6": the ISO week that holds the day.
     WeekOf(Box<Meaning>),
     /// "daily", "every Monday": the TimeML value itself.
@@ -229,6 +238,7 @@ impl Meaning {
             Meaning::Duration { .. } | Meaning::HalfLength { .. } => Kind::Duration,
             Meaning::Set(_) => Kind::Set,
             Meaning::PartOfDay { .. } | Meaning::Clock { .. } => Kind::Time,
+            Meaning::FromDateNamed(inner) => inner.kind(),
             _ => Kind::Date,
         }
     }

@@ -52,6 +52,34 @@ fn parse_quarter(value: &str) -> Option<(i32, u32)> {
     Some((y.parse().ok()?, q.parse().ok()?))
 }
 
+/// Whether an expression names a day or a month that later anaphora ("the next day", "the
+/// following month") may count from: dates, weekdays, holidays, days counted from today, and
+/// times of day; not lengths, sets, vague references, weeks or years.
+fn names_a_date(m: &Meaning) -> bool {
+    match m {
+        Meaning::Calendar { month, .. } => month.is_some(),
+        Meaning::Weekday { .. }
+        | Meaning::DayOffset(_)
+        | Meaning::Holiday { .. }
+        | Meaning::PartOfDay { .. }
+        | Meaning::Clock { .. } => true,
+        Meaning::FromDateNamed(inner) => names_a_date(inner),
+        _ => false,
+    }
+}
+
+/// The day a value names (`1998-10-23`, `1998-10-23TNI`), or the first of its month
+/// (`1998-10`), with whether the day was named.
+fn date_of_value(value: &str) -> Option<(Date, bool)> {
+    let day = value.get(..10).and_then(|v| v.parse::<Date>().ok());
+    if let Some(d) = day {
+        return Some((d, true));
+    }
+    let (y, m) = value.split_once('-')?;
+    let month = Date::new(y.parse().ok()?, m.get(..2)?.parse().ok()?, 1)?;
+    (m.len() == 2).then_some((month, false))
+}
+
 /// Tags and normalises every time expression of `doc`.
 ///
 /// `roles` has one entry per paragraph (missing entries count as `Body`); captions still hold
@@ -141,12 +169,16 @@ pub fn analyse(
     // quarter, a year back is the same quarter last year (TimeBank's convention).
     let mut fiscal = vec![false; doc.articles.len()];
     for t in &tagged {
-        if matches!(t.meaning, Meaning::Quarter { .. } | Meaning::QuarterYearAgo) {
+        if matches!(
+            t.meaning,
+            Meaning::Quarter { .. } | Meaning::QuarterOfYear { .. } | Meaning::QuarterYearAgo
+        ) {
             fiscal[article_of(t)] = true;
         }
     }
-    let mut last_quarter: Option<(usize, (i32, u32))> = None;
+    let mut last_quarter: Option<(usize, (i32, u32), bool)> = None;
     let mut last_year: Option<(usize, i32)> = None;
+    let mut last_date: Option<(usize, (Date, bool))> = None;
     let timexes = tagged
         .into_iter()
         .map(|mut t| {
@@ -164,14 +196,40 @@ pub fn analyse(
                 date: r.date,
                 why: r.why.clone(),
                 last_quarter: last_quarter.filter(|q| q.0 == article).map(|q| q.1),
+                last_quarter_past: last_quarter.is_some_and(|q| q.0 == article && q.2),
                 last_year: last_year.filter(|y| y.0 == article).map(|y| y.1),
+                last_date: last_date.filter(|d| d.0 == article).map(|d| d.1),
+                named_before: false,
             };
             let resolved = normalize::resolve(&t.meaning, &anchor, t.tense, &t.cue);
-            if let Meaning::Calendar { year: Some(y), .. } = t.meaning {
+            // The year the article named last, written out or counted ("last year").
+            let year_named = match &t.meaning {
+                Meaning::Calendar { year: Some(y), .. } => Some(*y),
+                Meaning::Relative {
+                    unit: meaning::Unit::Year,
+                    ..
+                }
+                | Meaning::Shifted {
+                    unit: meaning::Unit::Year,
+                    ..
+                }
+                | Meaning::ThatYear(_) => resolved.value.parse().ok(),
+                _ => None,
+            };
+            if let Some(y) = year_named {
                 last_year = Some((article, y));
             }
-            if let Meaning::Quarter { n: Some(_), .. } = t.meaning {
-                last_quarter = parse_quarter(&resolved.value).map(|q| (article, q));
+            // A photo caption's date is the picture's, not the story's: anaphora in the body
+            // count from the story's own dates.
+            let in_caption = is_caption(doc.sentences[t.sentence].paragraph);
+            if names_a_date(&t.meaning) && !in_caption {
+                if let Some(date) = date_of_value(&resolved.value) {
+                    last_date = Some((article, date));
+                }
+            }
+            if let Meaning::Quarter { n: Some(_), .. } | Meaning::QuarterOfYear { .. } = t.meaning {
+                let past = t.tense == Tense::Past;
+                last_quarter = parse_quarter(&resolved.value).map(|q| (article, q, past));
             }
             let modifier = t.modifier;
             let explanation = format!(

@@ -20,9 +20,18 @@ pub struct Anchor {
     /// The quarter the article named last (`(1989, 1)` after "the fiscal first quarter"): what
     /// "the quarter" and "a year earlier" refer back to in an earnings report, as in HeidelTime.
     pub last_quarter: Option<(i32, u32)>,
+    /// Whether the article told of `last_quarter` in the past tense ("reported a decline in
+    /// fourth-quarter earnings"): a fiscal quarter that has closed, even if its number is the
+    /// calendar's current one.
+    pub last_quarter_past: bool,
     /// The year the article wrote out last ("in June 1998"): what "later that year" and "the
     /// following year" count from.
     pub last_year: Option<i32>,
+    /// The date the article named last, and whether it named the day (`false` for "in June
+    /// 1998"): what "the next day" and "the following month" count from.
+    pub last_date: Option<(Date, bool)>,
+    /// Set while resolving against `last_date`, so that explanations say so.
+    pub named_before: bool,
 }
 
 /// The tense around an expression, and the word that showed it.
@@ -49,6 +58,7 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
     };
     let refd = anchor.date;
     let of_ref = |what: &str| match refd {
+        Some(d) if anchor.named_before => format!("{what} the date named before, {}", long_date(d)),
         Some(d) => format!(
             "{what} the reference date {} ({})",
             long_date(d),
@@ -109,7 +119,7 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
                 Direction::ByTense => match tense {
                     Tense::Past if diff > 93 => (rd.year - 1, "the latest one before"),
                     Tense::Future if diff < -93 => (rd.year + 1, "the next one after"),
-                    Tense::Unknown if diff > 186 => (rd.year - 1, "the nearest one to"),
+                    Tense::Unknown if diff > 124 => (rd.year - 1, "the nearest one to"),
                     Tense::Unknown if diff < -186 => (rd.year + 1, "the nearest one to"),
                     _ => (rd.year, "in the year of"),
                 },
@@ -216,6 +226,13 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
             if let (None, None, Some((y, q))) = (n, year, anchor.last_quarter) {
                 return r(format!("{y:04}-Q{q}"), "the quarter named before".into());
             }
+            // "the 1988 period" after "the third quarter": that quarter of 1988.
+            if let (None, Some(y), Some((_, q))) = (n, year, anchor.last_quarter) {
+                return r(
+                    format!("{y:04}-Q{q}"),
+                    "the quarter named before, in the year given".into(),
+                );
+            }
             let Some(rd) = refd else {
                 return r("XXXX-QX".into(), "no reference date".into());
             };
@@ -232,16 +249,40 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
             };
             r(format!("{y:04}-Q{q}"), of_ref(why))
         }
+        Meaning::QuarterOfYear { n, offset } => {
+            let Some(rd) = refd else {
+                return r(format!("XXXX-Q{n}"), "no reference date".into());
+            };
+            let y = i64::from(rd.year) + offset;
+            let which = match offset {
+                0 => "in the year of",
+                -1 => "in the year before",
+                1 => "in the year after",
+                _ => "counted in years from",
+            };
+            r(format!("{y:04}-Q{n}"), of_ref(which))
+        }
+        Meaning::HalfYear { half, year } => match (year, refd) {
+            (Some(y), _) => r(format!("{y:04}-H{half}"), "written out in full".into()),
+            (None, Some(rd)) => r(
+                format!("{:04}-H{half}", rd.year),
+                of_ref("the half of the year of"),
+            ),
+            (None, None) => r(format!("XXXX-H{half}"), "no reference date".into()),
+        },
         Meaning::QuarterYearAgo => {
             // A comparison with a year ago is about a quarter already reported: a forecast for the
-            // current or a later quarter named before does not count.
+            // current or a later quarter named before does not count, but the current one told
+            // of in the past tense does (a fiscal fourth quarter reported in November).
             let reported = refd.map(|rd| {
                 let current = quarter_of(rd.month);
                 (rd.year, current)
             });
-            let last_quarter = anchor
-                .last_quarter
-                .filter(|named| reported.is_none_or(|current| *named < current));
+            let last_quarter = anchor.last_quarter.filter(|named| {
+                reported.is_none_or(|current| {
+                    *named < current || (*named == current && anchor.last_quarter_past)
+                })
+            });
             if let Some((y, q)) = last_quarter {
                 return r(
                     format!("{:04}-Q{q}", y - 1),
@@ -270,6 +311,9 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
                 format!("{:04}-{season}", i64::from(rd.year) + offset),
                 of_ref("the season in the year of"),
             )
+        }
+        Meaning::SeasonOfYear { season, year } => {
+            r(format!("{year:04}-{season}"), "written out in full".into())
         }
         Meaning::Decade(d) => r(format!("{d:03}"), "a decade, written out".into()),
         Meaning::Century(c) => r(format!("{c:02}"), "a century, written out".into()),
@@ -366,6 +410,33 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
                 .unwrap_or_else(|| unit.duration(Some(*whole))),
             format!("a length of {whole} and a half {}", unit.plural()),
         ),
+        Meaning::FromDateNamed(inner) => {
+            // A day, a weekday or a week needs a day to count from; a month, a month.
+            let needs_day = !matches!(
+                **inner,
+                Meaning::Relative {
+                    unit: Unit::Month,
+                    ..
+                }
+            );
+            match anchor.last_date.filter(|(_, day)| *day || !needs_day) {
+                Some((date, _)) => {
+                    let named = Anchor {
+                        date: Some(date),
+                        named_before: true,
+                        ..anchor.clone()
+                    };
+                    resolve(inner, &named, tense, cue)
+                }
+                None => {
+                    let placed = resolve(inner, anchor, tense, cue);
+                    r(
+                        placed.value,
+                        format!("no date named before, so {}", placed.reason),
+                    )
+                }
+            }
+        }
         Meaning::WeekOf(day) => {
             let inner = resolve(day, anchor, tense, cue);
             let date = inner.value.split('-').collect::<Vec<_>>();
@@ -401,7 +472,13 @@ pub fn resolve(m: &Meaning, anchor: &Anchor, tense: Tense, cue: &str) -> Resolve
         Meaning::Clock { day, hour, minute } => {
             let inner = match day {
                 Some(day) => resolve(day, anchor, tense, cue),
-                None => resolve(&Meaning::DayOffset(0), anchor, tense, cue),
+                // "at 10 p.m." is on the day the story is telling, the one named last.
+                None => resolve(
+                    &Meaning::FromDateNamed(Box::new(Meaning::DayOffset(0))),
+                    anchor,
+                    tense,
+                    cue,
+                ),
             };
             r(
                 format!("{}T{hour:02}:{minute:02}", inner.value),
