@@ -1,13 +1,14 @@
 //! The `lede` command line. Native only: none of this goes into the wasm bundle.
 
 mod ner;
+mod timeline;
 
 use std::io::{Read, Write};
 
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{decode_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions ...; see lede --help";
+const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions|pos|train-pos|eval-pos|eval-anchoring|train-anchoring|eval-labels ...; see lede --help";
 
 /// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
 const HELP: &str =
@@ -24,7 +25,12 @@ const HELP: &str =
        lede eval-quotes [DIR] [--verbose] [--rules-only] [--agreement]
        lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE] [--cv]
        lede eval-captions [DIR] [--cv|--train-cv|--all|--rules-only] [--verbose]
-       lede train-captions [DIR] [--out FILE]";
+       lede train-captions [DIR] [--out FILE]
+       lede pos [FILE|-]
+       lede train-pos [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--prune-quantile Q]
+       lede eval-pos [FILE] [--model FILE] [--errors N]
+       lede eval-anchoring [DIR] [--split dev|train|all] [--errors]
+       lede train-anchoring [DIR] [--out FILE] [--cv [--errors]]";
 
 /// Where the CoNLL-2003 files are unless a command is told otherwise.
 const CONLL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/conll2003");
@@ -53,6 +59,11 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("eval-conll") => ner::eval_conll_command(&args[1..], out),
         Some("eval-ner") => ner::eval_ner_command(&args[1..], out),
         Some("train-ner") => ner::train_ner_command(&args[1..], out),
+        Some("train-pos") => timeline::train_pos_command(&args[1..], out),
+        Some("eval-pos") => timeline::eval_pos_command(&args[1..], out),
+        Some("pos") => timeline::pos_command(&args[1..], out),
+        Some("eval-anchoring") => timeline::eval_anchoring_command(&args[1..], out),
+        Some("train-anchoring") => timeline::train_anchoring_command(&args[1..], out),
         Some("-h" | "--help" | "help") => writeln!(out, "{HELP}").map_err(io_error("stdout")),
         Some(other) => Err(Error::Usage(format!("unknown command '{other}'; {USAGE}"))),
         None => Err(Error::Usage(USAGE.to_string())),

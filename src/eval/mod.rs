@@ -1,11 +1,14 @@
 //! Evaluation against the shared data sets. Native only: reads files.
 
+pub mod anchoring;
 pub mod captions;
 pub mod conll;
 pub mod polnear;
 pub mod polnear_ner;
+pub mod pos;
 pub mod timeml;
 pub mod timex;
+pub mod tlink;
 pub mod train;
 
 /// `part / whole`, and 0 for an empty whole: precision with nothing predicted, recall with nothing
