@@ -30,7 +30,8 @@ const HELP: &str =
        lede train-pos [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--prune-quantile Q]
        lede eval-pos [FILE] [--model FILE] [--errors N]
        lede eval-anchoring [DIR] [--split dev|train|all] [--errors]
-       lede train-anchoring [DIR] [--out FILE] [--cv [--errors]]";
+       lede train-anchoring [DIR] [--out FILE] [--cv [--errors]]
+       lede eval-labels [DIR] [--list]";
 
 /// Where the CoNLL-2003 files are unless a command is told otherwise.
 const CONLL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/conll2003");
@@ -64,6 +65,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("pos") => timeline::pos_command(&args[1..], out),
         Some("eval-anchoring") => timeline::eval_anchoring_command(&args[1..], out),
         Some("train-anchoring") => timeline::train_anchoring_command(&args[1..], out),
+        Some("eval-labels") => timeline::eval_labels_command(&args[1..], out),
         Some("-h" | "--help" | "help") => writeln!(out, "{HELP}").map_err(io_error("stdout")),
         Some(other) => Err(Error::Usage(format!("unknown command '{other}'; {USAGE}"))),
         None => Err(Error::Usage(USAGE.to_string())),

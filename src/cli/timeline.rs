@@ -218,3 +218,23 @@ pub(super) fn train_anchoring_command(args: &[String], out: &mut dyn Write) -> R
     )
     .map_err(io_error("stdout"))
 }
+
+/// PolNeAR's dev articles.
+const POLNEAR_TEXT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/polnear/dev/text"
+);
+
+/// `lede eval-labels [DIR] [--list]`: the share of timeline labels that read as a sentence on a
+/// folder of articles (PolNeAR dev by default); `--list` prints every label with its verdict.
+pub(super) fn eval_labels_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    let args = Args::parse(args, &[], &["--list"])?;
+    let dir = std::path::Path::new(args.single()?.unwrap_or(POLNEAR_TEXT));
+    let scores = crate::eval::labels::evaluate(dir)?;
+    if args.has("--list") {
+        for line in &scores.listing {
+            writeln!(out, "{line}").map_err(io_error("stdout"))?;
+        }
+    }
+    write!(out, "{scores}").map_err(io_error("stdout"))
+}

@@ -95,12 +95,12 @@ fn marked(text: &str, sentence: Span, marks: &[(usize, &str)]) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A gold time expression's index, its sentence, and its linked events with their relations.
+type LinkedTimex = (usize, usize, Vec<(usize, String)>);
+
 /// The gold time expressions of `doc` linked to an event of their own sentence, each with its
 /// sentence and the linked events (with the relation).
-fn linked_timexes(
-    doc: &LinkedDoc,
-    seg: &segment::Doc,
-) -> Vec<(usize, usize, Vec<(usize, String)>)> {
+fn linked_timexes(doc: &LinkedDoc, seg: &segment::Doc) -> Vec<LinkedTimex> {
     let sentence_of = |at: usize| {
         seg.sentences
             .partition_point(|s| s.span.end <= at)

@@ -3,6 +3,7 @@
 pub mod anchoring;
 pub mod captions;
 pub mod conll;
+pub mod labels;
 pub mod polnear;
 pub mod polnear_ner;
 pub mod pos;

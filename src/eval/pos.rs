@@ -140,10 +140,10 @@ impl Perceptron {
             .enumerate()
             .map(|(r, &key)| {
                 let mut avg = [0f32; T];
-                for t in 0..T {
+                for (t, a) in avg.iter_mut().enumerate() {
                     let elapsed = f64::from(self.now - self.stamp[r][t]);
                     let total = self.total[r][t] + elapsed * f64::from(self.w[r][t]);
-                    avg[t] = (total / now) as f32;
+                    *a = (total / now) as f32;
                 }
                 (key, avg)
             })
@@ -153,14 +153,14 @@ impl Perceptron {
     /// One greedy pass over a sentence, learning from each mistake.
     fn learn(&mut self, forms: &[Forms], gold: &[Tag]) {
         let mut pred: Vec<Tag> = Vec::with_capacity(gold.len());
-        for i in 0..gold.len() {
+        for (i, &want) in gold.iter().enumerate() {
             let prev = i.checked_sub(1).map(|j| pred[j]);
             let prev2 = i.checked_sub(2).map(|j| pred[j]);
             let keys = token_features(forms, i, prev, prev2);
             let guess = syntax::best(&self.scores(&keys));
-            if guess != gold[i] {
+            if guess != want {
                 for &k in &keys {
-                    self.bump(k, gold[i].index(), 1.0);
+                    self.bump(k, want.index(), 1.0);
                     self.bump(k, guess.index(), -1.0);
                 }
             }

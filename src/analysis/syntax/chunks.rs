@@ -119,8 +119,9 @@ pub fn chunk(lower: &[&str], tags: &[Tag]) -> Vec<Chunk> {
             t.is_verb() || (t == Tag::To && tags.get(k + 1).is_some_and(|n| *n == Tag::Vb));
         if opens_vp {
             k += 1;
+            // A modal only ever opens a group: `could halt fighting | could be`.
             while k < n
-                && (tags[k].is_verb()
+                && ((tags[k].is_verb() && tags[k] != Tag::Md)
                     || (tags[k] == Tag::To && tags.get(k + 1).is_some_and(|n| *n == Tag::Vb))
                     || (matches!(tags[k], Tag::Adv | Tag::Cc) && adverb_inside_verb_group(tags, k)))
             {
@@ -130,6 +131,18 @@ pub fn chunk(lower: &[&str], tags: &[Tag]) -> Vec<Chunk> {
             continue;
         }
         match t {
+            // `$19.3 million`: a currency sign opens the amount's phrase.
+            Tag::Punct
+                if matches!(w, "$" | "£" | "€" | "¥")
+                    && tags.get(k + 1).is_some_and(|t| *t == Tag::Num) =>
+            {
+                let mut end = k + 1;
+                while end < n && matches!(tags[end], Tag::Num | Tag::Noun) {
+                    end += 1;
+                }
+                push(&mut out, ChunkKind::Np, k, end);
+                k = end;
+            }
             Tag::Det
             | Tag::PronPoss
             | Tag::Pos

@@ -52,6 +52,8 @@ pub fn normalise(word: &str) -> String {
     match word {
         "“" | "”" | "„" | "«" | "»" => return "\"".into(),
         "—" | "–" | "―" => return "--".into(),
+        "[" | "{" => return "(".into(),
+        "]" | "}" => return ")".into(),
         _ => {}
     }
     word.chars()

@@ -34,7 +34,23 @@ pub fn tag_with(model: &Model, words: &[&str]) -> Vec<Tag> {
         model.score(&keys, &mut scores);
         tags.push(best(&scores));
     }
+    modal_takes_a_verb(&mut tags);
     tags
+}
+
+/// A modal's next word read as an adverb but followed by an object is the modal's verb (`will
+/// back a ceasefire`, `could land the deal`): an adverb there (`will soon`, `would not`) is
+/// followed by the verb, never by a determiner or a name. The greedy tagger cannot see the object.
+fn modal_takes_a_verb(tags: &mut [Tag]) {
+    for k in 1..tags.len().saturating_sub(1) {
+        let object = matches!(
+            tags[k + 1],
+            Tag::Det | Tag::PronPoss | Tag::Propn | Tag::Num
+        );
+        if tags[k - 1] == Tag::Md && tags[k] == Tag::Adv && object {
+            tags[k] = Tag::Vb;
+        }
+    }
 }
 
 /// The tag with the highest score; the most frequent tag wins a tie.

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     contrasts, is_break, is_copula, is_event_noun, is_quote, is_time_noun, reports_a_clause,
-    takes_content_clause,
+    takes_bare_infinitive, takes_content_clause,
 };
 pub use super::parse::Parse;
 use crate::analysis::syntax::{ChunkKind, Tag};
@@ -195,53 +195,105 @@ fn contrasted_noun(p: &Parse, seg: usize) -> Option<usize> {
 
 /// The clause around the anchored predicate (a verb group's head or a noun).
 pub fn clause(p: &Parse, at: &Anchor) -> Option<Clause> {
-    let c = if at.noun {
+    // A copula's complement (`could be close at hand`) is told by the copula's clause.
+    let copula = at
+        .noun
+        .then(|| p.chunk_of[at.predicate].checked_sub(1))
+        .flatten()
+        .filter(|&v| {
+            p.chunks[v].kind == ChunkKind::Vp
+                && p.chunks[v].end == p.chunks[p.chunk_of[at.predicate]].start
+                && p.last_verb(v).is_some_and(|h| is_copula(&p.lower[h]))
+        });
+    let c = if let Some(v) = copula {
+        v
+    } else if at.noun {
         match governing_verb(p, at.predicate) {
             Some(c) => c,
             None => {
                 // A noun in a phrase with no verb: one that sets an event against the clause
-                // (`Unlike the first summit on March 2,`) is told by its own phrase; any other
-                // (`In his opening remarks Saturday,`) by the clause the phrase opens.
+                // (`Unlike the first summit on March 2,`) is told by its own phrase; any other by
+                // the clause it hangs on: the verb before it, near (`had another, potentially
+                // more serious, blood clot near her brain in 2013`), else the clause the phrase
+                // opens (`In his opening remarks Saturday, Starmer said`).
                 let seg = p.segment[at.predicate];
-                let main = p.verb_groups().find(|&c| {
-                    p.chunks[c].start > at.predicate
-                        && !p.in_relative(c)
-                        && !p.is_reduced_relative(c)
-                });
-                match main {
-                    Some(c) if contrasted_noun(p, seg).is_none() => c,
-                    _ => {
-                        let ch = p.chunks[p.chunk_of[at.predicate]];
-                        return Some(Clause {
-                            body: ch.start..ch.end,
-                            objects: vec![ch.start..ch.end],
-                            ..Clause::default()
-                        });
-                    }
+                let own = |c: &usize| !p.in_relative(*c) && !p.is_reduced_relative(*c);
+                let before = p
+                    .verb_groups()
+                    .filter(|&c| p.chunks[c].end <= at.predicate && own(&c))
+                    .filter(|&c| seg <= p.segment[p.chunks[c].start] + 2)
+                    .last();
+                let after = || {
+                    p.verb_groups()
+                        .find(|&c| p.chunks[c].start > at.predicate && own(&c))
+                };
+                if contrasted_noun(p, seg).is_some() {
+                    let ch = p.chunks[p.chunk_of[at.predicate]];
+                    let np = noun_phrase_ending(p, ch.end).unwrap_or(ch.start..ch.end);
+                    return Some(Clause {
+                        body: np.clone(),
+                        objects: vec![np],
+                        ..Clause::default()
+                    });
                 }
+                // No clause at all (`Correction: October 2, 2016, Sunday.`): the sentence tells.
+                before.or_else(after)?
             }
         }
     } else {
         p.chunk_of[at.predicate]
     };
-    // A to-infinitive continues the verb before it: `plan to spend`, `asked Witkoff to give`.
+    // An infinitive continues the verb before it: `plan to spend`, `asked Witkoff to give`, and
+    // without `to` after `let`, `make`, `see` … (`let him go`, `saw Clinton’s running mate Tim
+    // Kaine speak`).
     let mut first = c;
     loop {
         let ch = p.chunks[first];
-        if p.lower[ch.start] != "to" || first == 0 {
+        let to = p.lower[ch.start] == "to";
+        let bare = matches!(p.tags[ch.start], Tag::Vb | Tag::Vbp);
+        if !(to || bare) || first == 0 {
             break;
         }
         let mut before = first - 1;
-        if p.chunks[before].kind == ChunkKind::Np && before > 0 {
+        let mut nps = 0;
+        while p.chunks[before].kind == ChunkKind::Np && before > 0 && nps < 3 {
             before -= 1;
+            nps += 1;
         }
-        if p.chunks[before].kind == ChunkKind::Vp && p.head_of(before).is_some() {
+        let governs = p.chunks[before].kind == ChunkKind::Vp
+            && p.last_verb(before)
+                .is_some_and(|h| to || (nps > 0 && takes_bare_infinitive(&p.lower[h])));
+        if governs && (to || nps > 0) {
             first = before;
         } else {
             break;
         }
     }
     let (subject, antecedent) = subject_of(p, first);
+    // A participle or infinitive with no subject of its own (`doing a lot of thinking recently`,
+    // `Looking ahead to the future, Ham explained`) is told by the finite clause it belongs to:
+    // the one before it, else, opening the sentence, the one after.
+    if subject.is_none() && !at.noun && !p.is_finite(first) {
+        let finite = |v: &usize| {
+            p.is_finite(*v) && !p.in_relative(*v) && !p.is_reduced_relative(*v) && *v != c
+        };
+        let host = p
+            .verb_groups()
+            .filter(|&v| v < first)
+            .filter(finite)
+            .last()
+            .or_else(|| p.verb_groups().filter(|&v| v > c).find(finite));
+        if let Some(h) = host {
+            let head = p.head_of(h).unwrap_or(p.chunks[h].start);
+            return clause(
+                p,
+                &Anchor {
+                    predicate: head,
+                    noun: false,
+                },
+            );
+        }
+    }
     let start = p.chunks[first].start;
     let (end, objects) = complement(p, c);
     let end = if at.noun {
@@ -310,7 +362,7 @@ fn governing_verb(p: &Parse, k: usize) -> Option<usize> {
             return found;
         }
         let opener = (0..p.len()).find(|&j| p.segment[j] == seg)?;
-        if p.tags[opener] != Tag::Cc || coordinates_phrase(p, p.chunk_of[opener]) == false {
+        if p.tags[opener] != Tag::Cc || !coordinates_phrase(p, p.chunk_of[opener]) {
             return None;
         }
         seg -= 1;
@@ -319,25 +371,67 @@ fn governing_verb(p: &Parse, k: usize) -> Option<usize> {
 
 /// The subject of the verb group `c`, and the antecedent when the subject is `who` or `which`.
 fn subject_of(p: &Parse, c: usize) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    subject_within(p, c, 3)
+}
+
+/// `subject_of`, following at most `hops` coordinated verbs back (`Clinton went up against
+/// Sanders, debated Obama, and met her opponents`).
+fn subject_within(
+    p: &Parse,
+    c: usize,
+    hops: usize,
+) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let mut k = p.chunks[c].start;
-    // Adverbs and a parenthesis between subject and verb: `Ukraine's General Staff, however,
-    // denied`.
+    // A name in apposition to the subject stands for it (`The administration's envoy, Steve
+    // Witkoff, arrived`).
+    let mut name: Option<Range<usize>> = None;
+    // Adverbs, the date, and a parenthesis between subject and verb: `Ukraine's General Staff,
+    // however, denied`, `The bombing in 1995 killed`, `Rosenthal, a tax lawyer at the Tax Policy
+    // Center, recently put it`.
     loop {
-        while k > 0 && matches!(p.chunks[p.chunk_of[k - 1]].kind, ChunkKind::Advp) {
+        // `first authorized`, `widely panned`: a one-word modifier of the verb.
+        while k > 0 && {
+            let ch = p.chunks[p.chunk_of[k - 1]];
+            ch.kind == ChunkKind::Advp || (ch.kind == ChunkKind::Adjp && ch.end - ch.start == 1)
+        } {
             k = p.chunks[p.chunk_of[k - 1]].start;
         }
+        if k > 0 && p.timex.end == k {
+            k = p.timex.start;
+            while k > 0 && p.tags[k - 1] == Tag::Adp {
+                k -= 1;
+            }
+            continue;
+        }
         if k >= 2 && p.words[k - 1] == "," {
-            // `, however,` or `, who met Witkoff earlier,`: skip back to the comma before it.
             let mut j = k - 1;
             let mut span = 0;
             while j > 0 && p.words[j - 1] != "," && span < 14 {
                 j -= 1;
                 span += 1;
             }
+            let inside = j..k - 1;
+            let verbless = !p.tags[inside.clone()].iter().any(|t| t.is_verb());
+            let apposition = verbless
+                && matches!(
+                    p.tags[j],
+                    Tag::Det | Tag::Adj | Tag::Noun | Tag::Propn | Tag::PronPoss
+                );
+            // `Super PACs, first authorized by court rulings in 2010, can raise`.
+            let participle = p.tags[inside.clone()]
+                .iter()
+                .find(|t| **t != Tag::Adv)
+                .is_some_and(|t| matches!(t, Tag::Vbn | Tag::Vbg));
             let parenthetical = j > 0
                 && p.words[j - 1] == ","
-                && (p.tags[j] == Tag::Wh || p.tags[j..k - 1].iter().all(|t| *t == Tag::Adv));
+                && (p.tags[j] == Tag::Wh
+                    || p.tags[inside.clone()].iter().all(|t| *t == Tag::Adv)
+                    || apposition
+                    || participle);
             if parenthetical {
+                if apposition && p.tags[inside.clone()].iter().all(|t| *t == Tag::Propn) {
+                    name = Some(inside);
+                }
                 k = j - 1;
                 continue;
             }
@@ -347,31 +441,67 @@ fn subject_of(p: &Parse, c: usize) -> (Option<Range<usize>>, Option<Range<usize>
     if k == 0 {
         return (None, None);
     }
+    // A quoted title: `“American Skin (41 Shots)” was written by Springsteen`; not a quote
+    // before a verb of saying, whose speaker comes after it (`“…,” said David Plouffe`).
+    let saying = p.head_of(c).is_some_and(|h| reports_a_clause(&p.lower[h]));
+    if is_quote(p.words[k - 1]) && !saying {
+        let open = (k.saturating_sub(12)..k - 1)
+            .rev()
+            .find(|&j| is_quote(p.words[j]));
+        if let Some(open) = open {
+            return (Some(open..k), None);
+        }
+    }
+    // `a ceasefire that could halt fighting could be close at hand`: the verb after a relative
+    // clause takes the subject before it.
+    let seg = p.segment[k - 1];
+    let opener = (0..k).find(|&j| p.segment[j] == seg);
+    if let Some(w) = opener.filter(|&w| p.tags[w] == Tag::Wh && w + 1 < k) {
+        let same_segment = p.segment[p.chunks[c].start] == seg;
+        if same_segment && !p.in_relative(c) && w > 0 {
+            return (noun_phrase_ending(p, w), None);
+        }
+    }
     let before = p.chunk_of[k - 1];
     let ch = p.chunks[before];
     if ch.kind == ChunkKind::Np && p.tags[ch.start] == Tag::Wh {
-        // `Putin, who met …`: the subject is `who`, standing for the phrase before the comma.
+        // `Putin, who met …`: the subject is `who`, standing for the phrase before it.
         let mut j = ch.start;
-        if j > 0 && p.words[j - 1] == "," {
+        while j > 0 && (p.words[j - 1] == "," || p.tags[j - 1] == Tag::Adv) {
             j -= 1;
         }
         let antecedent = noun_phrase_ending(p, j);
         return (Some(ch.start..ch.end), antecedent);
     }
     if ch.kind != ChunkKind::Np {
-        // `he supported a truce but set out details`: the verb after `but` shares the subject.
-        if p.tags[k - 1] == Tag::Cc {
+        // `he supported a truce but set out details`: the verb after `but` shares the subject;
+        // so does one after a comma in a list of verbs (`debated Obama, and met her opponents`).
+        let joined = p.tags[k - 1] == Tag::Cc || p.words[k - 1] == ",";
+        if joined && hops > 0 {
             let mut j = k - 1;
-            while j > 0 && !(p.chunks[p.chunk_of[j - 1]].kind == ChunkKind::Vp) {
+            while j > 0 && p.chunks[p.chunk_of[j - 1]].kind != ChunkKind::Vp {
+                if p.tags[j - 1] == Tag::Wh || p.chunks[p.chunk_of[j - 1]].kind == ChunkKind::Sbar {
+                    return (None, None);
+                }
                 j -= 1;
             }
-            if j > 0 && p.segment[j - 1] + 1 >= p.segment[k - 1] {
-                return subject_of(p, p.chunk_of[j - 1]);
+            if j > 0 && p.segment[k - 1] <= p.segment[j - 1] + 3 {
+                return subject_within(p, p.chunk_of[j - 1], hops - 1);
             }
+        }
+        // A participle set off after a noun (`Super PACs, first authorized by court rulings`):
+        // the noun is what it tells of.
+        let participle = matches!(p.tags[p.chunks[c].start], Tag::Vbn | Tag::Vbg);
+        if participle && p.words[k - 1] == "," && k >= 2 {
+            return (noun_phrase_ending(p, k - 1), None);
         }
         return (None, None);
     }
-    (noun_phrase_ending(p, k), None)
+    let subject = noun_phrase_ending(p, k);
+    match (subject, name) {
+        (Some(s), Some(n)) if s.len() > n.len() => (Some(n), None),
+        (s, _) => (s, None),
+    }
 }
 
 /// The longest run of noun phrases linked by `of`-like prepositions and possessives that ends
@@ -422,6 +552,7 @@ pub fn complement(p: &Parse, c: usize) -> (usize, Vec<Range<usize>>) {
     let mut objects = Vec::new();
     let mut pps = 0;
     let mut infinitives = 0;
+    let mut advps = 0;
     let mut k = c + 1;
     let speech = p.head_of(c).is_some_and(|h| reports_a_clause(&p.lower[h]));
     while k < p.chunks.len() {
@@ -438,8 +569,20 @@ pub fn complement(p: &Parse, c: usize) -> (usize, Vec<Range<usize>>) {
                 end = ch.end;
             }
             ChunkKind::Prt | ChunkKind::Adjp => end = ch.end,
+            // `gets back out there`, `cautiously optimistic`: adverbs that continue the verb.
             ChunkKind::Advp
-                if k + 1 < p.chunks.len() && p.chunks[k + 1].kind == ChunkKind::Adjp =>
+                if advps < 2
+                    && p.tags[ch.start] != Tag::Wh
+                    && !p.words[ch.start..ch.end].contains(&",") =>
+            {
+                advps += 1;
+                end = ch.end
+            }
+            // `went on to win`: a particle before an infinitive.
+            ChunkKind::Pp
+                if p.chunks
+                    .get(k + 1)
+                    .is_some_and(|n| n.kind == ChunkKind::Vp && p.lower[n.start] == "to") =>
             {
                 end = ch.end
             }

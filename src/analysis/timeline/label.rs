@@ -123,7 +123,14 @@ fn tokens_of(p: &Parse, clause: &Clause, keep_date: bool) -> (Vec<usize>, Vec<us
             && body.first().is_some_and(|&f| f < t.start)
             && p.tags[t.start - 1].is_verb()
             && matches!(p.lower[t.start].as_str(), "the" | "a" | "an");
-        if !is_object {
+        // `her 2000 and 2006 Senate races`: a date before its noun is part of the phrase.
+        let modifies_noun = p
+            .tags
+            .get(t.end)
+            .is_some_and(|g| g.is_noun() || *g == super::super::syntax::Tag::Cc)
+            && t.start > 0
+            && !p.tags[t.start - 1].is_verb();
+        if !is_object && !modifies_noun {
             let mut from = t.start;
             while from > clause.body.start && date_preposition(&p.lower[from - 1]) {
                 from -= 1;
@@ -134,6 +141,16 @@ fn tokens_of(p: &Parse, clause: &Clause, keep_date: bool) -> (Vec<usize>, Vec<us
                 to += 1;
             }
             body.retain(|k| !(from..to).contains(k));
+        }
+    }
+    // Brackets left empty where the date stood: `in a way [from 2012]`.
+    let mut k = 0;
+    while k + 1 < body.len() {
+        let (a, b) = (p.words[body[k]], p.words[body[k + 1]]);
+        if matches!((a, b), ("(", ")") | ("[", "]")) {
+            body.drain(k..k + 2);
+        } else {
+            k += 1;
         }
     }
     (subject, body)

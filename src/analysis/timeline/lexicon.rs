@@ -97,12 +97,23 @@ const REPORTING_VERBS: &str = "
     believed think thinks thought hope hopes hoped expect expects expected fear feared admit
     admitted conceded contend contended indicated signaled signalled revealed disclosed testified
     recalled agreed decided promised vowed pledged complained alleged
+    show shows showed shown found finds
 ";
 
 /// Verbs of saying and thinking whose complement is a reported clause (`said he was cautiously
 /// optimistic`, `denied that its forces are encircled`).
 pub fn reports_a_clause(lower: &str) -> bool {
     in_list(REPORTING_VERBS, lower)
+}
+
+const BARE_INFINITIVE: &str = "
+    let lets letting make makes made making help helps helped helping have has had see sees saw
+    seen watch watches watched hear hears heard
+";
+
+/// Verbs followed by an object and a bare infinitive (`let him go`, `saw Kaine speak`).
+pub fn takes_bare_infinitive(lower: &str) -> bool {
+    in_list(BARE_INFINITIVE, lower)
 }
 
 const TIME_NOUNS: &str = "day days week weeks month months year years time period quarter morning afternoon evening night weekend season";

@@ -60,8 +60,8 @@ fn same_event(text: &str, first: &EventSeg, later: &EventSeg) -> bool {
     // The same predicate with the same subject, unless it is a saying: two things said on one
     // day are two statements.
     let saying = reports_a_clause(&wa.to_lowercase()) || reports_a_clause(&wb.to_lowercase());
-    if sa == sb && !saying && first.participants.first().is_some() {
-        return first.participants.first() == later.participants.first();
+    if sa == sb && !saying && !first.subject.is_empty() {
+        return first.subject == later.subject;
     }
     // `the Feb. 28 meeting` names the event `had a tense meeting` told.
     let names = |noun: &EventSeg, stem_of_noun: &str, clause: &str| {

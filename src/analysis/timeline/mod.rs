@@ -54,6 +54,9 @@ pub struct EventSeg {
     pub shape: Shape,
     /// Other sentences of the same article that state the same event.
     pub restated_in: Vec<usize>,
+    /// Who the clause is about, for telling one event from another: the subject's entity
+    /// cluster, else its words in lower case (empty when there is none).
+    pub subject: String,
 }
 
 /// A named entity mention, as the timeline reads it.
@@ -164,6 +167,7 @@ pub fn build(
             extent,
             shape,
             restated_in: Vec::new(),
+            subject: described.subject,
         });
     }
     let mut events = merge::fold_restatements_in(text, events);
@@ -236,6 +240,7 @@ struct Described {
     label: Label,
     predicate: Option<Span>,
     participants: Vec<usize>,
+    subject: String,
 }
 
 /// Reads the clause the date at `date` anchors in the tagged sentence `g`.
@@ -248,6 +253,7 @@ fn describe(text: &str, g: &Tagged, date: Span, sentence: Span, entities: &[Name
         label: label::sentence_label(sentence.of(text)),
         predicate: None,
         participants: Vec::new(),
+        subject: String::new(),
     };
     let Some(anchor) = ranker::choose(&p, ranker::AnchorModel::shipped()) else {
         return fallback();
@@ -314,10 +320,19 @@ fn describe(text: &str, g: &Tagged, date: Span, sentence: Span, entities: &[Name
             }
         }
     }
+    let subject = match (&fill, &c.subject) {
+        (Some((_, Some(cluster))), _) => format!("#{cluster}"),
+        (_, Some(r)) => match named_in(in_range(r)).iter().find(|n| n.label != "MISC") {
+            Some(n) => format!("#{}", n.cluster),
+            None => in_range(r).of(text).to_lowercase(),
+        },
+        _ => String::new(),
+    };
     Described {
         label,
         predicate: Some(g.spans[anchor.predicate]),
         participants,
+        subject,
     }
 }
 

@@ -51,6 +51,15 @@ impl<'a> Parse<'a> {
                 *t = Tag::Adv;
             }
         }
+        // `has since exploded`: a preposition between an auxiliary and its verb is an adverb.
+        for k in 1..tags.len().saturating_sub(1) {
+            if tags[k] == Tag::Adp
+                && tags[k - 1].is_verb()
+                && matches!(tags[k + 1], Tag::Vbn | Tag::Vbg)
+            {
+                tags[k] = Tag::Adv;
+            }
+        }
         // `who’s`, `it's`, `there's`: the contraction of `is`, not a possessive.
         for k in 1..tags.len() {
             let contracted = matches!(lower[k].as_str(), "'s" | "’s")
@@ -59,6 +68,15 @@ impl<'a> Parse<'a> {
             if contracted {
                 tags[k] = Tag::Vbz;
             }
+        }
+        // `Reagan went on`: a capitalised word the tagger took for an adjective, opening the
+        // sentence right before a verb, is a name.
+        if tags.len() > 1
+            && tags[0] == Tag::Adj
+            && words[0].starts_with(char::is_uppercase)
+            && tags[1].is_verb()
+        {
+            tags[0] = Tag::Propn;
         }
         repair_verbs(&words, &lower, &mut tags, &timex);
         // Chunked with the quotation marks set aside, so a quote inside a phrase does not cut it.
@@ -110,9 +128,7 @@ impl<'a> Parse<'a> {
         }
         let mut chunk_of = vec![0; words.len()];
         for (i, c) in chunks.iter().enumerate() {
-            for k in c.start..c.end {
-                chunk_of[k] = i;
-            }
+            chunk_of[c.start..c.end].fill(i);
         }
         let mut segment = vec![0; words.len()];
         let mut s = 0;
@@ -139,6 +155,10 @@ impl<'a> Parse<'a> {
 
     pub fn len(&self) -> usize {
         self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
     }
 
     /// The verb groups, as chunk indices, in order.
@@ -181,7 +201,11 @@ impl<'a> Parse<'a> {
     /// related to a ceasefire`): not the clause's own verb.
     pub fn is_reduced_relative(&self, c: usize) -> bool {
         let ch = self.chunks[c];
+        // The date between noun and participle is the clause's, not the noun's (`The bombing in
+        // 1995 killed`): the participle then follows the date, not a noun.
+        let after_date = self.timex.end == ch.start;
         !self.is_finite(c)
+            && !after_date
             && matches!(self.tags[ch.start], Tag::Vbg | Tag::Vbn)
             && c > 0
             && self.chunks[c - 1].kind == ChunkKind::Np
@@ -224,16 +248,38 @@ fn repair_verbs(words: &[&str], lower: &[String], tags: &mut [Tag], timex: &Rang
         }
         // A segment that opens with a preposition (`In his opening remarks Saturday`) is a
         // phrase, not a clause: its nouns stay nouns.
-        let first_word = (start..end).find(|&k| !is_break(words[k]) && !is_quote(words[k]));
+        let is_word = |k: usize| words[k].chars().any(char::is_alphanumeric);
+        let first_word = (start..end).find(|&k| is_word(k));
         let phrase = first_word.is_some_and(|k| matches!(tags[k], Tag::Adp | Tag::To));
+        // One set off by a comma after a noun is an apposition (`Rosenthal, a tax lawyer at the
+        // Urban Institute,`), and one whose noun is indefinite is no subject (`a tax lawyer at`).
+        let apposition = start > 0 && words[start] == ",";
+        let first_content = (start..end).find(|&k| is_word(k) && tags[k] != Tag::Cc);
+        let indefinite = first_content.is_some_and(|k| matches!(lower[k].as_str(), "a" | "an"));
+        let phrase = phrase || apposition || indefinite;
         if !phrase && !tags[start..end].iter().any(|t| t.is_verb()) {
             for j in start.max(1)..end {
                 let word = words[j];
                 let plain = word.chars().all(|c| c.is_ascii_lowercase());
-                let before = tags[j - 1];
+                // After the date, the word before it counts (`The bombing in 1995 killed`); so
+                // does the word before an adverb (`She recently quit`).
+                let mut b = j - 1;
+                if timex.end == j && timex.start > 0 {
+                    b = timex.start - 1;
+                    while b > 0 && tags[b] == Tag::Adp {
+                        b -= 1;
+                    }
+                }
+                while b > start && (tags[b] == Tag::Adv || timex.contains(&b)) {
+                    b -= 1;
+                }
+                let before = tags[b];
+                // After a pronoun, the clause may end with its verb (`She recently quit.`).
+                let ends = before == Tag::Pron && tags.get(j + 1).is_none_or(|t| *t == Tag::Punct);
                 let after = tags.get(j + 1).copied();
                 let next_is_date = timex.start == j + 1;
                 let object_follows = next_is_date
+                    || ends
                     || matches!(
                         after,
                         Some(
@@ -249,7 +295,9 @@ fn repair_verbs(words: &[&str], lower: &[String], tags: &mut [Tag], timex: &Rang
                 if plain
                     && !timex.contains(&j)
                     && matches!(tags[j], Tag::Noun | Tag::Adj | Tag::Wh | Tag::Adv)
-                    && matches!(before, Tag::Noun | Tag::Propn | Tag::Pron)
+                    && (matches!(before, Tag::Noun | Tag::Propn | Tag::Pron)
+                        // `The festival runs`, the noun taken for an adjective.
+                        || (before == Tag::Adj && j >= 2 && tags[j - 2] == Tag::Det))
                     && object_follows
                     && !is_time_noun(&lower[j])
                 {
