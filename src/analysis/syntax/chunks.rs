@@ -89,7 +89,10 @@ fn clause_follows(tags: &[Tag], at: usize) -> bool {
 /// Whether an adverb at `k` sits inside a verb group: between two verbs (`has also said`). Before
 /// a group's first verb it stands apart (`[also] [said]`), as in the CoNLL data.
 fn adverb_inside_verb_group(tags: &[Tag], k: usize) -> bool {
-    let before = k > 0 && (tags[k - 1].is_verb() || tags[k - 1] == Tag::Adv);
+    let before = k > 0
+        && (tags[k - 1].is_verb()
+            || tags[k - 1] == Tag::Adv
+            || (tags[k - 1] == Tag::Cc && k > 1 && tags[k - 2] == Tag::Adv));
     let mut j = k;
     // `will sooner or later have`: adverbs, and a conjunction between two of them.
     while j < tags.len()

@@ -43,10 +43,11 @@ impl<'a> Parse<'a> {
                 *t = Tag::Noun;
             }
         }
-        // Adverbs the news tagger takes for nouns (`will sooner or later have to`).
+        // Adverbs the news tagger takes for nouns or, after a modal, verbs (`will “sooner or
+        // later” have to`).
         for (t, w) in tags.iter_mut().zip(&lower) {
             if matches!(w.as_str(), "sooner" | "later" | "soon" | "ever" | "already")
-                && matches!(*t, Tag::Noun | Tag::Adj)
+                && (matches!(*t, Tag::Noun | Tag::Adj) || t.is_verb())
             {
                 *t = Tag::Adv;
             }
@@ -134,7 +135,8 @@ impl<'a> Parse<'a> {
         let mut s = 0;
         for k in 0..words.len() {
             let opens = is_break(words[k])
-                || tags[k] == Tag::Cc
+                // Not a conjunction inside a verb group (`will sooner or later have`).
+                || (tags[k] == Tag::Cc && chunks[chunk_of[k]].kind != ChunkKind::Vp)
                 || tags[k] == Tag::Wh
                 || chunks[chunk_of[k]].kind == ChunkKind::Sbar;
             if opens && k > 0 {
