@@ -1,6 +1,6 @@
 //! Floors on the timeline's figures, just under what the analysis achieves:
 //! - labels that read as a sentence on PolNeAR dev (`lede eval-labels`): 98.3% of 289;
-//! - anchoring on TBAQ dev (`lede eval-anchoring`): 0.761 of the DATE/TIME expressions.
+//! - anchoring on TBAQ dev (`lede eval-anchoring`): 0.786 (158 of 201 DATE/TIME expressions).
 //!
 //! Each is skipped, with a note, where its data is absent.
 
@@ -46,7 +46,7 @@ fn dates_anchor_the_linked_event() {
     let scores = lede::eval::anchoring::evaluate(&dir, lede::eval::anchoring::Split::Dev).unwrap();
     assert_eq!(scores.documents, 51);
     assert!(
-        scores.dated.accuracy() >= 0.75,
+        scores.dated.accuracy() >= 0.78,
         "anchoring {:.3}:\n{scores}",
         scores.dated.accuracy()
     );

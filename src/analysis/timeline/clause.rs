@@ -148,6 +148,23 @@ pub fn anchor(p: &Parse) -> Option<Anchor> {
         .find(|&&c| !p.is_reduced_relative(c))
         .or(left.first())
     {
+        // A date inside a reported clause dates its event, not the saying: in `DSM said net
+        // income in the third quarter jumped`, the reported subject stands between the verb of
+        // saying and the date, and the reported verb follows it.
+        let saying = p
+            .last_verb(c)
+            .is_some_and(|h| reports_a_clause(&p.lower[h]));
+        let reported_subject = (c + 1..p.chunk_of[a])
+            .any(|x| p.chunks[x].kind == ChunkKind::Np && !p.timex.contains(&p.chunks[x].start));
+        let reported = in_segment.iter().copied().find(|&v| {
+            p.chunks[v].start >= b
+                && p.is_finite(v)
+                && !p.in_relative(v)
+                && !p.is_reduced_relative(v)
+        });
+        if let Some(v) = reported.filter(|_| saying && reported_subject) {
+            return verb(v);
+        }
         return verb(c);
     }
     if let Some(&c) = in_segment.iter().find(|&&c| p.chunks[c].start >= b) {
