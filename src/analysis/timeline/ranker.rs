@@ -89,8 +89,9 @@ impl AnchorModel {
 /// The options a sentence offers for its date's anchor, the rules' pick among them.
 pub fn options(p: &Parse) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = Vec::new();
-    // A predicate is a word (not `%` or `$`), and not one of the words that qualify a date
-    // (`last October` where only `October` was tagged).
+    // A predicate is a word (not `%` or `$`), not one of the words that qualify a date (`last
+    // October` where only `October` was tagged), and not a number word the tagger took for a
+    // noun (`had eight million guilders of charges`).
     let word = |k: usize| {
         let w = p.lower[k].as_str();
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -109,6 +110,25 @@ pub fn options(p: &Parse) -> Vec<Anchor> {
                     | "cents"
                     | "share"
                     | "shares"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "dozen"
+                    | "dozens"
+                    | "hundred"
+                    | "hundreds"
+                    | "thousand"
+                    | "thousands"
+                    | "million"
+                    | "millions"
+                    | "billion"
+                    | "billions"
             )
     };
     let mut push = |a: Anchor| {
