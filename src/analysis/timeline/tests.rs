@@ -368,33 +368,3 @@ fn no_clause_falls_back_to_the_sentence_cut_at_a_word() {
     assert!(label.cut && label.text().ends_with('…'), "{label:?}");
     assert!(label.text().chars().count() <= label::MAX_CHARS);
 }
-
-#[test]
-#[ignore]
-fn debug_parse() {
-    let text = std::env::var("LEDE_TEXT").unwrap_or_default();
-    let doc = crate::analysis::segment::segment(&text);
-    let time = crate::analysis::time::analyse(&text, &doc, &[], "2025-03-14".parse().ok(), None);
-    for t in &time.timexes {
-        let (p, _) = parse_at(&text, &doc, t.sentence, t.span).unwrap();
-        let chunks: Vec<String> = p
-            .chunks
-            .iter()
-            .map(|c| {
-                let w: Vec<String> = (c.start..c.end)
-                    .map(|k| format!("{}/{}/{}", p.words[k], p.tags[k].as_str(), p.segment[k]))
-                    .collect();
-                format!("[{} {}]", c.kind.as_str(), w.join(" "))
-            })
-            .collect();
-        println!("{}", chunks.join(" "));
-        let rule = clause::anchor(&p);
-        let chosen = ranker::choose(&p, ranker::AnchorModel::shipped());
-        println!(
-            "rule {:?} chosen {:?} clause {:?}",
-            rule.map(|a| p.words[a.predicate]),
-            chosen.as_ref().map(|a| p.words[a.predicate]),
-            chosen.and_then(|a| clause::clause(&p, &a))
-        );
-    }
-}
