@@ -12,6 +12,7 @@ pub mod offsets;
 pub mod quotes;
 pub mod segment;
 pub mod span;
+pub mod syntax;
 pub mod time;
 pub mod timeline;
 
@@ -98,10 +99,16 @@ pub fn analyze_observed(
     let time = time::analyse(text, &doc, roles, options.reference_date, options.today);
     stage_done("time");
     // Timeline participants and quote speakers are the named entities' clusters.
-    let named: Vec<(span::Span, usize)> = entities
+    let named: Vec<timeline::Named> = entities
         .mentions
         .iter()
-        .filter_map(|m| m.cluster.map(|c| (m.span, c)))
+        .filter_map(|m| {
+            m.cluster.map(|cluster| timeline::Named {
+                span: m.span,
+                cluster,
+                label: m.label,
+            })
+        })
         .collect();
     let events = timeline::build(text, &doc, &time.timexes, roles, &named);
     stage_done("timeline");
@@ -205,11 +212,33 @@ fn to_contract(text: &str, doc: &Doc, stages: Stages) -> Analysis {
         events: events
             .into_iter()
             .map(|e| Event {
+                label: e.label.text(),
+                label_parts: e
+                    .label
+                    .parts
+                    .iter()
+                    .map(|p| LabelPart {
+                        text: p.text.clone(),
+                        filled: p.filled.is_some(),
+                        cluster: p.filled.and_then(|f| f.cluster),
+                    })
+                    .collect(),
+                label_kind: e.label.kind.as_str().to_string(),
+                cut: e.label.cut,
                 date: e.date,
+                modifier: e.modifier.map(str::to_string),
                 sentence: e.sentence,
                 timex: e.timex,
+                until_timex: e.until,
+                article: e.article,
                 participants: e.participants,
-                label: e.label,
+                predicate: e.predicate.map(|s| TextSpan {
+                    start: ch(s.start),
+                    end: ch(s.end),
+                }),
+                start: e.extent.map(|x| timeline::Extent::iso(x.start)),
+                end: e.extent.map(|x| timeline::Extent::iso(x.end)),
+                shape: e.shape.as_str().to_string(),
                 restated_in: e.restated_in,
             })
             .collect(),

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The JSON contract's version. Bump it when a field changes meaning.
-pub const CONTRACT_VERSION: &str = "1";
+pub const CONTRACT_VERSION: &str = "2";
 
 /// Everything Lede knows about one pasted text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -235,19 +235,66 @@ pub struct Timex {
     pub explanation: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One card of the timeline: what happened, when, and who took part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Event {
-    /// The TIMEX3 value that dates the event (`2025-03-13`, `2025-W12`, `2022`).
+    /// The TIMEX3 value that dates the event (`2025-03-13`, `2025-W12`, `2022`, `PAST_REF`).
     pub date: String,
+    /// The date's TimeML modifier (`END` for "late Thursday"), or null.
+    #[serde(rename = "mod", default)]
+    pub modifier: Option<String>,
     /// Index into `sentences`: where the event is stated first.
     pub sentence: usize,
-    /// Index into `timexes`.
+    /// Index into `timexes`: the date.
     pub timex: usize,
-    /// Entity (cluster) ids named in the sentence.
+    /// For a range (`from March 3 to March 9`), the timex of its end; null otherwise.
+    #[serde(default)]
+    pub until_timex: Option<usize>,
+    /// Index into `articles`.
+    #[serde(default)]
+    pub article: usize,
+    /// Entity clusters taking part: the subject's and the objects' (not every name in the
+    /// sentence).
     pub participants: Vec<usize>,
-    /// The sentence trimmed to its core.
+    /// What happened, in the article's words; a name filled in for a pronoun is in brackets
+    /// (`[Trump] changed that timeframe`).
     pub label: String,
+    /// The label in pieces, so a view can style what was filled in.
+    #[serde(default)]
+    pub label_parts: Vec<LabelPart>,
+    /// How the label was made: `clause`, `noun` (the clause around an event noun such as
+    /// `Saturday's meeting`) or `sentence` (no clause found: the sentence itself).
+    #[serde(default)]
+    pub label_kind: String,
+    /// Whether the label was cut short (a `sentence` label over 140 characters; it ends in `…`).
+    #[serde(default)]
+    pub cut: bool,
+    /// The predicate the date anchors (a verb such as `met`, or an event noun), or null.
+    #[serde(default)]
+    pub predicate: Option<TextSpan>,
+    /// Where the event lies on the time axis, `YYYY-MM-DDTHH:MM`, start inclusive and end
+    /// exclusive; null for an undated reference.
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub end: Option<String>,
+    /// How to draw it: `point` (a day or a time), `band` (a vague or long stretch), `range`
+    /// (from one date to another) or `undated` (`recently`, `earlier`).
+    #[serde(default)]
+    pub shape: String,
     /// Other sentences of the same article that state the same event again.
     #[serde(default)]
     pub restated_in: Vec<usize>,
+}
+
+/// A piece of a label: the article's words, or a name filled in for a pronoun.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct LabelPart {
+    pub text: String,
+    /// True for a name that stands in for a pronoun (`he`, `who`).
+    #[serde(default)]
+    pub filled: bool,
+    /// The entity cluster of a filled-in name, when known.
+    #[serde(default)]
+    pub cluster: Option<usize>,
 }

@@ -3,13 +3,14 @@
 mod html;
 mod ner;
 mod timex;
+mod timeline;
 
 use std::io::{Read, Write};
 
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{read_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|train-wordclasses|build-wikinames|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions|eval-html ...; see lede --help";
+const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|train-wordclasses|build-wikinames|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions|eval-html|pos|train-pos|eval-pos|eval-anchoring|train-anchoring|eval-labels ...; see lede --help";
 
 /// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
 const HELP: &str =
@@ -31,7 +32,13 @@ const HELP: &str =
        lede eval-captions [DIR] [--cv|--train-cv|--all|--rules-only] [--verbose]
        lede train-captions [DIR] [--out FILE]
        lede eval-html [DIR] [--out DIR] [--per-page] [--cv]
-                     [--html-from DIR]";
+                     [--html-from DIR]
+       lede pos [FILE|-]
+       lede train-pos [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--prune-quantile Q]
+       lede eval-pos [FILE] [--model FILE] [--errors N]
+       lede eval-anchoring [DIR] [--split dev|train|all] [--errors]
+       lede train-anchoring [DIR] [--out FILE] [--cv [--errors]]
+       lede eval-labels [DIR] [--list]";
 
 /// Where the CoNLL-2003 files are unless a command is told otherwise.
 const CONLL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/conll2003");
@@ -63,6 +70,12 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("train-ner") => ner::train_ner_command(&args[1..], out),
         Some("train-wordclasses") => ner::train_wordclasses_command(&args[1..], out),
         Some("build-wikinames") => ner::build_wikinames_command(&args[1..], out),
+        Some("train-pos") => timeline::train_pos_command(&args[1..], out),
+        Some("eval-pos") => timeline::eval_pos_command(&args[1..], out),
+        Some("pos") => timeline::pos_command(&args[1..], out),
+        Some("eval-anchoring") => timeline::eval_anchoring_command(&args[1..], out),
+        Some("train-anchoring") => timeline::train_anchoring_command(&args[1..], out),
+        Some("eval-labels") => timeline::eval_labels_command(&args[1..], out),
         Some("-h" | "--help" | "help") => writeln!(out, "{HELP}").map_err(io_error("stdout")),
         Some(other) => Err(Error::Usage(format!("unknown command '{other}'; {USAGE}"))),
         None => Err(Error::Usage(USAGE.to_string())),

@@ -1,14 +1,18 @@
 //! Evaluation against the shared data sets. Native only: reads files.
 
+pub mod anchoring;
 pub mod captions;
 pub mod conll;
 pub mod html;
+pub mod labels;
 pub mod polnear;
 pub mod polnear_ner;
+pub mod pos;
 pub mod recipe;
 pub mod restyle;
 pub mod timeml;
 pub mod timex;
+pub mod tlink;
 pub mod train;
 pub mod wikinames;
 pub mod wordclass_train;

@@ -29,7 +29,8 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     Some(tag[at..at + end].to_string())
 }
 
-fn decode_entity(s: &str) -> Option<(char, usize)> {
+/// The character of an XML entity at the start of `s` (`&amp;`…) and the entity's length.
+pub(crate) fn decode_entity(s: &str) -> Option<(char, usize)> {
     for (name, c) in [
         ("&amp;", '&'),
         ("&lt;", '<'),

@@ -315,12 +315,8 @@ mod tests {
         let text = "Putin met Witkoff on Thursday.";
         let mut a = analyze_text(text);
         let mut e = a.events.first().cloned().unwrap_or(crate::analysis::Event {
-            date: String::new(),
-            sentence: 0,
-            timex: 0,
-            participants: vec![],
             label: "Putin met Witkoff".into(),
-            restated_in: vec![],
+            ..Default::default()
         });
         e.date = "PRESENT_REF".into();
         a.events = vec![e.clone(), e];

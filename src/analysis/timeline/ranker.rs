@@ -1,0 +1,399 @@
+//! Choosing the predicate a date anchors: a learned ranker over the clause rules' pick.
+//!
+//! The rules (`clause::anchor`) read one predicate off the date's segment: the nearest verb
+//! before it, else after it, or the noun it modifies. Which one TimeBank's annotators link a date
+//! to depends on more than a rule weighs: a date after `a news conference` dates the conference,
+//! after `attended a rally` the attending. So every predicate the sentence offers is an option
+//! (each verb group at its main and its last verb, a copula's complement, each common noun), each
+//! gets named features (where it stands from the date, what lies between, what kind of word it
+//! is, whether the rules picked it), and a linear model scores them; the best one is the anchor.
+//! The rules' pick is one feature, so the model leaves it only when what it learned says so.
+//!
+//! The model (`anchor_model.txt`: a header, then `feature<TAB>weight` lines) is trained on the
+//! non-dev part of TBAQ by `lede train-anchoring`, byte for byte (see `crate::eval::anchoring`).
+
+use std::collections::HashMap;
+
+use super::clause::{self, Anchor, Parse};
+use crate::analysis::syntax::{ChunkKind, Tag};
+use crate::error::{Error, Result};
+
+const MAGIC: &str = "LEDE-ANCHOR-MODEL 1";
+const SHIPPED: &str = include_str!("anchor_model.txt");
+
+/// Feature weights.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AnchorModel {
+    weights: HashMap<String, i32>,
+}
+
+impl AnchorModel {
+    /// The shipped model, parsed once; `None` when its file holds no weights (the rules decide).
+    pub fn shipped() -> Option<&'static AnchorModel> {
+        static MODEL: std::sync::OnceLock<Option<AnchorModel>> = std::sync::OnceLock::new();
+        MODEL
+            .get_or_init(|| {
+                AnchorModel::parse(SHIPPED)
+                    .ok()
+                    .filter(|m| !m.weights.is_empty())
+            })
+            .as_ref()
+    }
+
+    pub fn from_weights(weights: HashMap<String, i32>) -> AnchorModel {
+        AnchorModel { weights }
+    }
+
+    /// Reads a model file.
+    pub fn parse(text: &str) -> Result<AnchorModel> {
+        let mut lines = text.lines();
+        let header = lines.next().unwrap_or("");
+        if header != MAGIC {
+            return Err(Error::Model(format!(
+                "expected header '{MAGIC}', found '{header}'"
+            )));
+        }
+        let mut weights = HashMap::new();
+        for (n, line) in lines.enumerate() {
+            let (name, w) = line
+                .rsplit_once('\t')
+                .ok_or_else(|| Error::Model(format!("anchor model line {}: no tab", n + 2)))?;
+            let w: i32 = w
+                .parse()
+                .map_err(|_| Error::Model(format!("anchor model line {}: bad weight", n + 2)))?;
+            weights.insert(name.to_string(), w);
+        }
+        Ok(AnchorModel { weights })
+    }
+
+    /// The file text: the header, then the non-zero weights sorted by name.
+    pub fn to_text(&self) -> String {
+        let mut rows: Vec<(&String, &i32)> =
+            self.weights.iter().filter(|(_, w)| **w != 0).collect();
+        rows.sort();
+        let mut out = format!("{MAGIC}\n");
+        for (name, w) in rows {
+            out.push_str(&format!("{name}\t{w}\n"));
+        }
+        out
+    }
+
+    pub fn score(&self, features: &[String]) -> i64 {
+        features
+            .iter()
+            .map(|f| i64::from(self.weights.get(f).copied().unwrap_or(0)))
+            .sum()
+    }
+}
+
+/// The options a sentence offers for its date's anchor, the rules' pick among them.
+pub fn options(p: &Parse) -> Vec<Anchor> {
+    let mut out: Vec<Anchor> = Vec::new();
+    // A predicate is a word (not `%` or `$`), not one of the words that qualify a date (`last
+    // October` where only `October` was tagged), and not a number word the tagger took for a
+    // noun (`had eight million guilders of charges`).
+    let word = |k: usize| {
+        let w = p.lower[k].as_str();
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !matches!(
+                w,
+                "last"
+                    | "next"
+                    | "this"
+                    | "early"
+                    | "late"
+                    | "ago"
+                    | "earlier"
+                    | "later"
+                    | "dlrs"
+                    | "percent"
+                    | "cents"
+                    | "share"
+                    | "shares"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "dozen"
+                    | "dozens"
+                    | "hundred"
+                    | "hundreds"
+                    | "thousand"
+                    | "thousands"
+                    | "million"
+                    | "millions"
+                    | "billion"
+                    | "billions"
+            )
+    };
+    let mut push = |a: Anchor| {
+        if word(a.predicate) && !out.iter().any(|o| o.predicate == a.predicate) {
+            out.push(a);
+        }
+    };
+    if let Some(rule) = clause::anchor(p) {
+        push(rule);
+    }
+    for (c, ch) in p.chunks.iter().enumerate() {
+        match ch.kind {
+            ChunkKind::Vp => {
+                for k in [p.head_of(c), p.last_verb(c)].into_iter().flatten() {
+                    push(Anchor {
+                        predicate: k,
+                        noun: false,
+                    });
+                }
+            }
+            ChunkKind::Np | ChunkKind::Adjp => {
+                for k in ch.start..ch.end {
+                    let wanted = match p.tags[k] {
+                        Tag::Noun => true,
+                        Tag::Adj => ch.kind == ChunkKind::Adjp,
+                        _ => false,
+                    };
+                    if wanted && !p.timex.contains(&k) {
+                        push(Anchor {
+                            predicate: k,
+                            noun: true,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn bucket(d: usize) -> &'static str {
+    match d {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=4 => "3-4",
+        5..=8 => "5-8",
+        9..=15 => "9-15",
+        _ => "16+",
+    }
+}
+
+/// A word class of the date's first word, so the model can tell `now` from `Friday` or `1998`.
+fn date_class(p: &Parse) -> &'static str {
+    let w = p.lower[p.timex.start].as_str();
+    match w {
+        "now" | "currently" | "today" | "tonight" | "yesterday" | "tomorrow" => "deictic",
+        "current" | "future" | "recent" | "former" | "daily" | "annual" | "past" => "adjective",
+        "last" | "next" | "this" | "earlier" | "later" | "early" | "late" | "the" | "a" => {
+            "relative"
+        }
+        _ if w.chars().next().is_some_and(|c| c.is_ascii_digit()) => "number",
+        _ if p.words[p.timex.start].starts_with(char::is_uppercase) => "name",
+        _ => "other",
+    }
+}
+
+/// The named features of option `o` for the date of `p`; `rule` is the rules' pick, `rank` how
+/// many options of the same kind lie between it and the date.
+pub fn features(p: &Parse, o: &Anchor, rule: Option<&Anchor>, rank: usize) -> Vec<String> {
+    let (a, b) = (p.timex.start, p.timex.end);
+    let k = o.predicate;
+    let before = k < a;
+    let dir = if before { "L" } else { "R" };
+    let (lo, hi) = if before { (k + 1, a) } else { (b, k) };
+    let gap = hi.saturating_sub(lo);
+    let between = &p.tags[lo.min(hi)..hi];
+    let words_between = &p.lower[lo.min(hi)..hi];
+    let kind = if o.noun {
+        if p.tags[k] == Tag::Adj {
+            "adj"
+        } else {
+            "noun"
+        }
+    } else if p.head_of(p.chunk_of[k]) == Some(k) {
+        "verb"
+    } else {
+        "verb-last"
+    };
+    let verbs_between = p
+        .chunks
+        .iter()
+        .enumerate()
+        .filter(|(c, ch)| {
+            ch.kind == ChunkKind::Vp && ch.start >= lo && ch.end <= hi && *c != p.chunk_of[k]
+        })
+        .count()
+        .min(2);
+    let commas = words_between.iter().filter(|w| *w == ",").count().min(2);
+    let sbar =
+        (lo..hi).any(|j| p.chunks[p.chunk_of[j]].kind == ChunkKind::Sbar || p.tags[j] == Tag::Wh);
+    let cc = between.contains(&Tag::Cc);
+    let same_segment = p.segment[k] == p.segment[a];
+    let is_rule = rule.is_some_and(|r| r.predicate == k);
+    let mut f = vec![
+        format!("kind:{kind}|dir:{dir}"),
+        format!("kind:{kind}|dir:{dir}|gap:{}", bucket(gap)),
+        format!("kind:{kind}|rule:{is_rule}"),
+        format!("rule:{is_rule}"),
+        format!("kind:{kind}|verbs:{verbs_between}|dir:{dir}"),
+        format!("commas:{commas}|dir:{dir}"),
+        format!("sbar:{sbar}|dir:{dir}|kind:{kind}"),
+        format!("cc:{cc}|dir:{dir}"),
+        format!("seg:{same_segment}|kind:{kind}"),
+        format!("tag:{}|dir:{dir}", p.tags[k].as_str()),
+        format!("date:{}|kind:{kind}|dir:{dir}", date_class(p)),
+    ];
+    // The chunks between, as a path (`L:NP-PP` for `met [Witkoff] [on] Friday`), at most four.
+    let path: Vec<&str> = {
+        let (c0, c1) = (
+            p.chunk_of[lo.min(p.len() - 1)],
+            p.chunk_of[hi.saturating_sub(1)],
+        );
+        if gap == 0 {
+            Vec::new()
+        } else {
+            (c0..=c1)
+                .filter(|&c| c != p.chunk_of[k])
+                .map(|c| p.chunks[c].kind.as_str())
+                .collect()
+        }
+    };
+    let path = if path.len() > 4 {
+        "long".to_string()
+    } else {
+        path.join("-")
+    };
+    f.push(format!("path:{dir}:{path}|kind:{kind}"));
+    // How near it is among the options of its kind on its side (`nearest verb to the left`).
+    f.push(format!("rank:{dir}:{kind}:{}", rank.min(3)));
+    // The nearest verb group of the date's own segment, on each side.
+    if same_segment && !o.noun {
+        let nearer = p.chunks.iter().any(|ch| {
+            ch.kind == ChunkKind::Vp
+                && p.segment[ch.start] == p.segment[a]
+                && ch.start != p.chunks[p.chunk_of[k]].start
+                && ch.start >= lo
+                && ch.end <= hi
+        });
+        f.push(format!("nearest-in-segment:{}|dir:{dir}", !nearer));
+    }
+    let prep = if a > 0 { p.lower[a - 1].as_str() } else { "^" };
+    let prep = if p.tags.get(a.wrapping_sub(1)) == Some(&Tag::Adp) {
+        prep
+    } else {
+        "-"
+    };
+    f.push(format!("date-prep:{prep}|kind:{kind}|dir:{dir}"));
+    f.push(format!("word:{}|kind:{kind}", p.lower[k]));
+    // What kind of clause the option sits in: its segment's first word.
+    let seg_open = (0..p.len())
+        .find(|&j| p.segment[j] == p.segment[k] && p.words[j] != ",")
+        .map_or("-", |j| match p.chunks[p.chunk_of[j]].kind {
+            ChunkKind::Sbar => "sub",
+            _ if p.tags[j] == Tag::Wh => "rel",
+            _ if p.tags[j] == Tag::Cc => "and",
+            _ if p.segment[j] == 0 => "first",
+            _ => "main",
+        });
+    f.push(format!("clause:{seg_open}|kind:{kind}"));
+    let date_seg_has_verb = p
+        .chunks
+        .iter()
+        .any(|ch| ch.kind == ChunkKind::Vp && p.segment[ch.start] == p.segment[a]);
+    f.push(format!(
+        "date-seg-verb:{date_seg_has_verb}|kind:{kind}|dir:{dir}|same:{same_segment}"
+    ));
+    f.push(format!(
+        "kind:{kind}|dir:{dir}|gap:{}|prep:{prep}",
+        bucket(gap)
+    ));
+    if o.noun {
+        f.push(format!(
+            "event-noun:{}",
+            super::lexicon::is_event_noun(&p.lower[k])
+        ));
+        if gap <= 1 {
+            let link = words_between.first().map_or("", String::as_str);
+            f.push(format!("noun-link:{dir}:{link}"));
+        }
+        if !before && p.tags.get(b) == Some(&Tag::Pos) {
+            f.push("noun:possessive-date".into());
+        }
+        let ch = p.chunks[p.chunk_of[k]];
+        let head = (ch.start..ch.end).rev().find(|&j| p.tags[j].is_noun()) == Some(k);
+        f.push(format!("noun-head:{head}"));
+        let next = p
+            .chunks
+            .get(p.chunk_of[k] + 1)
+            .map_or("$", |c| c.kind.as_str());
+        let prev = p.chunk_of[k]
+            .checked_sub(1)
+            .map_or("^", |c| p.chunks[c].kind.as_str());
+        f.push(format!("noun-context:{prev}_{next}"));
+    } else {
+        let ch = p.chunks[p.chunk_of[k]];
+        f.push(format!(
+            "finite:{}",
+            p.tags[ch.start..ch.end].iter().any(|t| t.is_finite())
+        ));
+        f.push(format!("reduced:{}", p.is_reduced_relative(p.chunk_of[k])));
+        f.push(format!("relative:{}", p.in_relative(p.chunk_of[k])));
+        f.push(format!(
+            "saying:{}|dir:{dir}",
+            super::lexicon::reports_a_clause(&p.lower[k])
+        ));
+        // Whether the date lies inside this verb's complement as the clause rules read it.
+        let (end, _) = clause::complement(p, p.chunk_of[k]);
+        let inside = before && a < end;
+        f.push(format!("in-complement:{inside}|dir:{dir}"));
+        if gap <= 1 {
+            let link = words_between.first().map_or("", String::as_str);
+            f.push(format!("verb-link:{dir}:{link}"));
+        }
+    }
+    f
+}
+
+/// For each option, how many options of its kind (verb or noun) lie between it and the date.
+pub fn ranks(p: &Parse, options: &[Anchor]) -> Vec<usize> {
+    let (a, b) = (p.timex.start, p.timex.end);
+    options
+        .iter()
+        .map(|o| {
+            let k = o.predicate;
+            options
+                .iter()
+                .filter(|x| x.noun == o.noun && x.predicate != k)
+                .filter(|x| {
+                    let j = x.predicate;
+                    if k < a {
+                        j > k && j < a
+                    } else {
+                        j >= b && j < k
+                    }
+                })
+                .count()
+        })
+        .collect()
+}
+
+/// The anchor: the best-scoring option under `model`, or the rules' pick when there is no model.
+pub fn choose(p: &Parse, model: Option<&AnchorModel>) -> Option<Anchor> {
+    let rule = clause::anchor(p);
+    let Some(model) = model else {
+        return rule;
+    };
+    let options = options(p);
+    let mut best: Option<(i64, &Anchor)> = None;
+    for (o, rank) in options.iter().zip(ranks(p, &options)) {
+        let s = model.score(&features(p, o, rule.as_ref(), rank));
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, o));
+        }
+    }
+    best.map(|(_, o)| o.clone())
+}
