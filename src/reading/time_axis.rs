@@ -6,7 +6,8 @@
 //! - a stretch longer than `MAX_GAP_PX` with nothing in it is cut to a short *break* that says how
 //!   long it was ("3 years"), so a 2022 background card and last week's news share one screen;
 //! - where cards that start together need more room than their time allows, the axis stretches
-//!   until the next card fits below them (its ticks spread to match, so the scale stays honest).
+//!   until they fit: the next moment on the axis comes below them (its ticks spread to match, so
+//!   the scale stays honest).
 //!
 //! Worked example at `Weeks` (56 px a day): cards on Mar 3 and Mar 5 sit 112 px apart; a card on
 //! Mar 5 that is 90 px tall pushes a Mar 5 14:00 card to 90 px + gap below the first, and the
@@ -19,7 +20,7 @@ use crate::analysis::Date;
 
 const DAY: i64 = 1440;
 /// An empty stretch drawn longer than this becomes a break.
-pub const MAX_GAP_PX: f64 = 220.0;
+pub const MAX_GAP_PX: f64 = 320.0;
 /// How tall a break is drawn.
 pub const BREAK_PX: f64 = 46.0;
 /// Room between two stacked cards.
@@ -183,6 +184,8 @@ struct Segment {
     from: i64,
     to: i64,
     y0: f64,
+    /// Below the cards that start at `from`: where the time after `from` is drawn from.
+    free: f64,
     y1: f64,
     broken: bool,
 }
@@ -223,7 +226,14 @@ pub fn layout(items: &[Item], zoom: Zoom) -> Layout {
     }
     let scale = zoom.px_per_minute();
     // Every moment something starts or ends at, with the cards that start there.
-    let mut keys: Vec<i64> = items.iter().flat_map(|i| [i.start, i.end]).collect();
+    // A dot's end is no moment of its own: only bands and bars reach down to their ends, and
+    // the axis runs on to the last end.
+    let mut keys: Vec<i64> = items
+        .iter()
+        .flat_map(|i| [Some(i.start), i.long.then_some(i.end)])
+        .flatten()
+        .chain(items.iter().map(|i| i.end).max())
+        .collect();
     keys.sort_unstable();
     keys.dedup();
     let mut order: Vec<usize> = (0..items.len()).collect();
@@ -250,15 +260,18 @@ pub fn layout(items: &[Item], zoom: Zoom) -> Layout {
             let y0 = ys[k - 1];
             let drawn = (key - prev) as f64 * scale;
             let broken = drawn > MAX_GAP_PX;
-            let mut y = y0 + if broken { BREAK_PX } else { drawn };
+            let mut y: f64 = y0 + if broken { BREAK_PX } else { drawn };
+            // Nothing is drawn beside the cards above: a card starts below them, and so does
+            // any later moment (a day's end, a band's end), so no tick sits beside a card it
+            // does not belong to.
             let starts_here = next < order.len() && items[order[next]].start == key;
-            if starts_here && y < floor + CARD_GAP {
-                y = floor + CARD_GAP;
-            }
+            let room = if starts_here { floor + CARD_GAP } else { floor };
+            y = y.max(room);
             segments.push(Segment {
                 from: prev,
                 to: key,
                 y0,
+                free: floor.max(y0).min(y),
                 y1: y,
                 broken,
             });
@@ -281,7 +294,11 @@ pub fn layout(items: &[Item], zoom: Zoom) -> Layout {
         ys.get(k).copied().unwrap_or(floor)
     };
     for (i, item) in items.iter().enumerate() {
-        placed[i].mark_bottom = y_of(item.end).max(placed[i].mark_top);
+        placed[i].mark_bottom = if item.long {
+            y_of(item.end).max(placed[i].mark_top)
+        } else {
+            placed[i].mark_top
+        };
     }
     // Lanes: each band or bar takes the first lane free at its top.
     let mut lane_ends = [f64::NEG_INFINITY; LANES];
@@ -302,15 +319,19 @@ pub fn layout(items: &[Item], zoom: Zoom) -> Layout {
     for s in &segments {
         if s.broken {
             breaks.push(Break {
-                y: s.y0,
-                height: s.y1 - s.y0,
+                y: s.free,
+                height: s.y1 - s.free,
                 label: duration(s.to - s.from),
             });
             last_label = f64::NEG_INFINITY;
             continue;
         }
         for (t, label, major) in ticks_between(zoom, s.from, s.to) {
-            let y = s.y0 + (s.y1 - s.y0) * (t - s.from) as f64 / (s.to - s.from) as f64;
+            let y = if t == s.from {
+                s.y0
+            } else {
+                s.free + (s.y1 - s.free) * (t - s.from) as f64 / (s.to - s.from) as f64
+            };
             let label = (y - last_label >= LABEL_ROOM).then(|| {
                 last_label = y;
                 label
@@ -476,10 +497,12 @@ mod tests {
 
     #[test]
     fn zoom_changes_ticks_and_spacing() {
-        let items = [point("2025-03-03T00:00"), point("2025-03-05T00:00")];
+        let items = [point("2025-03-03T00:00"), point("2025-03-04T00:00")];
         let weeks = layout(&items, Zoom::Weeks);
         let days = layout(&items, Zoom::Days);
-        assert!(days.placed[1].top - days.placed[0].top > weeks.placed[1].top);
+        assert_eq!(days.placed[1].top - days.placed[0].top, 240.0);
+        // A day is 56 px at `Weeks`, less than a 60 px card: the axis stretches to fit it.
+        assert_eq!(weeks.placed[1].top - weeks.placed[0].top, 60.0 + CARD_GAP);
         let labels = |l: &Layout| -> Vec<String> {
             l.ticks.iter().filter_map(|t| t.label.clone()).collect()
         };
@@ -510,6 +533,24 @@ mod tests {
         let l = layout(&items, Zoom::Weeks);
         assert_eq!(l.placed[1].top, l.placed[0].top + 60.0 + CARD_GAP);
         assert!(l.placed[2].top >= l.placed[1].top + 60.0 + CARD_GAP);
+    }
+
+    #[test]
+    fn no_tick_sits_beside_a_stack_of_cards_it_does_not_date() {
+        let items = [
+            point("2025-02-28T00:00"),
+            point("2025-02-28T00:00"),
+            point("2025-03-02T00:00"),
+        ];
+        let l = layout(&items, Zoom::Weeks);
+        let stack_bottom = l.placed[1].top + 60.0;
+        let march = l
+            .ticks
+            .iter()
+            .find(|t| t.label.as_deref() == Some("Mar 1"))
+            .expect("a Mar 1 tick");
+        assert!(march.y > stack_bottom, "{} ≤ {stack_bottom}", march.y);
+        assert!(march.y < l.placed[2].top);
     }
 
     #[test]

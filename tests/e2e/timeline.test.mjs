@@ -85,7 +85,10 @@ describe('The timeline on a time axis', () => {
       assert.equal((await axisState(page)).zoom, first.zoom, '"-" zooms out');
 
       // A named level, then Ctrl + wheel up zooms in one step from it.
+      // The wide view of the sample: the README's picture of the panel (docs/timeline.png).
       await page.click('#timeline-wide');
+      await page.waitForSelector('.layout.timeline-wide');
+      await page.screenshot({ path: join(ARTIFACTS_DIR, 'timeline-sample-wide.png') });
       await page.click('.zoom-level[data-zoom="days"]');
       assert.equal((await axisState(page)).zoom, 'days');
       await page.hover('#timeline .axis');
