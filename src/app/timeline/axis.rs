@@ -18,7 +18,7 @@ pub fn Axis(
     /// What to draw.
     drawn: Memo<Drawn>,
     /// The zoom shown (for the axis's `data-zoom`).
-    zoom: Memo<Zoom>,
+    zoom: impl Fn() -> Zoom + Copy + Send + Sync + 'static,
     /// Zooms one step in (`true`) or out.
     step: impl Fn(bool) + Copy + Send + Sync + 'static,
     /// The highlighted card.
@@ -127,13 +127,15 @@ pub fn Axis(
         })
     };
     let undated = move || drawn.with(|d| d.undated.clone());
+    // The lists are redrawn whole when the layout changes (a zoom moves every card): plain
+    // views, not keyed `<For>`, whose diffing would add to the wasm for no gain here.
     view! {
         <div id="timeline" class="timeline-view" on:keydown=keys>
             <p class="timeline-empty" hidden=move || drawn.with(|d| d.passing > 0)>
                 "No dated events to show."
             </p>
-            <div node_ref=root class="axis" data-zoom=move || zoom.get().name().to_lowercase()
-                data-unit=move || zoom.get().unit()
+            <div node_ref=root class="axis" data-zoom=move || zoom().name().to_lowercase()
+                data-unit=move || zoom().unit()
                 hidden=move || drawn.with(|d| d.dated.is_empty())
                 style:height=move || format!("{:.0}px", drawn.with(|d| d.layout.height))>
                 <div class="axis-line" aria-hidden="true"></div>
@@ -141,18 +143,28 @@ pub fn Axis(
                 <div class="breaks" aria-hidden="true">{breaks}</div>
                 <div class="marks">{marks}</div>
                 <ol class="cards" aria-label="Dated events, in calendar order">
-                    <For each=dated key=|(c, top)| (c.clone(), top.to_bits()) let:((card, top))>
-                        <EventCard card=card top=Some(top) highlighted=highlighted filters=filters selection=selection />
-                    </For>
+                    {move || {
+                        dated()
+                            .into_iter()
+                            .map(|(card, top)| view! {
+                                <EventCard card=card top=Some(top) highlighted=highlighted filters=filters selection=selection />
+                            })
+                            .collect_view()
+                    }}
                 </ol>
             </div>
             <section class="undated-lane" hidden=move || drawn.with(|d| d.undated.is_empty())>
                 <h3 class="lane-head">"No date given"</h3>
                 <p class="lane-why">"Said to happen “earlier”, “recently” or “soon”, with no date."</p>
                 <ol class="cards">
-                    <For each=undated key=|c| c.clone() let:card>
-                        <EventCard card=card top=None highlighted=highlighted filters=filters selection=selection />
-                    </For>
+                    {move || {
+                        undated()
+                            .into_iter()
+                            .map(|card| view! {
+                                <EventCard card=card top=None highlighted=highlighted filters=filters selection=selection />
+                            })
+                            .collect_view()
+                    }}
                 </ol>
             </section>
         </div>

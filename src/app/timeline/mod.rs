@@ -62,15 +62,7 @@ pub fn TimelinePanel(
         });
         chosen_zoom.set(None);
     });
-    let chosen = Memo::new(move |_| {
-        let cpl = if wide.get() {
-            CHARS_PER_LINE.1
-        } else {
-            CHARS_PER_LINE.0
-        };
-        filters.with(|f| text.with(|t| analysis.with(|a| model::cards(t, a, f, cpl))))
-    });
-    // The fit ignores the filters, so that filtering does not change the scale under the reader.
+    // The zoom that suits the article, before filters, so that filtering keeps the scale.
     let fitted = Memo::new(move |_| {
         let all = Filters {
             cap: EVENTS_SHOWN,
@@ -85,10 +77,18 @@ pub fn TimelinePanel(
             time_axis::fit(&items)
         })
     });
-    let zoom = Memo::new(move |_| chosen_zoom.get().unwrap_or_else(|| fitted.get()));
-    let drawn = Memo::new(move |_| model::draw(chosen.get(), zoom.get()));
+    let zoom = move || chosen_zoom.get().unwrap_or_else(|| fitted.get());
+    let drawn = Memo::new(move |_| {
+        let cpl = if wide.get() {
+            CHARS_PER_LINE.1
+        } else {
+            CHARS_PER_LINE.0
+        };
+        let chosen = filters.with(|f| text.with(|t| analysis.with(|a| model::cards(t, a, f, cpl))));
+        model::draw(chosen, zoom())
+    });
     let step = move |finer: bool| {
-        let z = zoom.get_untracked();
+        let z = untrack(zoom);
         if let Some(next) = if finer { z.finer() } else { z.coarser() } {
             chosen_zoom.set(Some(next));
         }
@@ -117,7 +117,7 @@ pub fn TimelinePanel(
         .map(|z| {
             view! {
                 <button type="button" class="zoom-level" data-zoom=z.name().to_lowercase()
-                    aria-pressed=move || (zoom.get() == z).to_string()
+                    aria-pressed=move || (zoom() == z).to_string()
                     on:click=move |_| chosen_zoom.set(Some(z))>{z.name()}</button>
             }
         })
@@ -135,12 +135,12 @@ pub fn TimelinePanel(
                 <div class="zoom" role="group" aria-label="Zoom">
                     <button type="button" id="zoom-out" class="zoom-step" aria-label="Zoom out"
                         title="Zoom out (−, or Ctrl + wheel)"
-                        disabled=move || zoom.get().coarser().is_none()
+                        disabled=move || zoom().coarser().is_none()
                         on:click=move |_| step(false)>"−"</button>
                     {zoom_buttons}
                     <button type="button" id="zoom-in" class="zoom-step" aria-label="Zoom in"
                         title="Zoom in (+, or Ctrl + wheel)"
-                        disabled=move || zoom.get().finer().is_none()
+                        disabled=move || zoom().finer().is_none()
                         on:click=move |_| step(true)>"+"</button>
                 </div>
                 <button type="button" id="timeline-wide" class="secondary wide-toggle"
@@ -215,7 +215,7 @@ fn ArticleFilter(
     view! {
         <div class="article-filter" role="group" aria-label="Articles shown"
             hidden=move || articles.with(Vec::is_empty)>
-            <For each=move || articles.get() key=|(i, place, n)| (*i, place.clone(), *n) let:((i, place, n))>
+            {move || articles.get().into_iter().map(|(i, place, n)| view! {
                 <button type="button" class=format!("article-chip {}", article_class(i)) data-article=i.to_string()
                     aria-pressed=move || filters.with(|f| !f.hidden_articles.contains(&i)).to_string()
                     title="Show or hide this article’s events"
@@ -231,7 +231,7 @@ fn ArticleFilter(
                     {(!place.is_empty()).then(|| view! { <span class="article-place">{place.clone()}</span> })}
                     <span class="article-count">{n}</span>
                 </button>
-            </For>
+            }).collect_view()}
         </div>
     }
 }

@@ -15,7 +15,7 @@ pub fn article_class(i: usize) -> String {
 }
 
 /// One card, ready to draw.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Card {
     /// Index into `analysis.events`.
     pub event: usize,
