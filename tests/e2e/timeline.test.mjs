@@ -44,6 +44,9 @@ async function axisState(page) {
 
 /** The distinct article colours of the cards on the axis. */
 async function cardColours(page) {
+  // A hovered card's border is the focus colour, and fades back in 0.2 s.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
   return page.$$eval('#timeline .axis .event', (cards) => [
     ...new Set(cards.map((c) => getComputedStyle(c).borderLeftColor)),
   ]);
@@ -151,7 +154,8 @@ describe('The timeline on a time axis', () => {
       assert.equal(await page.getAttribute('.article-chip[data-article="1"]', 'aria-pressed'), 'false');
       const left = await page.$$eval('#timeline .event', (els) => [...new Set(els.map((e) => e.dataset.article))]);
       assert.deepEqual(left, ['0'], 'only the first article is shown');
-      assert.equal((await cardColours(page)).length, 1);
+      const one = await cardColours(page);
+      assert.equal(one.length, 1, `one colour: ${one}`);
       await page.click('.article-chip[data-article="1"]');
       await page.click('#timeline-wide');
       await page.waitForSelector('.layout.timeline-wide');
