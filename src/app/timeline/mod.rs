@@ -54,13 +54,18 @@ pub fn TimelinePanel(
     // The reader's zoom; `None` follows the article (`time_axis::fit`).
     let chosen_zoom = RwSignal::new(None::<Zoom>);
     // A new text starts with its own filters and zoom.
+    // Only a filter that is set is cleared: a write would redraw the panel once more.
     Effect::new(move |_| {
         analysis.with(|a| a.text_length);
-        filters.update(|f| {
-            f.participant = None;
-            f.hidden_articles.clear();
-        });
-        chosen_zoom.set(None);
+        if filters.with_untracked(|f| f.participant.is_some() || !f.hidden_articles.is_empty()) {
+            filters.update(|f| {
+                f.participant = None;
+                f.hidden_articles.clear();
+            });
+        }
+        if chosen_zoom.with_untracked(Option::is_some) {
+            chosen_zoom.set(None);
+        }
     });
     // The zoom that suits the article, before filters, so that filtering keeps the scale.
     let fitted = Memo::new(move |_| {
@@ -84,7 +89,9 @@ pub fn TimelinePanel(
         } else {
             CHARS_PER_LINE.0
         };
-        let chosen = filters.with(|f| text.with(|t| analysis.with(|a| model::cards(t, a, f, cpl))));
+        // The text arrives with its analysis: tracking the analysis alone draws once per result.
+        let chosen = filters
+            .with(|f| text.with_untracked(|t| analysis.with(|a| model::cards(t, a, f, cpl))));
         model::draw(chosen, zoom())
     });
     let step = move |finer: bool| {
