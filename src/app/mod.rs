@@ -321,6 +321,9 @@ fn App() -> impl IntoView {
         selection.set(restored);
     });
     let highlighted = RwSignal::new(None::<usize>);
+    // The timeline shown wide, beside the article, in place of the input column.
+    let wide = RwSignal::new(false);
+    let wide_shown = move || wide.get() && tab.get() == side::Tab::Timeline;
     let settings = Signal::derive(move || Settings {
         reference_date: options.with(|o| o.reference_date.map(|d| d.to_string())),
         hidden_labels: hidden.get(),
@@ -425,7 +428,7 @@ fn App() -> impl IntoView {
                     message=Message(message)
                 />
             </header>
-            <div class="layout">
+            <div class="layout" class:timeline-wide=wide_shown>
                 <input::InputPanel text=Text(text) message=Message(message) imported=Imported(imported)>
                     <toolbar::LibraryPanel library=library text=text message=Message(message) />
                 </input::InputPanel>
@@ -460,6 +463,7 @@ fn App() -> impl IntoView {
                     text=shown_text.read_only()
                     selection=entities::Selection(selection)
                     hidden=entities::HiddenLabels(hidden)
+                    wide=timeline::WideTimeline(wide)
                 />
             </div>
         </main>

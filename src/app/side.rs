@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::entities::{EntityPanel, HiddenLabels, Selection};
 use super::quotes::QuotePanel;
-use super::timeline::{HighlightedEvent, TimelinePanel};
+use super::timeline::{HighlightedEvent, TimelinePanel, WideTimeline};
 use crate::analysis::{Analysis, Options, STAGES};
 
 /// The side panel's tabs.
@@ -53,6 +53,8 @@ pub fn SidePanel(
     selection: Selection,
     /// Entity types whose highlights are off.
     hidden: HiddenLabels,
+    /// The timeline's wide view.
+    wide: WideTimeline,
 ) -> impl IntoView {
     let has = |stage: &str| STAGES.contains(&stage);
     let tabs: Vec<(Tab, &str, &str)> = [
@@ -88,7 +90,8 @@ pub fn SidePanel(
             </div>
             <div role="tabpanel" hidden=move || tab.get() != Tab::Timeline>
                 {has("time").then(|| view! {
-                    <TimelinePanel analysis=analysis options=options highlighted=highlighted selection=selection />
+                    <TimelinePanel analysis=analysis text=text options=options highlighted=highlighted
+                        selection=selection wide=wide />
                 })}
             </div>
         </aside>

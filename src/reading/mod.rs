@@ -5,6 +5,7 @@
 //! the pieces of a paragraph join back into the paragraph's text.
 
 mod folding;
+pub mod time_axis;
 
 pub use folding::{
     fold_captions, Block, CaptionEntry, CaptionFolder, CaptionRun, DiffWord, NearGroup,
