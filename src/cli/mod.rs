@@ -2,8 +2,8 @@
 
 mod html;
 mod ner;
-mod timex;
 mod timeline;
+mod timex;
 
 use std::io::{Read, Write};
 
