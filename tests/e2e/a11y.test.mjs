@@ -40,6 +40,7 @@ describe('Accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
   after(async () => {
     await browser?.close();
+    await server?.close();
   });
 
   it('the app has no violations, with each side tab open', async (t) => {

@@ -59,6 +59,7 @@ describe('A whole page pasted opens on its story', () => {
   });
   after(async () => {
     await browser?.close();
+    await server?.close();
   });
 
   for (const [how, value, mime] of [

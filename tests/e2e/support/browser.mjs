@@ -146,14 +146,16 @@ export async function readStats(page) {
 /**
  * What the reading view shows: counts and text per article. A run of photo captions
  * may be folded into one `div.caption-run[data-captions=N]` strip instead of N
- * `p.para` elements; such a strip counts as its N paragraphs (`foldedParagraphs`),
+ * `p.para` elements, and a run of page furniture into one `div.furniture-run[data-furniture=N]`;
+ * such a strip counts as its N paragraphs (`foldedParagraphs`),
  * and its sentences are not rendered as `span.sentence` until it is opened.
  */
 export async function readView(page) {
   return page.evaluate(() => {
     const reader = document.querySelector('#reader');
     const folded = (root) =>
-      [...root.querySelectorAll('.caption-run[data-captions]')].reduce((n, el) => n + Number(el.dataset.captions), 0);
+      [...root.querySelectorAll('.caption-run[data-captions]')].reduce((n, el) => n + Number(el.dataset.captions), 0) +
+      [...root.querySelectorAll('.furniture-run[data-furniture]')].reduce((n, el) => n + Number(el.dataset.furniture), 0);
     const articles = [...(reader?.querySelectorAll('article.article') ?? [])].map((a) => ({
       index: a.dataset.article,
       // Entity marks inside a dateline can split it into several span.dateline
