@@ -8,6 +8,7 @@ pub mod captions;
 pub mod date;
 pub mod entities;
 pub mod model;
+pub mod model_bytes;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;

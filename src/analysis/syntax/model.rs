@@ -22,6 +22,7 @@
 
 use super::features::FEATURE_VERSION;
 use super::tags::N_TAGS;
+use crate::analysis::model_bytes::{write_varint, Reader};
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"LEDE-POS";
@@ -189,7 +190,7 @@ impl Model {
 
     /// Reads a model file; any mismatch with this build is an error.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
-        let mut r = Reader { bytes, at: 0 };
+        let mut r = Reader::new(bytes);
         if r.take(8)? != MAGIC {
             return Err(Error::Model("not a Lede POS model (bad magic)".into()));
         }
@@ -246,69 +247,8 @@ impl Model {
                 });
             }
         }
-        if r.at != bytes.len() {
-            return Err(Error::Model(format!(
-                "{} bytes left over after the weights",
-                bytes.len() - r.at
-            )));
-        }
+        r.finish()?;
         Ok(Model::assemble(levels, keys, weights))
-    }
-}
-
-fn write_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8]> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
-        let end = end.ok_or_else(|| Error::Model("file ends too early".into()))?;
-        let slice = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(slice)
-    }
-
-    fn u16(&mut self) -> Result<u16> {
-        Ok(u16::from_le_bytes(
-            self.take(2)?.try_into().expect("2 bytes"),
-        ))
-    }
-
-    fn u32(&mut self) -> Result<u32> {
-        Ok(u32::from_le_bytes(
-            self.take(4)?.try_into().expect("4 bytes"),
-        ))
-    }
-
-    fn f32(&mut self) -> Result<f32> {
-        Ok(f32::from_le_bytes(
-            self.take(4)?.try_into().expect("4 bytes"),
-        ))
-    }
-
-    fn varint(&mut self) -> Result<u32> {
-        let mut v: u32 = 0;
-        for shift in (0..35).step_by(7) {
-            let b = self.take(1)?[0];
-            v |= u32::from(b & 0x7f)
-                .checked_shl(shift)
-                .filter(|_| shift < 28 || b & 0x7f < 16)
-                .ok_or_else(|| Error::Model("varint overflows 32 bits".into()))?;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(Error::Model("varint longer than 5 bytes".into()))
     }
 }
 
