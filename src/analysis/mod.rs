@@ -7,6 +7,7 @@
 pub mod captions;
 pub mod date;
 pub mod entities;
+pub mod feature_weights;
 pub mod model;
 pub mod model_bytes;
 pub mod offsets;

@@ -26,7 +26,8 @@ use std::collections::HashMap;
 
 use super::speaker::Words;
 use super::{cues, Attribution, Candidate};
-use crate::error::{Error, Result};
+use crate::analysis::feature_weights;
+use crate::error::Result;
 
 /// The first line of every model file.
 pub const MAGIC: &str = "LEDE-SPEECH-MODEL 1";
@@ -70,37 +71,13 @@ impl SpeechModel {
 
     /// Reads a model file.
     pub fn parse(text: &str) -> Result<SpeechModel> {
-        let mut lines = text.lines();
-        let header = lines.next().unwrap_or("");
-        if header != MAGIC {
-            return Err(Error::Model(format!(
-                "expected header '{MAGIC}', found '{header}'"
-            )));
-        }
-        let mut weights = HashMap::new();
-        for (n, line) in lines.enumerate() {
-            let (name, w) = line
-                .rsplit_once('\t')
-                .ok_or_else(|| Error::Model(format!("speech model line {}: no tab", n + 2)))?;
-            let w: i32 = w
-                .parse()
-                .map_err(|_| Error::Model(format!("speech model line {}: bad weight", n + 2)))?;
-            weights.insert(name.to_string(), w);
-        }
+        let weights = feature_weights::parse(text, MAGIC, "speech model")?;
         Ok(SpeechModel { weights })
     }
 
     /// The file text: header, then features sorted by name, zero weights left out.
     pub fn to_text(&self) -> String {
-        let mut names: Vec<(&String, &i32)> =
-            self.weights.iter().filter(|(_, w)| **w != 0).collect();
-        names.sort();
-        let mut out = String::from(MAGIC);
-        out.push('\n');
-        for (name, w) in names {
-            out.push_str(&format!("{name}\t{w}\n"));
-        }
-        out
+        feature_weights::to_text(&self.weights, MAGIC)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -108,11 +85,7 @@ impl SpeechModel {
     }
 
     pub fn score(&self, features: &[String]) -> i64 {
-        features
-            .iter()
-            .filter_map(|f| self.weights.get(f))
-            .map(|&w| i64::from(w))
-            .sum()
+        feature_weights::score(&self.weights, features)
     }
 
     /// Whether a quote is speech, given its features and the rules' verdict.

@@ -15,8 +15,9 @@
 use std::collections::HashMap;
 
 use super::clause::{self, Anchor, Parse};
+use crate::analysis::feature_weights;
 use crate::analysis::syntax::{ChunkKind, Tag};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 const MAGIC: &str = "LEDE-ANCHOR-MODEL 1";
 const SHIPPED: &str = include_str!("anchor_model.txt");
@@ -46,43 +47,17 @@ impl AnchorModel {
 
     /// Reads a model file.
     pub fn parse(text: &str) -> Result<AnchorModel> {
-        let mut lines = text.lines();
-        let header = lines.next().unwrap_or("");
-        if header != MAGIC {
-            return Err(Error::Model(format!(
-                "expected header '{MAGIC}', found '{header}'"
-            )));
-        }
-        let mut weights = HashMap::new();
-        for (n, line) in lines.enumerate() {
-            let (name, w) = line
-                .rsplit_once('\t')
-                .ok_or_else(|| Error::Model(format!("anchor model line {}: no tab", n + 2)))?;
-            let w: i32 = w
-                .parse()
-                .map_err(|_| Error::Model(format!("anchor model line {}: bad weight", n + 2)))?;
-            weights.insert(name.to_string(), w);
-        }
+        let weights = feature_weights::parse(text, MAGIC, "anchor model")?;
         Ok(AnchorModel { weights })
     }
 
     /// The file text: the header, then the non-zero weights sorted by name.
     pub fn to_text(&self) -> String {
-        let mut rows: Vec<(&String, &i32)> =
-            self.weights.iter().filter(|(_, w)| **w != 0).collect();
-        rows.sort();
-        let mut out = format!("{MAGIC}\n");
-        for (name, w) in rows {
-            out.push_str(&format!("{name}\t{w}\n"));
-        }
-        out
+        feature_weights::to_text(&self.weights, MAGIC)
     }
 
     pub fn score(&self, features: &[String]) -> i64 {
-        features
-            .iter()
-            .map(|f| i64::from(self.weights.get(f).copied().unwrap_or(0)))
-            .sum()
+        feature_weights::score(&self.weights, features)
     }
 }
 
