@@ -18,11 +18,10 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use super::conll::{self, Document};
-use crate::analysis::entities::features::{
-    sentence_features, vote_features, DocContext, FEATURE_VERSION,
-};
+use crate::analysis::entities::features::{vote_features, DocContext, FEATURE_VERSION};
 use crate::analysis::entities::gazetteer::Gazetteer;
 use crate::analysis::entities::model::Model;
+use crate::analysis::entities::sentence::sentence_features;
 use crate::analysis::entities::tagger::{self, label, TYPES};
 use crate::analysis::entities::{entity_spans, Tagger};
 

@@ -25,8 +25,7 @@
 //!
 //! Rules work on labels, so `lede conll`, the evaluations and the app all see the same result.
 
-use super::features::{lower_form, normalized};
-use super::gazetteer::{Gazetteer, KINDS, ORGANISATION_KINDS};
+use super::gazetteer::{GazTags, Gazetteer, KINDS, ORGANISATION_KINDS};
 use super::roles::is_honorific;
 use super::tagger::{label, spans};
 
@@ -73,22 +72,32 @@ const PUBLICATION_WORDS: &[&str] = &[
     "statesman",
 ];
 
-/// Applies every convention to one document's labels (`labels[s]` for sentence `s`).
-pub fn apply<S: AsRef<str>>(sentences: &[Vec<S>], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
-    for (sentence, labels) in sentences.iter().zip(labels.iter_mut()) {
-        let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
-        known_organisations(&words, labels, gazetteer);
-        headline_overreach(&words, labels, gazetteer);
-        passed_over_organisations(&words, labels, gazetteer);
-        photo_credits(&words, labels);
-        honorifics(&words, labels);
-        newspapers(&words, labels);
-    }
-    short_forms(sentences, labels, gazetteer);
+/// What the rules read of one sentence besides its words: each word's lower-case form as the
+/// features see it (`features::lower_form`), and the gazetteer's matches. The tagger has both
+/// already, so the rules take them rather than working them out again.
+pub struct Read<'s> {
+    pub lower: &'s [&'s str],
+    pub gaz: &'s [GazTags],
 }
 
-fn lower_words(words: &[&str]) -> Vec<String> {
-    words.iter().map(|w| lower_form(&normalized(w))).collect()
+/// Applies every convention to one document's labels (`labels[s]` for sentence `s`, which
+/// `reads[s]` describes).
+pub fn apply<S: AsRef<str>>(
+    sentences: &[Vec<S>],
+    reads: &[Read],
+    labels: &mut [Vec<u8>],
+    gazetteer: &Gazetteer,
+) {
+    for ((sentence, read), labels) in sentences.iter().zip(reads).zip(labels.iter_mut()) {
+        let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
+        known_organisations(read.lower, labels, gazetteer);
+        headline_overreach(&words, read.lower, labels, gazetteer);
+        passed_over_organisations(&words, read, labels);
+        photo_credits(&words, labels);
+        honorifics(&words, labels);
+        newspapers(&words, read.lower, labels);
+    }
+    short_forms(reads, labels, gazetteer);
 }
 
 fn set_span(labels: &mut [u8], a: usize, b: usize, kind: usize) {
@@ -99,15 +108,13 @@ fn set_span(labels: &mut [u8], a: usize, b: usize, kind: usize) {
 }
 
 /// A name that is exactly a curated organisation of the gazetteer, and nothing else there.
-fn known_organisations(words: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
+fn known_organisations(lower: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
     let org_bit = 1u8 << KINDS.iter().position(|&k| k == "ORG").unwrap_or(1);
     for (a, b, kind) in spans(labels) {
         if kind == ORG {
             continue;
         }
-        let lower = lower_words(&words[a..b]);
-        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-        let kinds = gazetteer.lookup(&lower);
+        let kinds = gazetteer.lookup(&lower[a..b]);
         if kinds & org_bit != 0 && kinds & !ORGANISATION_KINDS == 0 {
             set_span(labels, a, b, ORG);
         }
@@ -131,7 +138,7 @@ fn title_case(words: &[&str]) -> bool {
 
 /// In a title-case headline, a span that is no known name but opens on a curated organisation
 /// (`Federal Reserve Raises Rates`) keeps only the organisation.
-fn headline_overreach(words: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
+fn headline_overreach(words: &[&str], lower: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
     if !title_case(words) {
         return;
     }
@@ -140,9 +147,8 @@ fn headline_overreach(words: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) 
         if b - a < 3 {
             continue;
         }
-        let lower = lower_words(&words[a..b]);
-        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-        if gazetteer.lookup(&lower) != 0 {
+        let lower = &lower[a..b];
+        if gazetteer.lookup(lower) != 0 {
             continue;
         }
         let known = (2..b - a).rev().find(|&n| {
@@ -160,7 +166,7 @@ fn headline_overreach(words: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) 
 
 /// Curated organisations of two words or more, matched with their capitals, where the tagger left
 /// every word unlabelled.
-fn passed_over_organisations(words: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
+fn passed_over_organisations(words: &[&str], read: &Read, labels: &mut [u8]) {
     // Most sentences have no two unlabelled capitalised words close together: skip the lookups.
     let open: Vec<usize> = (0..words.len())
         .filter(|&i| labels[i] == 0 && words[i].starts_with(char::is_uppercase))
@@ -169,13 +175,7 @@ fn passed_over_organisations(words: &[&str], labels: &mut [u8], gazetteer: &Gaze
         return;
     }
     let org = KINDS.iter().position(|&k| k == "ORG").unwrap_or(1) as u8;
-    let lower = lower_words(words);
-    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-    let capitalized: Vec<bool> = words
-        .iter()
-        .map(|w| w.starts_with(char::is_uppercase))
-        .collect();
-    let tags = gazetteer.tag_sentence(&lower, &capitalized);
+    let tags = read.gaz;
     let mut a = 0;
     while a < words.len() {
         if !tags[a].iter().any(|(k, inside)| k == org && !inside) {
@@ -226,14 +226,13 @@ fn honorifics(words: &[&str], labels: &mut [u8]) {
 }
 
 /// An organisation ending in a newspaper word, right after a capitalised `The`, takes the `The`.
-fn newspapers(words: &[&str], labels: &mut [u8]) {
+fn newspapers(words: &[&str], lower: &[&str], labels: &mut [u8]) {
     for (a, b, kind) in spans(labels) {
-        let last = normalized(words[b - 1]).to_lowercase();
         if kind == ORG
             && a > 0
             && words[a - 1] == "The"
             && labels[a - 1] == 0
-            && PUBLICATION_WORDS.contains(&last.as_str())
+            && PUBLICATION_WORDS.contains(&lower[b - 1])
         {
             set_span(labels, a - 1, b, ORG);
         }
@@ -244,39 +243,35 @@ fn newspapers(words: &[&str], labels: &mut [u8]) {
 /// take its type, unless one of the document's people has that surname or the word is a place or
 /// a nationality of the gazetteer. Only known organisations
 /// lead, so a tagging error is never spread over an article.
-fn short_forms<S: AsRef<str>>(sentences: &[Vec<S>], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
-    let mut long_forms: Vec<String> = Vec::new();
-    let mut surnames: Vec<String> = Vec::new();
-    for (sentence, labels) in sentences.iter().zip(labels.iter()) {
-        let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
+fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
+    let mut long_forms: Vec<&str> = Vec::new();
+    let mut surnames: Vec<&str> = Vec::new();
+    for (read, labels) in reads.iter().zip(labels.iter()) {
         for (a, b, kind) in spans(labels) {
             if b - a < 2 {
                 continue;
             }
-            let lower = lower_words(&words[a..b]);
-            let last = lower[lower.len() - 1].clone();
+            let lower = &read.lower[a..b];
+            let last = lower[lower.len() - 1];
             if kind == PER {
                 surnames.push(last);
-            } else if kind == ORG {
-                let keys: Vec<&str> = lower.iter().map(String::as_str).collect();
-                if gazetteer.lookup(&keys) & ORGANISATION_KINDS != 0 {
-                    long_forms.push(last);
-                }
+            } else if kind == ORG && gazetteer.lookup(lower) & ORGANISATION_KINDS != 0 {
+                long_forms.push(last);
             }
         }
     }
     if long_forms.is_empty() && surnames.is_empty() {
         return;
     }
-    for (sentence, labels) in sentences.iter().zip(labels.iter_mut()) {
+    for (read, labels) in reads.iter().zip(labels.iter_mut()) {
         for (a, b, kind) in spans(labels) {
             if b - a != 1 {
                 continue;
             }
-            let word = lower_form(&normalized(sentence[a].as_ref()));
+            let word = read.lower[a];
             // A place or a nationality in its own right (`Madrid` after `Real Madrid`, `Canada`
             // after `Air Canada`) stays what it is.
-            let own_kinds = gazetteer.lookup(&[word.as_str()]);
+            let own_kinds = gazetteer.lookup(&[word]);
             // The surname of one of the article's people (`BEWKES` after `Jeffrey Bewkes`, in a
             // line in capitals the tagger reads as an organisation) is that person.
             if kind != PER
@@ -301,7 +296,37 @@ fn short_forms<S: AsRef<str>>(sentences: &[Vec<S>], labels: &mut [Vec<u8>], gaze
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::entities::features::{lower_form, normalize};
     use crate::analysis::entities::tagger::TYPES;
+
+    /// `apply`, working out what the tagger would hand over (`Read`).
+    fn apply_to(sentences: &[Vec<&str>], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
+        let lower: Vec<Vec<String>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|w| lower_form(&normalize(w))).collect())
+            .collect();
+        let lower: Vec<Vec<&str>> = lower
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect())
+            .collect();
+        let gaz: Vec<Vec<GazTags>> = sentences
+            .iter()
+            .zip(&lower)
+            .map(|(s, l)| {
+                let capitalized: Vec<bool> = s
+                    .iter()
+                    .map(|w| w.starts_with(char::is_uppercase))
+                    .collect();
+                gazetteer.tag_sentence(l, &capitalized)
+            })
+            .collect();
+        let reads: Vec<Read> = lower
+            .iter()
+            .zip(&gaz)
+            .map(|(lower, gaz)| Read { lower, gaz })
+            .collect();
+        apply(sentences, &reads, labels, gazetteer);
+    }
 
     /// `(text, type)` of each name, for a sentence and its labels.
     fn names(words: &[&str], labels: &[u8]) -> Vec<(String, &'static str)> {
@@ -387,7 +412,7 @@ mod tests {
         ];
         for (name, spec, want) in cases {
             let (words, mut labels) = labelled(spec);
-            apply(
+            apply_to(
                 std::slice::from_ref(&words),
                 std::slice::from_mut(&mut labels),
                 &gazetteer,
@@ -409,7 +434,7 @@ mod tests {
             vec![label(ORG, false) as u8, label(ORG, true) as u8, 0],
             vec![label(PER, false) as u8, 0, 0],
         ];
-        apply(&sentences, &mut labels, &gazetteer);
+        apply_to(&sentences, &mut labels, &gazetteer);
         assert_eq!(labels[1][0], label(ORG, false) as u8);
         let mut with_person = sentences.clone();
         with_person.push(vec!["John", "Warner", "voted"]);
@@ -418,7 +443,7 @@ mod tests {
             vec![label(PER, false) as u8, 0, 0],
             vec![label(PER, false) as u8, label(PER, true) as u8, 0],
         ];
-        apply(&with_person, &mut labels, &gazetteer);
+        apply_to(&with_person, &mut labels, &gazetteer);
         assert_eq!(
             labels[1][0],
             label(PER, false) as u8,

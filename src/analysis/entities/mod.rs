@@ -14,10 +14,12 @@ pub mod gazetteer;
 pub mod model;
 pub mod numeric;
 mod roles;
+mod scoring;
+pub mod sentence;
 pub mod tagger;
 pub mod wordclass;
 
-use features::{sentence_features, DocContext};
+use features::DocContext;
 use gazetteer::Gazetteer;
 use model::Model;
 
@@ -289,15 +291,32 @@ impl Tagger<'static> {
 impl Tagger<'_> {
     /// BIO labels (see `tagger`) for every token of every sentence of one document.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
-        let mut context = DocContext::new(sentences);
-        let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+        let words = scoring::Words::new(sentences, self.model, self.gazetteer);
+        let prepared = words.prepared();
+        let mut context = DocContext::of_prepared(prepared.iter().map(Vec::as_slice));
+        let views: Vec<_> = prepared
+            .iter()
+            .enumerate()
+            .map(|(k, tokens)| words.view(k, tokens, self.gazetteer))
+            .collect();
+        let lower: Vec<Vec<&str>> = prepared
+            .iter()
+            .map(|s| s.iter().map(|p| p.lower.as_str()).collect())
+            .collect();
+        let reads: Vec<conventions::Read> = lower
+            .iter()
+            .zip(&views)
+            .map(|(lower, view)| conventions::Read {
+                lower,
+                gaz: view.gaz(),
+            })
+            .collect();
         let mut out = Vec::new();
         let mut all_emissions = Vec::with_capacity(sentences.len());
         let mut labels: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
-        for sentence in sentences {
-            sentence_features(sentence, &context, self.gazetteer, &mut feats, &mut offsets);
+        for (k, view) in views.iter().enumerate() {
             let mut emissions = Vec::new();
-            self.model.emissions(&feats, &offsets, &mut emissions);
+            words.emissions(k, view, &context, self.model, &mut emissions);
             self.decode(&emissions, &mut out);
             labels.push(out.clone());
             all_emissions.push(emissions);
@@ -305,18 +324,18 @@ impl Tagger<'_> {
         // Conventions (known organisations, honorifics…) are settled before the second pass reads
         // the first pass's votes, so the article's other mentions follow them: `Time Warner` first,
         // then `Warner`.
-        conventions::apply(sentences, &mut labels, self.gazetteer);
+        conventions::apply(sentences, &reads, &mut labels, self.gazetteer);
         if self.model.passes() < 2 {
             return labels;
         }
         // Second pass: a token's score is a sum over its features, so the vote features' scores
         // are added to the first pass's.
         context.add_votes(sentences, &entity_spans(&labels));
-        let mut extra = Vec::new();
-        for ((sentence, emissions), labels) in
-            sentences.iter().zip(&mut all_emissions).zip(&mut labels)
+        let (mut feats, mut offsets, mut extra) = (Vec::new(), Vec::new(), Vec::new());
+        for ((tokens, emissions), labels) in
+            prepared.iter().zip(&mut all_emissions).zip(&mut labels)
         {
-            features::vote_features(sentence, &context, &mut feats, &mut offsets);
+            features::vote_features_of(tokens, &context, &mut feats, &mut offsets);
             if feats.is_empty() {
                 continue;
             }
@@ -326,7 +345,7 @@ impl Tagger<'_> {
             }
             self.decode(emissions, labels);
         }
-        conventions::apply(sentences, &mut labels, self.gazetteer);
+        conventions::apply(sentences, &reads, &mut labels, self.gazetteer);
         labels
     }
 

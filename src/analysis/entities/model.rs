@@ -206,7 +206,8 @@ impl Model {
         &self.transitions
     }
 
-    fn row(&self, key: u32) -> Option<&[i8; L]> {
+    /// The row of a feature key, if the model keeps one.
+    pub fn row_of(&self, key: u32) -> Option<u32> {
         let mask = self.slots.len() - 1;
         let mut at = key as usize & mask;
         loop {
@@ -215,10 +216,26 @@ impl Model {
                 return None;
             }
             if k == key {
-                let row = row as usize - 1;
-                return self.weights[row * L..(row + 1) * L].try_into().ok();
+                return Some(row - 1);
             }
             at = (at + 1) & mask;
+        }
+    }
+
+    /// Adds row `row`'s weights to per-label scores.
+    #[inline]
+    pub fn add_row(&self, row: u32, acc: &mut [f32; L]) {
+        let row = row as usize;
+        for (a, &v) in acc.iter_mut().zip(&self.weights[row * L..(row + 1) * L]) {
+            *a += self.values[v as u8 as usize];
+        }
+    }
+
+    /// Adds a feature's weights (by its hash) to per-label scores; an unknown feature adds none.
+    #[inline]
+    pub fn add_feature(&self, feature: u64, acc: &mut [f32; L]) {
+        if let Some(row) = self.row_of(feature as u32) {
+            self.add_row(row, acc);
         }
     }
 
@@ -228,11 +245,7 @@ impl Model {
         for w in offsets.windows(2) {
             let mut acc = [0f32; L];
             for &f in &features[w[0]..w[1]] {
-                if let Some(row) = self.row(f as u32) {
-                    for (a, &v) in acc.iter_mut().zip(row) {
-                        *a += self.values[v as u8 as usize];
-                    }
-                }
+                self.add_feature(f, &mut acc);
             }
             out.extend_from_slice(&acc);
         }
@@ -390,14 +403,17 @@ mod tests {
         assert_eq!(model.rows(), 3, "the all-zero row is pruned");
         let bytes = model.to_bytes();
         assert_eq!(Model::from_bytes(&bytes).unwrap(), model);
-        let value =
-            |key: u32, label: usize| model.values[model.row(key).unwrap()[label] as u8 as usize];
+        let value = |key: u32, label: usize| {
+            let mut acc = [0f32; L];
+            model.add_row(model.row_of(key).unwrap(), &mut acc);
+            acc[label]
+        };
         let near = |got: f32, want: f32| (got - want).abs() <= 0.05 * want.abs();
         assert!(near(value(7, 1), 3.0), "{}", value(7, 1));
         assert!(near(value(9, 0), -1.0), "{}", value(9, 0));
         assert_eq!(value(9, 1), 0.0);
         assert!(near(value(9, 2), 2.0), "{}", value(9, 2));
-        assert!(model.row(8).is_none());
+        assert!(model.row_of(8).is_none());
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! Dates and times are the time stage's: a year (`2025`), a day next to a month (`March 14`) or a
 //! clock time (`10:30`, `6 p.m.`) is left alone here.
 
+use std::borrow::Cow;
+
+use super::features::{normalized, FastMap};
 use crate::analysis::time::tagger::month_of;
 
 /// Words that can make up a number.
@@ -188,6 +191,52 @@ const APPROXIMATORS: &[&str] = &[
 
 const TIME_WORDS: &[&str] = &["a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock"];
 
+/// A word list, as a bit of `lists_of`.
+#[derive(Clone, Copy)]
+struct List(u16);
+
+const NUMBER: List = List(1 << 0);
+const ORDINAL: List = List(1 << 1);
+const SCALE: List = List(1 << 2);
+const CURRENCY_SYMBOL: List = List(1 << 3);
+const CURRENCY_WORD: List = List(1 << 4);
+const PERCENT_WORD: List = List(1 << 5);
+const UNIT: List = List(1 << 6);
+const HYPHEN_UNIT: List = List(1 << 7);
+const APPROXIMATOR: List = List(1 << 8);
+const TIME_WORD: List = List(1 << 9);
+
+/// Which of the lists above hold a word, as `List` bits. Every token is checked against several
+/// lists: one hash lookup instead of a scan of each.
+fn lists_of(word: &str) -> u16 {
+    static INDEX: std::sync::OnceLock<FastMap<&'static str, u16>> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: FastMap<&'static str, u16> = FastMap::default();
+        for (list, words) in [
+            (NUMBER, NUMBER_WORDS),
+            (ORDINAL, ORDINALS),
+            (SCALE, SCALES),
+            (CURRENCY_SYMBOL, CURRENCY_SYMBOLS),
+            (CURRENCY_WORD, CURRENCY_WORDS),
+            (PERCENT_WORD, PERCENT_WORDS),
+            (UNIT, UNITS),
+            (HYPHEN_UNIT, HYPHEN_UNITS),
+            (APPROXIMATOR, APPROXIMATORS),
+            (TIME_WORD, TIME_WORDS),
+        ] {
+            for &w in words {
+                *index.entry(w).or_default() |= list.0;
+            }
+        }
+        index
+    });
+    index.get(word).copied().unwrap_or(0)
+}
+
+fn in_list(word: &str, list: List) -> bool {
+    lists_of(word) & list.0 != 0
+}
+
 fn is_digits(t: &str) -> bool {
     let mut digit = false;
     for c in t.chars() {
@@ -201,19 +250,19 @@ fn is_digits(t: &str) -> bool {
 }
 
 fn is_number_word(lower: &str) -> bool {
-    NUMBER_WORDS.contains(&lower)
+    in_list(lower, NUMBER)
         || lower
             .split_once('-')
-            .is_some_and(|(a, b)| NUMBER_WORDS.contains(&a) && NUMBER_WORDS.contains(&b))
+            .is_some_and(|(a, b)| in_list(a, NUMBER) && in_list(b, NUMBER))
 }
 
 /// `21st`, `2nd`, `third`, `twenty-first`.
 fn is_ordinal(lower: &str) -> bool {
-    if ORDINALS.contains(&lower) {
+    if in_list(lower, ORDINAL) {
         return true;
     }
     if let Some((a, b)) = lower.split_once('-') {
-        return NUMBER_WORDS.contains(&a) && ORDINALS.contains(&b);
+        return in_list(a, NUMBER) && in_list(b, ORDINAL);
     }
     let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &lower[digits.len()..];
@@ -223,8 +272,8 @@ fn is_ordinal(lower: &str) -> bool {
 }
 
 /// A year, or a day of the month next to a month name, or a clock time: the time stage's.
-fn is_date_or_time(lower: &[String], i: usize) -> bool {
-    let t = lower[i].as_str();
+fn is_date_or_time(lower: &[Cow<str>], i: usize) -> bool {
+    let t = &*lower[i];
     if t.contains(':') {
         return true;
     }
@@ -234,19 +283,27 @@ fn is_date_or_time(lower: &[String], i: usize) -> bool {
     if plain_year {
         return true;
     }
-    let prev = i.checked_sub(1).map(|j| lower[j].as_str());
-    let next = lower.get(i + 1).map(String::as_str);
+    let prev = i.checked_sub(1).map(|j| &*lower[j]);
+    let next = lower.get(i + 1).map(|n| &**n);
     // Month names come from the time stage, the one place that reads them.
     prev.is_some_and(|p| month_of(p).is_some())
-        || next.is_some_and(|n| month_of(n).is_some() || TIME_WORDS.contains(&n))
+        || next.is_some_and(|n| month_of(n).is_some() || in_list(n, TIME_WORD))
 }
 
 /// Labelled spans `(start, end, label)` in token indices. `blocked[i]` marks tokens already inside
 /// a named entity, which numbers never overlap.
 pub fn find(tokens: &[&str], blocked: &[bool]) -> Vec<(usize, usize, &'static str)> {
-    let lower: Vec<String> = tokens
+    // Most tokens are lower-case ASCII already: borrowed, not copied.
+    let lower: Vec<Cow<str>> = tokens
         .iter()
-        .map(|t| super::features::normalize(t).to_lowercase())
+        .map(|t| {
+            let word = normalized(t);
+            if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                word
+            } else {
+                Cow::Owned(word.to_lowercase())
+            }
+        })
         .collect();
     let free = |i: usize| !blocked.get(i).copied().unwrap_or(false);
     let mut out = Vec::new();
@@ -257,7 +314,7 @@ pub fn find(tokens: &[&str], blocked: &[bool]) -> Vec<(usize, usize, &'static st
             i += 1;
             continue;
         }
-        let w = lower[i].as_str();
+        let w = &*lower[i];
         if is_ordinal(w) {
             let date =
                 w.chars().next().is_some_and(|c| c.is_ascii_digit()) && is_date_or_time(&lower, i);
@@ -270,7 +327,7 @@ pub fn find(tokens: &[&str], blocked: &[bool]) -> Vec<(usize, usize, &'static st
         // A figure: currency symbol?, digits or number words, scale words.
         let mut start = i;
         let mut j = i;
-        let currency_before = CURRENCY_SYMBOLS.contains(&w);
+        let currency_before = in_list(w, CURRENCY_SYMBOL);
         if currency_before {
             j += 1;
         }
@@ -282,7 +339,7 @@ pub fn find(tokens: &[&str], blocked: &[bool]) -> Vec<(usize, usize, &'static st
             // `30-day`: a hyphenated figure and unit in one token.
             if let Some((num, unit)) = w.split_once('-') {
                 let unit = unit.trim_end_matches('s');
-                if (is_digits(num) || is_number_word(num)) && HYPHEN_UNITS.contains(&unit) {
+                if (is_digits(num) || is_number_word(num)) && in_list(unit, HYPHEN_UNIT) {
                     out.push((i, i + 1, "QUANTITY"));
                 }
             }
@@ -293,16 +350,16 @@ pub fn find(tokens: &[&str], blocked: &[bool]) -> Vec<(usize, usize, &'static st
             i += 1;
             continue;
         }
-        while j < n && free(j) && SCALES.contains(&lower[j].as_str()) {
+        while j < n && free(j) && in_list(&lower[j], SCALE) {
             j += 1;
         }
-        let next = lower.get(j).map(String::as_str).filter(|_| free(j));
+        let next = lower.get(j).map(|n| &**n).filter(|_| free(j));
         let label = if currency_before {
             "MONEY"
-        } else if next.is_some_and(|n| CURRENCY_WORDS.contains(&n)) {
+        } else if next.is_some_and(|n| in_list(n, CURRENCY_WORD)) {
             j += 1;
             "MONEY"
-        } else if next.is_some_and(|n| PERCENT_WORDS.contains(&n)) {
+        } else if next.is_some_and(|n| in_list(n, PERCENT_WORD)) {
             j += 1;
             if lower.get(j).is_some_and(|n| n == "points") && lower[j - 1] == "percentage" {
                 j += 1;
@@ -311,7 +368,7 @@ pub fn find(tokens: &[&str], blocked: &[bool]) -> Vec<(usize, usize, &'static st
         } else if next == Some("per") && lower.get(j + 1).is_some_and(|n| n == "cent") {
             j += 2;
             "PERCENT"
-        } else if next.is_some_and(|n| UNITS.contains(&n)) {
+        } else if next.is_some_and(|n| in_list(n, UNIT)) {
             j += 1;
             "QUANTITY"
         } else {
@@ -320,7 +377,7 @@ pub fn find(tokens: &[&str], blocked: &[bool]) -> Vec<(usize, usize, &'static st
         // A lone "one" is mostly a pronoun ("no one", "one of them").
         let lone_one = label == "CARDINAL" && j == i + 1 && w == "one";
         if !lone_one {
-            if start > 0 && free(start - 1) && APPROXIMATORS.contains(&lower[start - 1].as_str()) {
+            if start > 0 && free(start - 1) && in_list(&lower[start - 1], APPROXIMATOR) {
                 start -= 1;
             }
             out.push((start, j, label));

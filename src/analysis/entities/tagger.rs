@@ -46,40 +46,42 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], start: &[f32], out: &mut 
     if n == 0 {
         return;
     }
-    // Forbidden transitions as -inf, so the inner loop has no branch.
-    let mut trans = [0f32; L * L];
-    for p in 0..L {
-        for c in 0..L {
-            trans[p * L + c] = if allowed(Some(p), c) {
+    // Forbidden transitions as -inf, so the inner loop has no branch; rows by current label.
+    let mut trans = [[0f32; L]; L];
+    for (c, row) in trans.iter_mut().enumerate() {
+        for (p, t) in row.iter_mut().enumerate() {
+            *t = if allowed(Some(p), c) {
                 transitions[p * L + c]
             } else {
                 f32::NEG_INFINITY
             };
         }
     }
-    let mut score = vec![f32::NEG_INFINITY; n * L];
-    let mut back = vec![0u8; n * L];
+    let emissions: Vec<&[f32]> = emissions.chunks_exact(L).collect();
+    let mut score = vec![[f32::NEG_INFINITY; L]; n];
+    let mut back = vec![[0u8; L]; n];
     for c in 0..L {
         if allowed(None, c) {
-            score[c] = start[c] + emissions[c];
+            score[0][c] = start[c] + emissions[0][c];
         }
     }
     for i in 1..n {
+        let prev = score[i - 1];
         for c in 0..L {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..L {
-                let s = score[(i - 1) * L + p] + trans[p * L + c];
+            for (p, (&s, &t)) in prev.iter().zip(&trans[c]).enumerate() {
+                let s = s + t;
                 if s > best {
                     best = s;
                     arg = p;
                 }
             }
-            score[i * L + c] = best + emissions[i * L + c];
-            back[i * L + c] = arg as u8;
+            score[i][c] = best + emissions[i][c];
+            back[i][c] = arg as u8;
         }
     }
-    let last = &score[(n - 1) * L..];
+    let last = &score[n - 1];
     let mut best = 0;
     for c in 1..L {
         if last[c] > last[best] {
@@ -89,7 +91,7 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], start: &[f32], out: &mut 
     out.resize(n, 0);
     out[n - 1] = best as u8;
     for i in (1..n).rev() {
-        out[i - 1] = back[i * L + out[i] as usize];
+        out[i - 1] = back[i][out[i] as usize];
     }
 }
 
