@@ -311,12 +311,13 @@ impl Tagger<'_> {
                 gaz: view.gaz(),
             })
             .collect();
+        let doc_rows = words.doc_rows(&context, self.model);
         let mut out = Vec::new();
         let mut all_emissions = Vec::with_capacity(sentences.len());
         let mut labels: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
         for (k, view) in views.iter().enumerate() {
             let mut emissions = Vec::new();
-            words.emissions(k, view, &context, self.model, &mut emissions);
+            words.emissions(k, view, &context, &doc_rows, self.model, &mut emissions);
             self.decode(&emissions, &mut out);
             labels.push(out.clone());
             all_emissions.push(emissions);

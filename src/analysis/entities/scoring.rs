@@ -11,8 +11,8 @@ use super::features::{prepare, DocContext, FastMap, FeatureHash, Prepared};
 use super::gazetteer::Gazetteer;
 use super::model::Model;
 use super::sentence::{
-    class_of, emit, own_features, word_feature, SentenceView, Sink, Word, SENTENCE_END,
-    SENTENCE_START, WORD_SLOTS,
+    class_of, doc_features, emit, own_features, word_feature, SentenceView, Sink, Word,
+    SENTENCE_END, SENTENCE_START, WORD_SLOTS,
 };
 use super::tagger::N_LABELS as L;
 use super::wordclass::Classes;
@@ -111,6 +111,23 @@ impl<'a> Words<'a> {
             .collect()
     }
 
+    /// Each word's document-level features as model rows, in order (`doc_features` as a
+    /// capitalised token, or a lower-case one outside a line in capitals, reads them): they
+    /// depend on the word and the article alone.
+    pub(super) fn doc_rows(&self, doc: &DocContext, model: &Model) -> DocRows {
+        let mut rows = Vec::new();
+        let mut spans = Vec::with_capacity(self.entries.len());
+        for entry in &self.entries {
+            let start = rows.len();
+            let t = &entry.prepared;
+            doc_features(t, t.capitalized, doc, &mut |h: FeatureHash| {
+                rows.extend(model.row_of(h.finish() as u32))
+            });
+            spans.push((start, rows.len()));
+        }
+        DocRows { rows, spans }
+    }
+
     /// Sentence `k` as the templates read it (`prepared` is its row of `prepared()`).
     pub(super) fn view<'p>(
         &self,
@@ -132,6 +149,7 @@ impl<'a> Words<'a> {
         k: usize,
         view: &SentenceView,
         doc: &DocContext,
+        doc_rows: &DocRows,
         model: &Model,
         out: &mut Vec<f32>,
     ) {
@@ -139,6 +157,7 @@ impl<'a> Words<'a> {
         let mut sink = Scores {
             words: self,
             ids: &self.sentences[k],
+            doc_rows,
             model,
             acc: [0.0; L],
             out,
@@ -147,10 +166,17 @@ impl<'a> Words<'a> {
     }
 }
 
+/// The rows of each word's document-level features: `rows[spans[id].0..spans[id].1]`.
+pub(super) struct DocRows {
+    rows: Vec<u32>,
+    spans: Vec<(usize, usize)>,
+}
+
 /// Tagging's sink: weights added as `emit` names features, cached ones by row.
 struct Scores<'s, 'a> {
     words: &'s Words<'a>,
     ids: &'s [u32],
+    doc_rows: &'s DocRows,
     model: &'s Model,
     acc: [f32; L],
     out: &'s mut Vec<f32>,
@@ -176,6 +202,21 @@ impl Sink for Scores<'_, '_> {
         self.model.add_feature(h.finish(), &mut self.acc);
     }
 
+    fn doc(&mut self, i: usize, view: &SentenceView, doc: &DocContext) {
+        let id = self.ids[i] as usize;
+        let t = &self.words.entries[id].prepared;
+        if !t.capitalized && view.caps {
+            // A lower-case word in a line in capitals: not the cached reading.
+            let (model, acc) = (self.model, &mut self.acc);
+            doc_features(t, true, doc, &mut |h| model.add_feature(h.finish(), acc));
+            return;
+        }
+        let (start, end) = self.doc_rows.spans[id];
+        for &row in &self.doc_rows.rows[start..end] {
+            self.model.add_row(row, &mut self.acc);
+        }
+    }
+
     fn end(&mut self, _: usize) {
         self.out.extend_from_slice(&self.acc);
     }
@@ -196,6 +237,7 @@ mod tests {
             "Obama Sees 'Personal Insult' if Blacks Don't Rally for Hillary Clinton",
             "Putin , a former KGB officer , met Trump ’s envoy in the Bank of England 's back-room .",
             "the the the 1996 1,200 said said",
+            "the PUTIN AND the KREMLIN said",
         ];
         let sentences: Vec<Vec<&str>> = text.iter().map(|s| s.split(' ').collect()).collect();
         let model = Model::shipped();
@@ -203,13 +245,14 @@ mod tests {
         let words = Words::new(&sentences, model, gazetteer);
         let prepared = words.prepared();
         let doc = DocContext::new(&sentences);
+        let doc_rows = words.doc_rows(&doc, model);
         let (mut feats, mut offsets, mut want, mut got) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (k, sentence) in sentences.iter().enumerate() {
             sentence_features(sentence, &doc, gazetteer, &mut feats, &mut offsets);
             model.emissions(&feats, &offsets, &mut want);
             let view = words.view(k, &prepared[k], gazetteer);
-            words.emissions(k, &view, &doc, model, &mut got);
+            words.emissions(k, &view, &doc, &doc_rows, model, &mut got);
             let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&got), bits(&want), "sentence {k}");
         }

@@ -128,7 +128,8 @@ pub(super) fn class_of(t: &Prepared, gazetteer: &Gazetteer) -> Option<Classes> {
 pub(super) struct SentenceView<'p, 'a> {
     pub(super) tokens: &'p [&'p Prepared<'a>],
     classes: Vec<Option<Classes>>,
-    caps: bool,
+    /// A line in capitals (`is_caps_sentence`).
+    pub(super) caps: bool,
     title: bool,
     gaz: Vec<GazTags>,
     /// (length, position) of each token's run of capitalised tokens; length 0 outside one.
@@ -205,6 +206,8 @@ pub(super) trait Sink {
     fn word(&mut self, slot: usize, j: isize, view: &SentenceView);
     /// Any other feature.
     fn push(&mut self, h: FeatureHash);
+    /// Token `i`'s document-level features (`doc_features`); they come last.
+    fn doc(&mut self, i: usize, view: &SentenceView, doc: &DocContext);
     /// Token `i` is complete.
     fn end(&mut self, i: usize);
 }
@@ -323,35 +326,49 @@ pub(super) fn emit(view: &SentenceView, doc: &DocContext, sink: &mut impl Sink) 
                 }
             }
         }
-        if t.word.chars().any(char::is_alphabetic) {
-            if let Some(w) = doc.words.get(&t.lower) {
-                let cap = if t.capitalized { "C" } else { "l" };
-                if w.lower_seen {
-                    sink.push(FeatureHash::new(DOC_LOWER_SEEN).str(cap));
-                }
-                if w.cap_mid {
-                    sink.push(FeatureHash::new(DOC_CAP_MID).str(cap));
-                }
-                if w.runs != 0 {
-                    sink.push(FeatureHash::new(DOC_RUN).bytes(&[w.runs]).str(cap));
-                }
-                if t.capitalized || view.caps {
-                    if let Some(prev) = &w.first_prev {
-                        sink.push(FeatureHash::new(DOC_FIRST_PREV).str(prev));
-                    }
-                    if let Some(next) = &w.first_next {
-                        sink.push(FeatureHash::new(DOC_FIRST_NEXT).str(next));
-                    }
-                    for prev in &w.contexts_prev {
-                        sink.push(FeatureHash::new(DOC_CONTEXT_PREV).str(prev));
-                    }
-                    for next in &w.contexts_next {
-                        sink.push(FeatureHash::new(DOC_CONTEXT_NEXT).str(next));
-                    }
-                }
-            }
-        }
+        sink.doc(i, view, doc);
         sink.end(i);
+    }
+}
+
+/// The document-level features of a token (`DocContext`): how the article writes its word
+/// elsewhere. They come last. `wide` adds the contexts of the word's capitalised uses, read for a
+/// capitalised token or any token of a line in capitals.
+pub(super) fn doc_features(
+    t: &Prepared,
+    wide: bool,
+    doc: &DocContext,
+    push: &mut impl FnMut(FeatureHash),
+) {
+    if !t.word.chars().any(char::is_alphabetic) {
+        return;
+    }
+    let Some(w) = doc.words.get(&t.lower) else {
+        return;
+    };
+    let cap = if t.capitalized { "C" } else { "l" };
+    if w.lower_seen {
+        push(FeatureHash::new(DOC_LOWER_SEEN).str(cap));
+    }
+    if w.cap_mid {
+        push(FeatureHash::new(DOC_CAP_MID).str(cap));
+    }
+    if w.runs != 0 {
+        push(FeatureHash::new(DOC_RUN).bytes(&[w.runs]).str(cap));
+    }
+    if wide {
+        if let Some(prev) = &w.first_prev {
+            push(FeatureHash::new(DOC_FIRST_PREV).str(prev));
+        }
+        if let Some(next) = &w.first_next {
+            push(FeatureHash::new(DOC_FIRST_NEXT).str(next));
+        }
+        for prev in &w.contexts_prev {
+            push(FeatureHash::new(DOC_CONTEXT_PREV).str(prev));
+        }
+        for next in &w.contexts_next {
+            push(FeatureHash::new(DOC_CONTEXT_NEXT).str(next));
+        }
     }
 }
 
@@ -377,6 +394,13 @@ impl Sink for Hashes<'_> {
     }
     fn push(&mut self, h: FeatureHash) {
         self.out.push(h.finish());
+    }
+    fn doc(&mut self, i: usize, view: &SentenceView, doc: &DocContext) {
+        let t = view.tokens[i];
+        let out = &mut *self.out;
+        doc_features(t, t.capitalized || view.caps, doc, &mut |h| {
+            out.push(h.finish())
+        });
     }
     fn end(&mut self, _: usize) {}
 }

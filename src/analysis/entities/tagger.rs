@@ -57,12 +57,11 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], start: &[f32], out: &mut 
             };
         }
     }
-    let emissions: Vec<&[f32]> = emissions.chunks_exact(L).collect();
     let mut score = vec![[f32::NEG_INFINITY; L]; n];
     let mut back = vec![[0u8; L]; n];
     for c in 0..L {
         if allowed(None, c) {
-            score[0][c] = start[c] + emissions[0][c];
+            score[0][c] = start[c] + emissions[c];
         }
     }
     for i in 1..n {
@@ -77,7 +76,7 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], start: &[f32], out: &mut 
                     arg = p;
                 }
             }
-            score[i][c] = best + emissions[i][c];
+            score[i][c] = best + emissions[i * L + c];
             back[i][c] = arg as u8;
         }
     }
