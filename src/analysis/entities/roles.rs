@@ -125,8 +125,8 @@ const HONORIFICS: &[&str] = &[
 ];
 
 pub fn is_honorific(word: &str) -> bool {
-    let lower = super::features::normalized(word).to_lowercase();
-    HONORIFICS.contains(&lower.as_str())
+    // Every honorific is short ASCII: most words are ruled out without a lower-case copy.
+    word.len() <= 7 && word.is_ascii() && HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
 fn is_title(word: &str) -> bool {
