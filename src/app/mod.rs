@@ -27,13 +27,21 @@ use crate::share::{self, Settings, Shared};
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
-    register_service_worker();
+    // The service worker waits for the first analysed view (see `App`), or a few seconds when
+    // there is nothing to analyse.
+    set_timeout(register_service_worker, std::time::Duration::from_secs(5));
 }
 
 /// Registers `sw.js`, which caches the app so that it opens with no network after the first
 /// visit. Browsers offer service workers only on https and localhost; elsewhere Lede simply
-/// works online.
+/// works online. Only the first call registers: it is called once the first analysed view is on
+/// screen, because installing fetches and stores every file of the app again (3 MB), which would
+/// compete with that view for the network and the CPU.
 fn register_service_worker() {
+    static ASKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if ASKED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -286,6 +294,12 @@ fn App() -> impl IntoView {
             stage: None,
         }));
         engine.with_value(|e| e.analyse(requested, &options));
+    });
+    // The first result on screen (its render timed) lets the service worker install.
+    Effect::new(move |_| {
+        if timings.with(|t| t.render > 0.0) {
+            register_service_worker();
+        }
     });
     let cancel = move || {
         engine.with_value(|e| e.cancel());
