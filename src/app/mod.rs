@@ -117,6 +117,9 @@ pub fn flash(selector: &str) {
 /// and its view would need more memory than a tab can be sure of.
 pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
 
+/// Texts longer than this are stored in a task after the render rather than during it.
+const DEFERRED_SAVE_BYTES: usize = 256 * 1024;
+
 /// An analysis in flight: how big its text is and which stage the worker reported last.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Busy {
@@ -356,7 +359,8 @@ fn App() -> impl IntoView {
         if shared.text.trim().is_empty() && from_link {
             return;
         }
-        match storage::save_current(&shared) {
+        let long = shared.text.len() > DEFERRED_SAVE_BYTES;
+        let save = move || match storage::save_current(&shared) {
             Ok(()) => failed_for.set_value(None),
             Err(e) => {
                 let key = Some(text_key(&shared.text));
@@ -365,6 +369,13 @@ fn App() -> impl IntoView {
                     message.set(Some(e));
                 }
             }
+        };
+        // Storing a long text takes tens of milliseconds (1 MB: about 25 ms in localStorage
+        // alone); it goes to a task of its own, not the one that renders the new article.
+        if long {
+            set_timeout(save, std::time::Duration::ZERO);
+        } else {
+            save();
         }
     });
     if from_link {
