@@ -14,6 +14,7 @@ pub mod import;
 pub mod library;
 pub mod reading;
 pub mod share;
+pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -8,7 +8,7 @@
 //! worker → page   ["ready"]                              once, when it can take requests
 //! page → worker   [id, text, options JSON]
 //! worker → page   [id, "stage", name]                    before each stage, for progress
-//!                 [id, "done", analysis JSON, analyze ms]
+//!                 [id, "done", [head JSON, part JSON, …], analyze ms]   (see `transfer`)
 //!                 [id, "error", message]
 //! ```
 
@@ -83,8 +83,11 @@ fn handle(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) -> js_sys:
     };
     let analysis = analyze_observed(&text, &options, &mut progress);
     let elapsed = now() - started;
-    match serde_json::to_string(&analysis) {
-        Ok(json) => js_sys::Array::of4(&id, &"done".into(), &json.into(), &elapsed.into()),
+    match crate::transfer::split(analysis, crate::transfer::PART_BYTES) {
+        Ok(parts) => {
+            let parts: js_sys::Array = parts.into_iter().map(JsValue::from).collect();
+            js_sys::Array::of4(&id, &"done".into(), &parts, &elapsed.into())
+        }
         Err(e) => js_sys::Array::of3(
             &id,
             &"error".into(),

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::analysis::{Analysis, Options};
+use crate::transfer::Assembler;
 
 /// Where Trunk puts the worker's loader, relative to the page, so any sub-path works.
 const WORKER_URL: &str = "./lede-worker-loader.js";
@@ -22,11 +23,13 @@ type Listener = Closure<dyn FnMut(JsValue)>;
 pub enum Reply {
     /// It started a stage (for the progress strip).
     Stage(String),
-    /// It finished: the text analysed, the analysis, and the milliseconds `analyze` took.
+    /// It finished: the text analysed, the analysis, the milliseconds `analyze` took in the
+    /// worker, when its reply arrived (page clock, ms) and the main thread's time reading it back.
     Done {
         text: String,
         analysis: Box<Analysis>,
         analyze_ms: f64,
+        arrived: f64,
         parse_ms: f64,
     },
     /// It failed: a message for the reader.
@@ -125,20 +128,17 @@ impl Engine {
                     let Some(text) = pending.borrow_mut().take() else {
                         return;
                     };
-                    let clock = web_sys::window().and_then(|w| w.performance());
-                    let now = || clock.as_ref().map_or(0.0, |p| p.now());
-                    let started = now();
-                    match serde_json::from_str::<Analysis>(&detail) {
-                        Ok(analysis) => on_reply(Reply::Done {
-                            text,
-                            analysis: Box::new(analysis),
-                            analyze_ms: reply.get(3).as_f64().unwrap_or(0.0),
-                            parse_ms: now() - started,
-                        }),
-                        Err(e) => on_reply(Reply::Failed(format!(
-                            "The analysis could not be read back from the worker: {e}."
-                        ))),
-                    }
+                    let read = ReadBack {
+                        id: newest.get(),
+                        parts: js_sys::Array::from(&reply.get(2)),
+                        next: 0,
+                        assembler: None,
+                        text,
+                        analyze_ms: reply.get(3).as_f64().unwrap_or(0.0),
+                        arrived: now_ms(),
+                        parse_ms: 0.0,
+                    };
+                    read.run(newest.clone(), on_reply.clone());
                 }
                 _ => {
                     pending.borrow_mut().take();
@@ -200,6 +200,72 @@ impl Engine {
         }
         self.start();
     }
+}
+
+/// How long one turn of reading the worker's reply back may hold the main thread, in ms: well
+/// under the 50 ms at which the page stops feeling responsive.
+const READ_SLICE_MS: f64 = 10.0;
+
+/// A reply being read back, a few parts per turn of the event loop (see `crate::transfer`).
+struct ReadBack {
+    /// The request it answers: a newer request or a cancel drops it.
+    id: u64,
+    parts: js_sys::Array,
+    next: u32,
+    assembler: Option<Assembler>,
+    text: String,
+    analyze_ms: f64,
+    arrived: f64,
+    parse_ms: f64,
+}
+
+impl ReadBack {
+    /// Reads parts until the slice is used up, then yields to the page and goes on in a new task;
+    /// hands the analysis over once every part is in.
+    fn run(mut self, newest: Rc<Cell<u64>>, on_reply: Rc<dyn Fn(Reply)>) {
+        if newest.get() != self.id {
+            return;
+        }
+        let started = now_ms();
+        while self.next < self.parts.length() && now_ms() - started < READ_SLICE_MS {
+            let json = self.parts.get(self.next).as_string().unwrap_or_default();
+            self.next += 1;
+            let read = match self.assembler.as_mut() {
+                None => Assembler::new(&json).map(|a| self.assembler = Some(a)),
+                Some(assembler) => assembler.add(&json),
+            };
+            if let Err(e) = read {
+                on_reply(Reply::Failed(format!("The analysis failed: {e}.")));
+                return;
+            }
+        }
+        self.parse_ms += now_ms() - started;
+        if self.next < self.parts.length() {
+            leptos::prelude::set_timeout(
+                move || self.run(newest, on_reply),
+                std::time::Duration::ZERO,
+            );
+            return;
+        }
+        let Some(assembler) = self.assembler else {
+            on_reply(Reply::Failed("The analysis came back empty.".to_string()));
+            return;
+        };
+        on_reply(Reply::Done {
+            text: self.text,
+            analysis: Box::new(assembler.finish()),
+            analyze_ms: self.analyze_ms,
+            arrived: self.arrived,
+            parse_ms: self.parse_ms,
+        });
+    }
+}
+
+/// The page's clock in milliseconds.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// A JS error's message, for the reader.

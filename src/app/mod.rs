@@ -27,13 +27,21 @@ use crate::share::{self, Settings, Shared};
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
-    register_service_worker();
+    // The service worker waits for the first analysed view (see `App`), or a few seconds when
+    // there is nothing to analyse.
+    set_timeout(register_service_worker, std::time::Duration::from_secs(5));
 }
 
 /// Registers `sw.js`, which caches the app so that it opens with no network after the first
 /// visit. Browsers offer service workers only on https and localhost; elsewhere Lede simply
-/// works online.
+/// works online. Only the first call registers: it is called once the first analysed view is on
+/// screen, because installing fetches and stores every file of the app again (3 MB), which would
+/// compete with that view for the network and the CPU.
 fn register_service_worker() {
+    static ASKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if ASKED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -108,6 +116,9 @@ pub fn flash(selector: &str) {
 /// Texts above this size are refused with a message: far beyond any article, and the analysis
 /// and its view would need more memory than a tab can be sure of.
 pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
+
+/// Texts longer than this are stored in a task after the render rather than during it.
+const DEFERRED_SAVE_BYTES: usize = 256 * 1024;
 
 /// An analysis in flight: how big its text is and which stage the worker reported last.
 #[derive(Clone, Debug, PartialEq)]
@@ -219,11 +230,11 @@ fn App() -> impl IntoView {
             text,
             analysis: result,
             analyze_ms,
+            arrived,
             parse_ms,
         } => {
-            let arrived = now_ms() - parse_ms;
-            // Reading the result back was this task; building the reading model is the next,
-            // and rendering the one after: none holds the main thread for the sum of all three.
+            // Reading the result back took a few short tasks; building the reading model is the
+            // next, and rendering the one after: none holds the main thread for the sum.
             let render = move |text: String, result: Box<Analysis>, model: Vec<ReadingArticle>| {
                 move || {
                     shown_text.set(text);
@@ -287,6 +298,12 @@ fn App() -> impl IntoView {
         }));
         engine.with_value(|e| e.analyse(requested, &options));
     });
+    // The first result on screen (its render timed) lets the service worker install.
+    Effect::new(move |_| {
+        if timings.with(|t| t.render > 0.0) {
+            register_service_worker();
+        }
+    });
     let cancel = move || {
         engine.with_value(|e| e.cancel());
         busy.set(None);
@@ -342,7 +359,8 @@ fn App() -> impl IntoView {
         if shared.text.trim().is_empty() && from_link {
             return;
         }
-        match storage::save_current(&shared) {
+        let long = shared.text.len() > DEFERRED_SAVE_BYTES;
+        let save = move || match storage::save_current(&shared) {
             Ok(()) => failed_for.set_value(None),
             Err(e) => {
                 let key = Some(text_key(&shared.text));
@@ -351,6 +369,13 @@ fn App() -> impl IntoView {
                     message.set(Some(e));
                 }
             }
+        };
+        // Storing a long text takes tens of milliseconds (1 MB: about 25 ms in localStorage
+        // alone); it goes to a task of its own, not the one that renders the new article.
+        if long {
+            set_timeout(save, std::time::Duration::ZERO);
+        } else {
+            save();
         }
     });
     if from_link {

@@ -36,6 +36,15 @@ impl Tab {
     }
 }
 
+/// Whether a panel has been wanted at least once (its tab opened, say). A tab's panel is built the
+/// first time it is wanted, and then stays: the first view of an article builds only what is on
+/// screen, and a long text's hidden panels cost nothing until the reader asks for them. The memo
+/// turns true once and never back (once true it reads no signal), so the panel is not rebuilt on
+/// each switch.
+fn wanted_once(wanted: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
+    Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || wanted())
+}
+
 /// The side panel: tabs for the overview and each analysis stage's panel.
 #[component]
 pub fn SidePanel(
@@ -76,6 +85,13 @@ pub fn SidePanel(
             }
         })
         .collect_view();
+    // The entity panel also marks the selected entity's mentions in the article and steps
+    // through them (`n`/`p`), so a selection (one restored from a link, say) builds it too.
+    let Selection(selected) = selection;
+    let entities_opened =
+        wanted_once(move || tab.get() == Tab::Entities || selected.with(Option::is_some));
+    let quotes_opened = wanted_once(move || tab.get() == Tab::Quotes);
+    let timeline_opened = wanted_once(move || tab.get() == Tab::Timeline);
     view! {
         <aside class="side" aria-label="Analysis">
             <div class="tabs" role="tablist" hidden=tabs.len() < 2>{tab_buttons}</div>
@@ -83,16 +99,18 @@ pub fn SidePanel(
                 <Overview analysis=analysis text=text />
             </div>
             <div role="tabpanel" hidden=move || tab.get() != Tab::Entities>
-                {has("entities").then(|| view! { <EntityPanel analysis=analysis selection=selection hidden=hidden /> })}
+                {move || (has("entities") && entities_opened.get())
+                    .then(|| view! { <EntityPanel analysis=analysis selection=selection hidden=hidden /> }.into_any())}
             </div>
             <div role="tabpanel" hidden=move || tab.get() != Tab::Quotes>
-                {has("quotes").then(|| view! { <QuotePanel analysis=analysis text=text selection=selection /> })}
+                {move || (has("quotes") && quotes_opened.get())
+                    .then(|| view! { <QuotePanel analysis=analysis text=text selection=selection /> }.into_any())}
             </div>
             <div role="tabpanel" hidden=move || tab.get() != Tab::Timeline>
-                {has("time").then(|| view! {
+                {move || (has("time") && timeline_opened.get()).then(|| view! {
                     <TimelinePanel analysis=analysis text=text options=options highlighted=highlighted
                         selection=selection wide=wide />
-                })}
+                }.into_any())}
             </div>
         </aside>
     }
