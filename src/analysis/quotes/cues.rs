@@ -1025,7 +1025,11 @@ mod tests {
             ("exactly 32", "abcdefghijklmnopqrstuvwxyzABCDEF"),
         ];
         for (name, word) in cases {
-            assert_eq!(with_lower(word, str::to_string), word.to_lowercase(), "{name}");
+            assert_eq!(
+                with_lower(word, str::to_string),
+                word.to_lowercase(),
+                "{name}"
+            );
         }
     }
 
