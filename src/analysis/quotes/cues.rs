@@ -532,12 +532,24 @@ pub fn is_bare_speaker(word: &str) -> bool {
     })
 }
 
+/// `CUE_VERBS` sorted once, for a binary search: every token of every quote's paragraph is
+/// asked whether it is a cue, and the list has some 350 words.
+fn sorted_cue_verbs() -> &'static [&'static str] {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut verbs = CUE_VERBS.to_vec();
+        verbs.sort_unstable();
+        verbs.dedup();
+        verbs
+    })
+}
+
 /// Whether `word` (any case) is a reporting verb.
 /// As written: capitalised forms are names (`States`, `Reads`) except the few that open a sentence
 /// with the speaker after them (`Said Trump: …`).
 pub fn is_cue_verb(word: &str) -> bool {
     if word.starts_with(|c: char| c.is_lowercase()) {
-        return CUE_VERBS.contains(&word);
+        return sorted_cue_verbs().binary_search(&word).is_ok();
     }
     matches!(
         word,
@@ -1012,6 +1024,22 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sorted_cue_verbs_are_the_list() {
+        assert!(CUE_VERBS
+            .iter()
+            .filter(|v| v.starts_with(char::is_lowercase))
+            .all(|v| is_cue_verb(v)));
+        for (word, expected) in [
+            ("said", true),
+            ("sai", false),
+            ("saidx", false),
+            ("Said", true),
+        ] {
+            assert_eq!(is_cue_verb(word), expected, "{word}");
+        }
+    }
 
     #[test]
     fn with_lower_is_to_lowercase() {
