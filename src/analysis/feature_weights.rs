@@ -3,8 +3,72 @@
 //! weight, sorted by name, so a retrained model diffs line by line and rebuilds byte for byte.
 
 use std::collections::HashMap;
+use std::fmt::{self, Write};
 
 use crate::error::{Error, Result};
+
+/// The named features of one option or line, written one after another into one buffer: the
+/// rankers build dozens of short names (`kind:verb|dir:L`) per option, and a `String` each cost
+/// an allocation and a free per name. `features()` functions that training reads still return
+/// `Vec<String>` (`to_strings`); scoring reads the names straight from the buffer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FeatureList {
+    text: String,
+    /// Where each name ends in `text`; a name starts where the one before it ends.
+    ends: Vec<usize>,
+}
+
+impl FeatureList {
+    pub fn new() -> FeatureList {
+        FeatureList::default()
+    }
+
+    /// Forgets every name, keeping the buffers for the next option.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    /// Adds one name, written from `args` (`format_args!`), with no allocation of its own.
+    pub fn add(&mut self, args: fmt::Arguments) {
+        // Writing into a `String` cannot fail.
+        let _ = self.text.write_fmt(args);
+        self.ends.push(self.text.len());
+    }
+
+    /// Adds one name, `prefix` then `args`: the captions' second pass marks its names `2|…`.
+    pub fn add_prefixed(&mut self, prefix: &str, args: fmt::Arguments) {
+        self.text.push_str(prefix);
+        self.add(args);
+    }
+
+    /// Adds one name given whole.
+    pub fn add_str(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The names, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.text[start..end])
+    }
+
+    /// The names as owned strings, for training and for tests.
+    pub fn to_strings(&self) -> Vec<String> {
+        self.iter().map(str::to_string).collect()
+    }
+}
 
 /// Reads a weights file whose first line must be `magic`; `what` names the model in errors.
 pub fn parse(text: &str, magic: &str, what: &str) -> Result<HashMap<String, i32>> {
@@ -41,8 +105,16 @@ pub fn to_text(weights: &HashMap<String, i32>, magic: &str) -> String {
 
 /// The sum of the weights of `features`; unknown features weigh nothing.
 pub fn score(weights: &HashMap<String, i32>, features: &[String]) -> i64 {
-    features
-        .iter()
+    score_names(weights, features.iter().map(String::as_str))
+}
+
+/// `score` over borrowed names, such as a `FeatureList`'s.
+pub fn score_names<'a>(
+    weights: &HashMap<String, i32>,
+    names: impl IntoIterator<Item = &'a str>,
+) -> i64 {
+    names
+        .into_iter()
         .filter_map(|f| weights.get(f))
         .map(|&w| i64::from(w))
         .sum()
@@ -71,5 +143,25 @@ mod tests {
             "{err}"
         );
         assert!(parse("M 1\nno tab\n", "M 1", "test model").is_err());
+    }
+
+    #[test]
+    fn a_feature_list_keeps_its_names_apart_and_in_order() {
+        let mut list = FeatureList::new();
+        list.add_str("bias");
+        list.add(format_args!("kind:{}|gap:{}", "verb", 2));
+        list.add_prefixed("2|", format_args!("c:{}", "body"));
+        list.add_str("");
+        assert_eq!(
+            list.to_strings(),
+            ["bias", "kind:verb|gap:2", "2|c:body", ""]
+        );
+        assert_eq!(list.len(), 4);
+        let weights: HashMap<String, i32> =
+            [("bias".to_string(), 5), ("2|c:body".to_string(), -2)].into();
+        assert_eq!(score_names(&weights, list.iter()), 3);
+        list.clear();
+        assert!(list.is_empty());
+        assert_eq!(list.iter().count(), 0);
     }
 }

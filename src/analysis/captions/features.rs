@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use super::signals;
+use crate::analysis::feature_weights::FeatureList;
 
 /// What one line looks like on its own.
 #[derive(Debug, Clone, Default)]
@@ -254,70 +255,116 @@ pub fn normalize(line: &str) -> String {
 /// The features of every line, in order, one line at a time (so a long paste never holds all
 /// of them at once). `facts` comes from `doc_facts`.
 pub fn doc_features(facts: &[LineFacts]) -> impl Iterator<Item = Vec<String>> + '_ {
-    let n = facts.len();
-    // Prefix/suffix passes: how far the nearest prose line is, before and after, and whether a
-    // comments/related header came earlier.
-    let mut prose_before = vec![usize::MAX; n];
-    let mut last = None;
-    let mut header_seen = vec![false; n];
-    let mut seen = false;
-    for (i, f) in facts.iter().enumerate() {
-        if let Some(l) = last {
-            prose_before[i] = i - l;
+    let context = FirstPass::new(facts);
+    (0..facts.len()).map(move |i| {
+        let mut out = FeatureList::new();
+        context.write(i, &mut out);
+        out.to_strings()
+    })
+}
+
+/// What the first pass's features read beyond the line itself: prefix and suffix passes over
+/// the paste, so each line's features cost the same however long the paste.
+pub(super) struct FirstPass<'a> {
+    facts: &'a [LineFacts],
+    prose_before: Vec<usize>,
+    prose_after: Vec<usize>,
+    header_seen: Vec<bool>,
+    pre_prose: Vec<usize>,
+    pre_all: Vec<usize>,
+    total_prose: usize,
+}
+
+impl<'a> FirstPass<'a> {
+    pub(super) fn new(facts: &'a [LineFacts]) -> FirstPass<'a> {
+        let n = facts.len();
+        // Prefix/suffix passes: how far the nearest prose line is, before and after, and whether a
+        // comments/related header came earlier.
+        let mut prose_before = vec![usize::MAX; n];
+        let mut last = None;
+        let mut header_seen = vec![false; n];
+        let mut seen = false;
+        for (i, f) in facts.iter().enumerate() {
+            if let Some(l) = last {
+                prose_before[i] = i - l;
+            }
+            header_seen[i] = seen;
+            if f.prose {
+                last = Some(i);
+            }
+            if f.tail_header {
+                seen = true;
+            }
         }
-        header_seen[i] = seen;
-        if f.prose {
-            last = Some(i);
+        let mut prose_after = vec![usize::MAX; n];
+        let mut next = None;
+        for i in (0..n).rev() {
+            if let Some(l) = next {
+                prose_after[i] = l - i;
+            }
+            if facts[i].prose {
+                next = Some(i);
+            }
         }
-        if f.tail_header {
-            seen = true;
+        // Share of characters in prose lines within a window of 3 lines each side, by a running sum.
+        let prose_chars: Vec<usize> = facts
+            .iter()
+            .map(|f| if f.prose { f.chars } else { 0 })
+            .collect();
+        let mut pre_prose = vec![0usize; n + 1];
+        let mut pre_all = vec![0usize; n + 1];
+        for i in 0..n {
+            pre_prose[i + 1] = pre_prose[i] + prose_chars[i];
+            pre_all[i + 1] = pre_all[i] + facts[i].chars;
+        }
+        let total_prose = pre_prose[n].max(1);
+        FirstPass {
+            facts,
+            prose_before,
+            prose_after,
+            header_seen,
+            pre_prose,
+            pre_all,
+            total_prose,
         }
     }
-    let mut prose_after = vec![usize::MAX; n];
-    let mut next = None;
-    for i in (0..n).rev() {
-        if let Some(l) = next {
-            prose_after[i] = l - i;
-        }
-        if facts[i].prose {
-            next = Some(i);
-        }
-    }
-    // Share of characters in prose lines within a window of 3 lines each side, by a running sum.
-    let prose_chars: Vec<usize> = facts
-        .iter()
-        .map(|f| if f.prose { f.chars } else { 0 })
-        .collect();
-    let mut pre_prose = vec![0usize; n + 1];
-    let mut pre_all = vec![0usize; n + 1];
-    for i in 0..n {
-        pre_prose[i + 1] = pre_prose[i] + prose_chars[i];
-        pre_all[i + 1] = pre_all[i] + facts[i].chars;
-    }
-    let total_prose = pre_prose[n].max(1);
-    (0..n).map(move |i| {
+
+    /// Writes line `i`'s features into `out` (which is not cleared first).
+    pub(super) fn write(&self, i: usize, out: &mut FeatureList) {
+        let FirstPass {
+            facts,
+            prose_before,
+            prose_after,
+            header_seen,
+            pre_prose,
+            pre_all,
+            total_prose,
+        } = self;
+        let (facts, total_prose) = (*facts, *total_prose);
+        let n = facts.len();
         let f = &facts[i];
-        let mut out = Vec::with_capacity(48);
-        let mut add = |s: String| out.push(s);
-        add("bias".into());
-        add(format!("len:{}", log_bucket(f.chars)));
-        add(format!("words:{}", log_bucket(f.words)));
-        add(format!("shape:{}", f.shape()));
-        add(format!("end:{}", char_class(f.last_char)));
-        add(format!("start:{}", char_class(f.first_char)));
+        out.add_str("bias");
+        out.add(format_args!("len:{}", log_bucket(f.chars)));
+        out.add(format_args!("words:{}", log_bucket(f.words)));
+        out.add(format_args!("shape:{}", f.shape()));
+        out.add(format_args!("end:{}", char_class(f.last_char)));
+        out.add(format_args!("start:{}", char_class(f.first_char)));
         if f.words >= 3 {
-            add(format!("stop:{}", decile(f.stop_ratio).min(5)));
-            add(format!("caps:{}", decile(f.cap_ratio)));
-            add(format!(
+            out.add(format_args!("stop:{}", decile(f.stop_ratio).min(5)));
+            out.add(format_args!("caps:{}", decile(f.cap_ratio)));
+            out.add(format_args!(
                 "caps:{}|len:{}",
                 decile(f.cap_ratio),
                 log_bucket(f.words)
             ));
         }
-        add(format!("digits:{}", decile(f.digit_ratio * 2.0).min(5)));
-        add(format!("verb:{}|end:{}", f.verbish, f.ends_sentence));
+        out.add(format_args!(
+            "digits:{}",
+            decile(f.digit_ratio * 2.0).min(5)
+        ));
+        out.add(format_args!("verb:{}|end:{}", f.verbish, f.ends_sentence));
         if f.separators > 0 {
-            add(format!("sep:{}", f.separators.min(3)));
+            out.add(format_args!("sep:{}", f.separators.min(3)));
         }
         for (on, name) in [
             (f.photo_credit, "photo_credit"),
@@ -344,24 +391,24 @@ pub fn doc_features(facts: &[LineFacts]) -> impl Iterator<Item = Vec<String>> + 
             (f.scene_verb, "scene_verb"),
         ] {
             if on {
-                add(format!("sig:{name}"));
-                add(format!("sig:{name}|len:{}", log_bucket(f.words)));
+                out.add(format_args!("sig:{name}"));
+                out.add(format_args!("sig:{name}|len:{}", log_bucket(f.words)));
             }
         }
         if f.calendar_date && f.words <= 8 {
-            add("short_date".into());
+            out.add_str("short_date");
         }
         if f.copyright && f.agency {
-            add("agency_copyright".into());
+            out.add_str("agency_copyright");
         }
-        add(format!("copies:{}", log_bucket(f.copies - 1)));
+        out.add(format_args!("copies:{}", log_bucket(f.copies - 1)));
         if f.copies > 1 {
-            add(format!("copies|shape:{}", f.shape()));
+            out.add(format_args!("copies|shape:{}", f.shape()));
         }
-        add(format!("w0:{}", truncate(&f.first_word)));
-        add(format!("wl:{}", truncate(&f.last_word)));
+        out.add(format_args!("w0:{}", truncate(&f.first_word)));
+        out.add(format_args!("wl:{}", truncate(&f.last_word)));
         for w in &f.short_words {
-            add(format!("w:{}", truncate(w)));
+            out.add(format_args!("w:{}", truncate(w)));
         }
         // Where the line sits relative to the story's prose.
         let before = prose_before[i];
@@ -372,27 +419,30 @@ pub fn doc_features(facts: &[LineFacts]) -> impl Iterator<Item = Vec<String>> + 
             (false, true) => "tail",
             (false, false) => "inside",
         };
-        add(format!("region:{region}"));
-        add(format!("region:{region}|shape:{}", f.shape()));
-        add(format!("near:{}", log_bucket(before.min(after).min(64))));
-        add(format!(
+        out.add(format_args!("region:{region}"));
+        out.add(format_args!("region:{region}|shape:{}", f.shape()));
+        out.add(format_args!(
+            "near:{}",
+            log_bucket(before.min(after).min(64))
+        ));
+        out.add(format_args!(
             "near:{}|shape:{}",
             log_bucket(before.min(after).min(64)),
             f.shape()
         ));
         if header_seen[i] {
-            add("after_tail_header".into());
-            add(format!("after_tail_header|shape:{}", f.shape()));
+            out.add_str("after_tail_header");
+            out.add(format_args!("after_tail_header|shape:{}", f.shape()));
         }
         let lo = i.saturating_sub(3);
         let hi = (i + 4).min(n);
         let window = ratio(pre_prose[hi] - pre_prose[lo], pre_all[hi] - pre_all[lo]);
-        add(format!("window:{}", decile(window)));
+        out.add(format_args!("window:{}", decile(window)));
         // How much of all the prose lies before this line: captions and comments cluster at
         // the end of a paste, menus at the start.
         let share = ratio(pre_prose[i], total_prose);
-        add(format!("prose_before:{}", decile(share).min(9)));
-        add(format!(
+        out.add(format_args!("prose_before:{}", decile(share).min(9)));
+        out.add(format_args!(
             "prose_before:{}|shape:{}",
             decile(share).min(9),
             f.shape()
@@ -404,13 +454,12 @@ pub fn doc_features(facts: &[LineFacts]) -> impl Iterator<Item = Vec<String>> + 
             } else {
                 facts[j as usize].shape()
             };
-            add(format!("{name}:{shape}"));
+            out.add(format_args!("{name}:{shape}"));
             if offset.abs() == 1 {
-                add(format!("{name}:{shape}|shape:{}", f.shape()));
+                out.add(format_args!("{name}:{shape}|shape:{}", f.shape()));
             }
         }
-        out
-    })
+    }
 }
 
 /// Word features keep at most 24 bytes, cut on a char boundary, so odd tokens cannot bloat the
@@ -452,44 +501,86 @@ pub fn stage2_features<'a>(
     facts: &'a [LineFacts],
     first: &'a [[i64; 3]],
 ) -> impl Iterator<Item = Vec<String>> + 'a {
-    let n = facts.len();
-    let class: Vec<usize> = first
-        .iter()
-        .map(|s| super::model::best(*s).index())
-        .collect();
-    // Blocks of first-pass body lines.
-    let mut best_block = (0usize, 0usize, 0usize); // (chars, first line, last line)
-    let mut current: Option<(usize, usize, usize)> = None;
-    let mut gap = 0;
-    for i in 0..n {
-        if facts[i].tail_header {
-            gap = usize::MAX / 2;
-        }
-        if class[i] == 0 {
-            current = match current {
-                Some((c, a, _)) if gap < 3 => Some((c + facts[i].chars, a, i)),
-                _ => Some((facts[i].chars, i, i)),
-            };
-            gap = 0;
-            if let Some(c) = current {
-                if c.0 > best_block.0 {
-                    best_block = c;
-                }
+    let context = SecondPass::new(facts, first);
+    (0..facts.len()).map(move |i| {
+        let mut out = FeatureList::new();
+        context.write(i, &mut out);
+        out.to_strings()
+    })
+}
+
+/// What the second pass's features read beyond the line: the first pass's classes, the main
+/// block, and running sums of first-pass body characters.
+pub(super) struct SecondPass<'a> {
+    facts: &'a [LineFacts],
+    first: &'a [[i64; 3]],
+    class: Vec<usize>,
+    main: (usize, usize, usize),
+    pre_body: Vec<usize>,
+    pre_all: Vec<usize>,
+}
+
+impl<'a> SecondPass<'a> {
+    pub(super) fn new(facts: &'a [LineFacts], first: &'a [[i64; 3]]) -> SecondPass<'a> {
+        let n = facts.len();
+        let class: Vec<usize> = first
+            .iter()
+            .map(|s| super::model::best(*s).index())
+            .collect();
+        // Blocks of first-pass body lines.
+        let mut best_block = (0usize, 0usize, 0usize); // (chars, first line, last line)
+        let mut current: Option<(usize, usize, usize)> = None;
+        let mut gap = 0;
+        for i in 0..n {
+            if facts[i].tail_header {
+                gap = usize::MAX / 2;
             }
-        } else {
-            gap = gap.saturating_add(1);
+            if class[i] == 0 {
+                current = match current {
+                    Some((c, a, _)) if gap < 3 => Some((c + facts[i].chars, a, i)),
+                    _ => Some((facts[i].chars, i, i)),
+                };
+                gap = 0;
+                if let Some(c) = current {
+                    if c.0 > best_block.0 {
+                        best_block = c;
+                    }
+                }
+            } else {
+                gap = gap.saturating_add(1);
+            }
+        }
+        // Running sums of first-pass body characters, for a window share.
+        let mut pre_body = vec![0usize; n + 1];
+        let mut pre_all = vec![0usize; n + 1];
+        for i in 0..n {
+            pre_body[i + 1] = pre_body[i] + if class[i] == 0 { facts[i].chars } else { 0 };
+            pre_all[i + 1] = pre_all[i] + facts[i].chars;
+        }
+        SecondPass {
+            facts,
+            first,
+            class,
+            main: best_block,
+            pre_body,
+            pre_all,
         }
     }
-    let (main_chars, main_first, main_last) = best_block;
-    // Running sums of first-pass body characters, for a window share.
-    let mut pre_body = vec![0usize; n + 1];
-    let mut pre_all = vec![0usize; n + 1];
-    for i in 0..n {
-        pre_body[i + 1] = pre_body[i] + if class[i] == 0 { facts[i].chars } else { 0 };
-        pre_all[i + 1] = pre_all[i] + facts[i].chars;
-    }
-    let name = |k: usize| ["body", "supp", "boil"][k];
-    (0..n).map(move |i| {
+
+    /// Writes line `i`'s second-pass features into `out` (which is not cleared first).
+    pub(super) fn write(&self, i: usize, out: &mut FeatureList) {
+        let SecondPass {
+            facts,
+            first,
+            class,
+            main,
+            pre_body,
+            pre_all,
+        } = self;
+        let (facts, first) = (*facts, *first);
+        let n = facts.len();
+        let (main_chars, main_first, main_last) = *main;
+        let name = |k: usize| ["body", "supp", "boil"][k];
         let f = &facts[i];
         let c = name(class[i]);
         let shape = f.shape();
@@ -497,30 +588,28 @@ pub fn stage2_features<'a>(
         let mut sorted = s;
         sorted.sort_unstable();
         let margin = (sorted[2] - sorted[1]) / 1000;
-        let mut out = Vec::with_capacity(24);
-        let mut add = |s: String| out.push(format!("2|{s}"));
-        add("bias".into());
-        add(format!("c:{c}"));
-        add(format!("c:{c}|shape:{shape}"));
-        add(format!(
-            "c:{c}|margin:{}",
-            log_bucket(margin.max(0) as usize).min(8)
-        ));
+        out.add_str("2|bias");
+        out.add_prefixed("2|", format_args!("c:{c}"));
+        out.add_prefixed("2|", format_args!("c:{c}|shape:{shape}"));
+        out.add_prefixed(
+            "2|",
+            format_args!("c:{c}|margin:{}", log_bucket(margin.max(0) as usize).min(8)),
+        );
         // The first pass's scores, not its verdicts: a margin moves a little when the training
         // data moves a little, where an argmax label flips and drags every feature read off it.
         let body_boil = |t: [i64; 3]| signed_bucket(t[0] - t[2]);
         let caption = |t: [i64; 3]| signed_bucket(t[1] - t[0].max(t[2]));
-        add(format!("s:bb:{}", body_boil(s)));
-        add(format!("s:cap:{}", caption(s)));
-        add(format!("s:bb:{}|shape:{shape}", body_boil(s)));
+        out.add_prefixed("2|", format_args!("s:bb:{}", body_boil(s)));
+        out.add_prefixed("2|", format_args!("s:cap:{}", caption(s)));
+        out.add_prefixed("2|", format_args!("s:bb:{}|shape:{shape}", body_boil(s)));
         for (offset, nm) in [(-2isize, "p2"), (-1, "p1"), (1, "n1"), (2, "n2")] {
             let j = i as isize + offset;
             if j < 0 || j >= n as isize {
-                add(format!("s{nm}:edge"));
+                out.add_prefixed("2|", format_args!("s{nm}:edge"));
             } else {
                 let t = first[j as usize];
-                add(format!("s{nm}:bb:{}", body_boil(t)));
-                add(format!("s{nm}:cap:{}", caption(t)));
+                out.add_prefixed("2|", format_args!("s{nm}:bb:{}", body_boil(t)));
+                out.add_prefixed("2|", format_args!("s{nm}:cap:{}", caption(t)));
             }
         }
         let place = if main_chars == 0 {
@@ -537,11 +626,14 @@ pub fn stage2_features<'a>(
         } else {
             i.saturating_sub(main_last)
         };
-        add(format!("main:{place}|c:{c}"));
-        add(format!("main:{place}|shape:{shape}"));
+        out.add_prefixed("2|", format_args!("main:{place}|c:{c}"));
+        out.add_prefixed("2|", format_args!("main:{place}|shape:{shape}"));
         let dist = log_bucket(distance).min(6);
-        add(format!("main:{place}|dist:{dist}"));
-        add(format!("main:{place}|dist:{dist}|shape:{shape}|c:{c}"));
+        out.add_prefixed("2|", format_args!("main:{place}|dist:{dist}"));
+        out.add_prefixed(
+            "2|",
+            format_args!("main:{place}|dist:{dist}|shape:{shape}|c:{c}"),
+        );
         for (on, sig) in [
             (f.calendar_date || f.numeric_date, "date"),
             (f.clock_time, "time"),
@@ -566,18 +658,17 @@ pub fn stage2_features<'a>(
             (f.scene_verb, "scene_verb"),
         ] {
             if on {
-                add(format!("main:{place}|dist:{dist}|sig:{sig}"));
+                out.add_prefixed("2|", format_args!("main:{place}|dist:{dist}|sig:{sig}"));
             }
         }
         if f.copies > 1 {
-            add(format!("main:{place}|copies"));
+            out.add_prefixed("2|", format_args!("main:{place}|copies"));
         }
         let lo = i.saturating_sub(5);
         let hi = (i + 6).min(n);
         let share = ratio(pre_body[hi] - pre_body[lo], pre_all[hi] - pre_all[lo]);
-        add(format!("window:{}|c:{c}", decile(share)));
-        out
-    })
+        out.add_prefixed("2|", format_args!("window:{}|c:{c}", decile(share)));
+    }
 }
 
 #[cfg(test)]

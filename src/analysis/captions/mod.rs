@@ -40,6 +40,7 @@ pub use groups::{group_captions, jaccard, shingles, GroupSeg, VariantSeg, THRESH
 pub use hints::{apply_hints, Hint};
 pub use model::{Class, Model};
 
+use super::feature_weights::FeatureList;
 use super::model::Role;
 use super::segment::Doc;
 
@@ -153,10 +154,26 @@ fn headline_shaped(f: &LineFacts) -> bool {
 
 /// The model's class of every line: a first pass on each line's own features, then a second pass
 /// that also reads the first pass's verdicts on the neighbourhood (`stage2_features`).
+///
+/// Each line's names are written into one reused `FeatureList`: the same names as
+/// `doc_features` and `stage2_features` give training, without a `String` per name.
 pub fn classify_lines(facts: &[LineFacts], model: &Model) -> Vec<Class> {
-    let first: Vec<[i64; 3]> = doc_features(facts).map(|f| model.scores(&f)).collect();
-    stage2_features(facts, &first)
-        .map(|f| model.classify(&f))
+    let mut names = FeatureList::new();
+    let pass = features::FirstPass::new(facts);
+    let first: Vec<[i64; 3]> = (0..facts.len())
+        .map(|i| {
+            names.clear();
+            pass.write(i, &mut names);
+            model.scores_of(names.iter())
+        })
+        .collect();
+    let pass = features::SecondPass::new(facts, &first);
+    (0..facts.len())
+        .map(|i| {
+            names.clear();
+            pass.write(i, &mut names);
+            model::best(model.scores_of(names.iter()))
+        })
         .collect()
 }
 
@@ -328,6 +345,23 @@ mod tests {
                 assert_eq!(got[i], Role::Body, "{name}: the body around it, line {i}");
             }
         }
+    }
+
+    /// The scoring path (names in one reused buffer) classifies every line as the training
+    /// path (`doc_features`, `stage2_features`: a `String` per name) does.
+    #[test]
+    fn classify_lines_agrees_with_the_training_features() {
+        let text = crate::SAMPLE_ARTICLE;
+        let doc = segment(text);
+        let lines: Vec<&str> = doc.paragraphs.iter().map(|p| p.span.of(text)).collect();
+        let facts = doc_facts(&lines);
+        let model = Model::shipped();
+        let first: Vec<[i64; 3]> = doc_features(&facts).map(|f| model.scores(&f)).collect();
+        let expected: Vec<Class> = stage2_features(&facts, &first)
+            .map(|f| model.classify(&f))
+            .collect();
+        assert_eq!(classify_lines(&facts, model), expected);
+        assert!(expected.contains(&Class::Body) && expected.contains(&Class::Boilerplate));
     }
 
     #[test]

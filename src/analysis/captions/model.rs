@@ -124,6 +124,11 @@ impl Model {
 
     /// The summed weight of each class for one line's features.
     pub fn scores(&self, features: &[String]) -> [i64; 3] {
+        self.scores_of(features.iter().map(String::as_str))
+    }
+
+    /// `scores` over borrowed names, such as a `FeatureList`'s.
+    pub fn scores_of<'a>(&self, features: impl IntoIterator<Item = &'a str>) -> [i64; 3] {
         let mut s = [0i64; 3];
         for f in features {
             if let Some(w) = self.weights.get(f) {

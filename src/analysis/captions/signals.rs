@@ -150,10 +150,12 @@ pub fn has_numeric_date(line: &str) -> bool {
             i += 1;
             continue;
         }
-        let mut runs = Vec::with_capacity(3);
+        // The lengths of up to three digit runs, on the stack: this runs at every number.
+        let mut runs = [0usize; 3];
+        let mut found = 0;
         let mut j = i;
         let mut sep = 0u8;
-        while runs.len() < 3 {
+        while found < 3 {
             let start = j;
             while j < b.len() && b[j].is_ascii_digit() {
                 j += 1;
@@ -162,8 +164,9 @@ pub fn has_numeric_date(line: &str) -> bool {
             if len == 0 || len > 4 {
                 break;
             }
-            runs.push(len);
-            if runs.len() == 3 {
+            runs[found] = len;
+            found += 1;
+            if found == 3 {
                 break;
             }
             if j < b.len() && matches!(b[j], b'/' | b'.' | b'-') && (sep == 0 || sep == b[j]) {
@@ -173,7 +176,7 @@ pub fn has_numeric_date(line: &str) -> bool {
                 break;
             }
         }
-        if runs.len() == 3 && runs.iter().all(|&l| l <= 2 || l == 4) {
+        if found == 3 && runs.iter().all(|&l| l <= 2 || l == 4) {
             return true;
         }
         i += 1;
@@ -411,32 +414,41 @@ pub(super) fn copyright_lower(lower: &str) -> bool {
 /// agencies`, `Amr Nabil/Associated Press`. Short lines naming one are source credits; a
 /// copyright line naming one is the story's own, not the site's footer.
 pub(super) fn agency_lower(lower: &str) -> bool {
-    const NAMES: [&str; 22] = [
-        "associated press",
-        "reuters",
-        "afp",
-        "agence france",
-        "press association",
-        "pa sport",
-        "aap",
-        "nzpa",
-        "upi",
-        "united press",
-        "bloomberg",
-        "canwest",
-        "canadian press",
-        "xinhua",
-        "dpa",
-        "agencies",
-        "ap",
-        "pti",
-        "press trust",
-        "news service",
-        "wire service",
-        "ians",
-    ];
-    lower.len() < 300 && NAMES.iter().any(|n| contains_word(lower, n))
+    lower.len() < 300
+        && (has_letter_word(lower, &AGENCY_WORDS)
+            || AGENCY_PHRASES.iter().any(|n| contains_word(lower, n)))
 }
+
+/// The agency names of one word, found in one pass over the line (`has_letter_word`): they were
+/// one search each, and "ap" alone occurs inside half the words of a story.
+const AGENCY_WORDS: [&str; 13] = [
+    "reuters",
+    "afp",
+    "aap",
+    "nzpa",
+    "upi",
+    "bloomberg",
+    "canwest",
+    "xinhua",
+    "dpa",
+    "agencies",
+    "ap",
+    "pti",
+    "ians",
+];
+
+/// The agency names of several words, each searched on its own.
+const AGENCY_PHRASES: [&str; 9] = [
+    "associated press",
+    "agence france",
+    "press association",
+    "pa sport",
+    "united press",
+    "canadian press",
+    "press trust",
+    "news service",
+    "wire service",
+];
 
 /// A time-stamp line: mostly date and time tokens, perhaps after a stamp word (`Updated 3:45
 /// p.m. ET, Mon March 3, 2008`, `Posted: 01/12/2008`, `15 January 2008 16:22 BST`, `14 hours
@@ -745,6 +757,7 @@ mod tests {
         assert!(MONTHS
             .iter()
             .chain(&WEEKDAYS)
+            .chain(&AGENCY_WORDS)
             .all(|w| w.chars().all(char::is_alphabetic)));
         let cases = [
             ("month alone", "kyiv, march 3, 2025"),
@@ -757,9 +770,12 @@ mod tests {
             ("abbreviation with a dot", "sept. 11"),
             ("none", "no date here 42"),
             ("empty", ""),
+            ("agency inside words", "happen to apply in japan"),
+            ("agency alone", "photo: ap, afp"),
+            ("agency after a word inside", "mapped by ap"),
         ];
         for (name, line) in cases {
-            for list in [&MONTHS[..], &WEEKDAYS[..]] {
+            for list in [&MONTHS[..], &WEEKDAYS[..], &AGENCY_WORDS[..]] {
                 assert_eq!(
                     has_letter_word(line, list),
                     list.iter().any(|w| contains_word(line, w)),

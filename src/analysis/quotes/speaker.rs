@@ -194,10 +194,21 @@ impl<'a> Words<'a> {
         // the word is a noun.
         let noun = i > 0
             && (self.is_possessive(i - 1)
-                || matches!(
-                    self.word(i - 1).to_lowercase().as_str(),
-                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
-                ));
+                || cues::with_lower(self.word(i - 1), |w| {
+                    matches!(
+                        w,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                            | "your"
+                    )
+                }));
         self.is_word(i)
             && !noun
             && (cues::is_cue_verb(self.word(i))

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 
 use super::clause::{self, Anchor, Parse};
-use crate::analysis::feature_weights;
+use crate::analysis::feature_weights::{self, FeatureList};
 use crate::analysis::syntax::{ChunkKind, Tag};
 use crate::error::Result;
 
@@ -58,6 +58,11 @@ impl AnchorModel {
 
     pub fn score(&self, features: &[String]) -> i64 {
         feature_weights::score(&self.weights, features)
+    }
+
+    /// `score` over borrowed names, such as a `FeatureList`'s.
+    pub fn score_names<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> i64 {
+        feature_weights::score_names(&self.weights, names)
     }
 }
 
@@ -175,6 +180,20 @@ fn date_class(p: &Parse) -> &'static str {
 /// The named features of option `o` for the date of `p`; `rule` is the rules' pick, `rank` how
 /// many options of the same kind lie between it and the date.
 pub fn features(p: &Parse, o: &Anchor, rule: Option<&Anchor>, rank: usize) -> Vec<String> {
+    let mut f = FeatureList::new();
+    write_features(p, o, rule, rank, &mut f);
+    f.to_strings()
+}
+
+/// `features`, written into `f` (not cleared first): `choose` scores every option from one
+/// reused buffer.
+pub fn write_features(
+    p: &Parse,
+    o: &Anchor,
+    rule: Option<&Anchor>,
+    rank: usize,
+    f: &mut FeatureList,
+) {
     let (a, b) = (p.timex.start, p.timex.end);
     let k = o.predicate;
     let before = k < a;
@@ -209,19 +228,17 @@ pub fn features(p: &Parse, o: &Anchor, rule: Option<&Anchor>, rank: usize) -> Ve
     let cc = between.contains(&Tag::Cc);
     let same_segment = p.segment[k] == p.segment[a];
     let is_rule = rule.is_some_and(|r| r.predicate == k);
-    let mut f = vec![
-        format!("kind:{kind}|dir:{dir}"),
-        format!("kind:{kind}|dir:{dir}|gap:{}", bucket(gap)),
-        format!("kind:{kind}|rule:{is_rule}"),
-        format!("rule:{is_rule}"),
-        format!("kind:{kind}|verbs:{verbs_between}|dir:{dir}"),
-        format!("commas:{commas}|dir:{dir}"),
-        format!("sbar:{sbar}|dir:{dir}|kind:{kind}"),
-        format!("cc:{cc}|dir:{dir}"),
-        format!("seg:{same_segment}|kind:{kind}"),
-        format!("tag:{}|dir:{dir}", p.tags[k].as_str()),
-        format!("date:{}|kind:{kind}|dir:{dir}", date_class(p)),
-    ];
+    f.add(format_args!("kind:{kind}|dir:{dir}"));
+    f.add(format_args!("kind:{kind}|dir:{dir}|gap:{}", bucket(gap)));
+    f.add(format_args!("kind:{kind}|rule:{is_rule}"));
+    f.add(format_args!("rule:{is_rule}"));
+    f.add(format_args!("kind:{kind}|verbs:{verbs_between}|dir:{dir}"));
+    f.add(format_args!("commas:{commas}|dir:{dir}"));
+    f.add(format_args!("sbar:{sbar}|dir:{dir}|kind:{kind}"));
+    f.add(format_args!("cc:{cc}|dir:{dir}"));
+    f.add(format_args!("seg:{same_segment}|kind:{kind}"));
+    f.add(format_args!("tag:{}|dir:{dir}", p.tags[k].as_str()));
+    f.add(format_args!("date:{}|kind:{kind}|dir:{dir}", date_class(p)));
     // The chunks between, as a path (`L:NP-PP` for `met [Witkoff] [on] Friday`), at most four.
     let path: Vec<&str> = {
         let (c0, c1) = (
@@ -242,9 +259,9 @@ pub fn features(p: &Parse, o: &Anchor, rule: Option<&Anchor>, rank: usize) -> Ve
     } else {
         path.join("-")
     };
-    f.push(format!("path:{dir}:{path}|kind:{kind}"));
+    f.add(format_args!("path:{dir}:{path}|kind:{kind}"));
     // How near it is among the options of its kind on its side (`nearest verb to the left`).
-    f.push(format!("rank:{dir}:{kind}:{}", rank.min(3)));
+    f.add(format_args!("rank:{dir}:{kind}:{}", rank.min(3)));
     // The nearest verb group of the date's own segment, on each side.
     if same_segment && !o.noun {
         let nearer = p.chunks.iter().any(|ch| {
@@ -254,7 +271,7 @@ pub fn features(p: &Parse, o: &Anchor, rule: Option<&Anchor>, rank: usize) -> Ve
                 && ch.start >= lo
                 && ch.end <= hi
         });
-        f.push(format!("nearest-in-segment:{}|dir:{dir}", !nearer));
+        f.add(format_args!("nearest-in-segment:{}|dir:{dir}", !nearer));
     }
     let prep = if a > 0 { p.lower[a - 1].as_str() } else { "^" };
     let prep = if p.tags.get(a.wrapping_sub(1)) == Some(&Tag::Adp) {
@@ -262,8 +279,8 @@ pub fn features(p: &Parse, o: &Anchor, rule: Option<&Anchor>, rank: usize) -> Ve
     } else {
         "-"
     };
-    f.push(format!("date-prep:{prep}|kind:{kind}|dir:{dir}"));
-    f.push(format!("word:{}|kind:{kind}", p.lower[k]));
+    f.add(format_args!("date-prep:{prep}|kind:{kind}|dir:{dir}"));
+    f.add(format_args!("word:{}|kind:{kind}", p.lower[k]));
     // What kind of clause the option sits in: its segment's first word.
     let seg_open = (0..p.len())
         .find(|&j| p.segment[j] == p.segment[k] && p.words[j] != ",")
@@ -274,33 +291,33 @@ pub fn features(p: &Parse, o: &Anchor, rule: Option<&Anchor>, rank: usize) -> Ve
             _ if p.segment[j] == 0 => "first",
             _ => "main",
         });
-    f.push(format!("clause:{seg_open}|kind:{kind}"));
+    f.add(format_args!("clause:{seg_open}|kind:{kind}"));
     let date_seg_has_verb = p
         .chunks
         .iter()
         .any(|ch| ch.kind == ChunkKind::Vp && p.segment[ch.start] == p.segment[a]);
-    f.push(format!(
+    f.add(format_args!(
         "date-seg-verb:{date_seg_has_verb}|kind:{kind}|dir:{dir}|same:{same_segment}"
     ));
-    f.push(format!(
+    f.add(format_args!(
         "kind:{kind}|dir:{dir}|gap:{}|prep:{prep}",
         bucket(gap)
     ));
     if o.noun {
-        f.push(format!(
+        f.add(format_args!(
             "event-noun:{}",
             super::lexicon::is_event_noun(&p.lower[k])
         ));
         if gap <= 1 {
             let link = words_between.first().map_or("", String::as_str);
-            f.push(format!("noun-link:{dir}:{link}"));
+            f.add(format_args!("noun-link:{dir}:{link}"));
         }
         if !before && p.tags.get(b) == Some(&Tag::Pos) {
-            f.push("noun:possessive-date".into());
+            f.add_str("noun:possessive-date");
         }
         let ch = p.chunks[p.chunk_of[k]];
         let head = (ch.start..ch.end).rev().find(|&j| p.tags[j].is_noun()) == Some(k);
-        f.push(format!("noun-head:{head}"));
+        f.add(format_args!("noun-head:{head}"));
         let next = p
             .chunks
             .get(p.chunk_of[k] + 1)
@@ -308,29 +325,31 @@ pub fn features(p: &Parse, o: &Anchor, rule: Option<&Anchor>, rank: usize) -> Ve
         let prev = p.chunk_of[k]
             .checked_sub(1)
             .map_or("^", |c| p.chunks[c].kind.as_str());
-        f.push(format!("noun-context:{prev}_{next}"));
+        f.add(format_args!("noun-context:{prev}_{next}"));
     } else {
         let ch = p.chunks[p.chunk_of[k]];
-        f.push(format!(
+        f.add(format_args!(
             "finite:{}",
             p.tags[ch.start..ch.end].iter().any(|t| t.is_finite())
         ));
-        f.push(format!("reduced:{}", p.is_reduced_relative(p.chunk_of[k])));
-        f.push(format!("relative:{}", p.in_relative(p.chunk_of[k])));
-        f.push(format!(
+        f.add(format_args!(
+            "reduced:{}",
+            p.is_reduced_relative(p.chunk_of[k])
+        ));
+        f.add(format_args!("relative:{}", p.in_relative(p.chunk_of[k])));
+        f.add(format_args!(
             "saying:{}|dir:{dir}",
             super::lexicon::reports_a_clause(&p.lower[k])
         ));
         // Whether the date lies inside this verb's complement as the clause rules read it.
         let (end, _) = clause::complement(p, p.chunk_of[k]);
         let inside = before && a < end;
-        f.push(format!("in-complement:{inside}|dir:{dir}"));
+        f.add(format_args!("in-complement:{inside}|dir:{dir}"));
         if gap <= 1 {
             let link = words_between.first().map_or("", String::as_str);
-            f.push(format!("verb-link:{dir}:{link}"));
+            f.add(format_args!("verb-link:{dir}:{link}"));
         }
     }
-    f
 }
 
 /// For each option, how many options of its kind (verb or noun) lie between it and the date.
@@ -364,8 +383,11 @@ pub fn choose(p: &Parse, model: Option<&AnchorModel>) -> Option<Anchor> {
     };
     let options = options(p);
     let mut best: Option<(i64, &Anchor)> = None;
+    let mut names = FeatureList::new();
     for (o, rank) in options.iter().zip(ranks(p, &options)) {
-        let s = model.score(&features(p, o, rule.as_ref(), rank));
+        names.clear();
+        write_features(p, o, rule.as_ref(), rank, &mut names);
+        let s = model.score_names(names.iter());
         if best.is_none_or(|(b, _)| s > b) {
             best = Some((s, o));
         }

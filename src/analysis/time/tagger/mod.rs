@@ -22,6 +22,8 @@ use named::{
 };
 use relative::{determined, quarter, vague_date};
 
+use std::borrow::Cow;
+
 /// One token as the tagger sees it: the text and its lower-cased form.
 #[derive(Debug, Clone)]
 pub struct Tok<'a> {
@@ -30,16 +32,59 @@ pub struct Tok<'a> {
     pub sentence: usize,
     pub text: &'a str,
     /// Lower case, with typographic apostrophes made plain.
-    pub low: String,
+    pub low: Low<'a>,
+}
+
+/// A token's lower-case form, borrowed from the text when the token is plain lower-case ASCII
+/// already (most words and all punctuation), so tagging allocates only for the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Low<'a>(Cow<'a, str>);
+
+impl<'a> Low<'a> {
+    /// `word` lower-cased, with `’` made `'`.
+    pub fn of(word: &'a str) -> Low<'a> {
+        if !word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            return Low(Cow::Borrowed(word));
+        }
+        let mut low = word.to_lowercase();
+        if low.contains('’') {
+            low = low.replace('’', "'");
+        }
+        Low(Cow::Owned(low))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Low<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Low<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Low<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
 }
 
 impl<'a> Tok<'a> {
     pub fn new(text: &'a str, span: Span) -> Tok<'a> {
         let t = span.of(text);
-        let mut low = t.to_lowercase();
-        if low.contains('’') {
-            low = low.replace('’', "'");
-        }
+        let low = Low::of(t);
         Tok {
             span,
             sentence: 0,
@@ -268,6 +313,23 @@ mod tests {
                     .to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn low_forms_borrow_only_what_is_lower_case_already() {
+        let cases = [
+            ("lower ascii", "friday", "friday", true),
+            ("capital", "Friday", "friday", false),
+            ("apostrophe", "Year’s", "year's", false),
+            ("lower apostrophe", "year’s", "year's", false),
+            ("accented", "élysée", "élysée", false),
+            ("punctuation", ",", ",", true),
+        ];
+        for (name, word, low, borrowed) in cases {
+            let got = Low::of(word);
+            assert_eq!(got.as_str(), low, "{name}");
+            assert_eq!(matches!(got.0, Cow::Borrowed(_)), borrowed, "{name}");
+        }
     }
 
     #[test]
