@@ -27,7 +27,9 @@ pub fn run() {
     // browser a new buffer: building the models and the first analysis took 27 of them (about
     // 175 ms of a cold load's trace). One early request for what they need makes it one grow;
     // the freed block stays in the allocator for them.
-    drop(std::hint::black_box(Vec::<u8>::with_capacity(WARM_HEAP_BYTES)));
+    drop(std::hint::black_box(Vec::<u8>::with_capacity(
+        WARM_HEAP_BYTES,
+    )));
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let on_message =
