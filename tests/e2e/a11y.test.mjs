@@ -8,9 +8,12 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, withApp } from './support/browser.mjs';
-import { REPO_ROOT, startServer } from './support/server.mjs';
+import { describe, it } from 'node:test';
+import {
+  sharedApp,
+  withApp,
+} from './support/browser.mjs';
+import { REPO_ROOT } from './support/server.mjs';
 
 const AXE = await readFile(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -32,22 +35,13 @@ async function violations(page) {
 }
 
 describe('Accessibility (axe-core, WCAG 2.1 AA)', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = sharedApp();
 
   it('the app has no violations, with each side tab open', async (t) => {
     await withApp(
       t,
-      browser,
-      server.url('/'),
+      app.browser,
+      app.url,
       async ({ page }) => {
         const tabs = page.locator('[role="tab"]');
         const count = await tabs.count();

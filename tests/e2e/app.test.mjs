@@ -6,14 +6,14 @@
 // support/server.mjs. Every test also fails if the page logs an error or throws.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   assertStatsMatchView,
   generation,
-  launchBrowser,
   readMessage,
   readStats,
   readView,
+  sharedApp,
   waitForGenerationAfter,
   withApp,
 } from './support/browser.mjs';
@@ -30,7 +30,6 @@ import {
   ORCHARD_PLACE,
   SAMPLE,
 } from './support/fixtures.mjs';
-import { startServer } from './support/server.mjs';
 
 /** Checks that the view shows exactly one article: the invented one given. */
 async function assertShowsOnly(page, { marker, place }) {
@@ -63,23 +62,10 @@ async function assertShowsSample(page) {
 }
 
 describe('Lede in the browser', () => {
-  let server;
-  let browser;
-  let appUrl;
-
-  before(async () => {
-    server = await startServer();
-    appUrl = server.url('/');
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = sharedApp();
 
   it('opens with the sample already analysed: two articles', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await assertShowsSample(page);
 
       // Every paragraph says what it is.
@@ -107,7 +93,7 @@ describe('Lede in the browser', () => {
   });
 
   it('the sample\'s photo captions are recognised as captions', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       // Either as p.para[data-role="caption"], or folded into caption strips.
       const captions = await page.$$eval('#reader p.para[data-role="caption"], #reader .caption-run li.caption', (els) =>
         els.map((el) => el.textContent),
@@ -125,7 +111,7 @@ describe('Lede in the browser', () => {
   // One span.dateline per dated article, however many entity marks sit inside it
   // ("LONDON" and "AP" are entities).
   it('each dateline is a single span.dateline element', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       const { articles } = await readView(page);
       const dated = articles.filter((a) => a.dateline);
       assert.ok(dated.length > 0, 'the sample has a dated article');
@@ -136,7 +122,7 @@ describe('Lede in the browser', () => {
   });
 
   it('typing a new article into the text box replaces the view', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       let gen = await generation(page);
       await page.fill('textarea#input', HARBOUR_ARTICLE);
       gen = await waitForGenerationAfter(page, gen);
@@ -163,8 +149,8 @@ describe('Lede in the browser', () => {
   it('pasting into the text box (Ctrl+V) analyses the pasted article', async (t) => {
     await withApp(
       t,
-      browser,
-      appUrl,
+      app.browser,
+      app.url,
       async ({ page }) => {
         await page.evaluate((text) => navigator.clipboard.writeText(text), ORCHARD_ARTICLE);
         await page.click('textarea#input');
@@ -180,7 +166,7 @@ describe('Lede in the browser', () => {
   });
 
   it('a paste anywhere else on the page replaces the whole text', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       // Make sure the text box is not focused: the paste lands on the page itself.
       await page.evaluate(() => document.activeElement?.blur());
       assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'input');
@@ -204,7 +190,7 @@ describe('Lede in the browser', () => {
   });
 
   it('opening a .txt file with the Open button analyses it', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       // As a person does it: click the button, pick a file in the chooser.
       let gen = await generation(page);
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('button#open-file')]);
@@ -225,7 +211,7 @@ describe('Lede in the browser', () => {
   });
 
   it('a binary file shows an error and the previous article stays', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       const before = { stats: await readStats(page), view: await readView(page), input: await page.inputValue('textarea#input') };
 
       await page.setInputFiles('input#file-input', { name: 'photo.png', mimeType: 'image/png', buffer: BINARY_BYTES });
@@ -257,7 +243,7 @@ describe('Lede in the browser', () => {
   });
 
   it('dropping a .txt file on the page analyses it', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       const gen = await generation(page);
       const data = await page.evaluateHandle((text) => {
         const dt = new DataTransfer();
@@ -274,7 +260,7 @@ describe('Lede in the browser', () => {
   });
 
   it('with the text cleared the app is empty, and a paste fills it again', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await page.fill('textarea#input', '');
       await page.waitForSelector('main#app[data-state="empty"]');
       assert.equal((await readView(page)).articles.length, 0, 'no article.article when there is no text');
@@ -293,7 +279,7 @@ describe('Lede in the browser', () => {
   });
 
   it('the sample button brings the sample back', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       let gen = await generation(page);
       await page.fill('textarea#input', ORCHARD_ARTICLE);
       gen = await waitForGenerationAfter(page, gen);

@@ -3,9 +3,13 @@
 // so the index lists the story's people and none of the menu's words.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { generation, launchBrowser, waitForGenerationAfter, withApp } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { describe, it } from 'node:test';
+import {
+  generation,
+  sharedApp,
+  waitForGenerationAfter,
+  withApp,
+} from './support/browser.mjs';
 
 /** A news page as a reader's Ctrl+A, Ctrl+C brings it: menu, share bar, story, footer. */
 const WHOLE_PAGE = [
@@ -28,23 +32,10 @@ const WHOLE_PAGE = [
 ].join('\n');
 
 describe('entities on a whole pasted page', () => {
-  let server;
-  let browser;
-  let appUrl;
-
-  before(async () => {
-    server = await startServer();
-    appUrl = server.url('/');
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = sharedApp();
 
   it('the entity index lists the story’s people and none of the menu’s words', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await page.evaluate(() => document.activeElement?.blur());
       const gen = await generation(page);
       await page.evaluate((text) => {

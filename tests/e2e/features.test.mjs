@@ -2,9 +2,13 @@
 // fold and unfold the photo captions, find who said what, and walk the timeline.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { generation, launchBrowser, waitForGenerationAfter, withApp } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { describe, it } from 'node:test';
+import {
+  generation,
+  sharedApp,
+  waitForGenerationAfter,
+  withApp,
+} from './support/browser.mjs';
 
 /** Whether the element matching `selector` is inside the viewport. */
 async function inViewport(page, selector) {
@@ -29,23 +33,10 @@ async function waitFlashedInView(page, selector) {
 }
 
 describe('The analysis panels on the sample', () => {
-  let server;
-  let browser;
-  let appUrl;
-
-  before(async () => {
-    server = await startServer();
-    appUrl = server.url('/');
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = sharedApp();
 
   it('folds each run of photo captions into one strip, and the raw toggle shows all 80 paragraphs', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       const runs = await page.$$eval('.caption-run', (els) =>
         els.map((el) => ({ captions: Number(el.dataset.captions), distinct: Number(el.dataset.distinct) })),
       );
@@ -82,7 +73,7 @@ describe('The analysis panels on the sample', () => {
   });
 
   it('clicking an entity marks its mentions, and "next" steps to the second one', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await page.click('#tab-entities');
       const people = await page.$$eval('.entity-group[data-label="PER"] .entity-name', (els) =>
         els.map((el) => el.firstChild.textContent.trim()),
@@ -130,7 +121,7 @@ describe('The analysis panels on the sample', () => {
   });
 
   it("lists Peskov's three quotes, and a click scrolls the text to one", async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await page.click('#tab-quotes');
       const peskov = page.locator('.speaker[data-speaker="Dmitry Peskov"]');
       await peskov.waitFor();
@@ -168,7 +159,7 @@ describe('The analysis panels on the sample', () => {
   });
 
   it('the Feb. 28 timeline card scrolls to the White House meeting and flashes it', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await page.click('#tab-time');
       const dates = await page.$$eval('#timeline .event-date', (els) => els.map((el) => el.textContent));
       assert.equal(dates[0], '2022', `the timeline starts in 2022: ${dates}`);
@@ -189,7 +180,7 @@ describe('The analysis panels on the sample', () => {
   });
 
   it('a quote no speech verb attributes shows its speaker as likely, and a cued one as said', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       const gen = await generation(page);
       await page.fill(
         'textarea#input',
@@ -214,7 +205,7 @@ describe('The analysis panels on the sample', () => {
   });
 
   it('a new reference date re-resolves relative dates and leaves absolute ones', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       // "Friday" in the first sentence: "…Dmitry Peskov said Friday."
       const fridayTitle = () =>
         page.$eval('#reader [data-sentence="0"]', (s) =>

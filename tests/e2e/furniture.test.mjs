@@ -8,16 +8,16 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   ARTIFACTS_DIR,
   generation,
-  launchBrowser,
   readStats,
+  sharedApp,
   waitForGenerationAfter,
   withApp,
 } from './support/browser.mjs';
-import { REPO_ROOT, startServer } from './support/server.mjs';
+import { REPO_ROOT } from './support/server.mjs';
 
 const HTML = await readFile(join(REPO_ROOT, 'tests/e2e/data/whole-page.html'), 'utf8');
 const TEXT = await readFile(join(REPO_ROOT, 'tests/e2e/data/whole-page.txt'), 'utf8');
@@ -51,23 +51,14 @@ async function onFirstScreen(page, start) {
 }
 
 describe('A whole page pasted opens on its story', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = sharedApp();
 
   for (const [how, value, mime] of [
     ['as HTML', HTML, 'text/html'],
     ['as plain text', TEXT, 'text/plain'],
   ]) {
     it(`pasted ${how}`, async (t) => {
-      await withApp(t, browser, server.url('/'), async ({ page }) => {
+      await withApp(t, app.browser, app.url, async ({ page }) => {
         await paste(page, value, mime);
         const name = how.replace(/\W+/g, '-');
         await page.screenshot({ path: join(ARTIFACTS_DIR, `whole-page-${name}.png`) });
@@ -116,7 +107,7 @@ describe('A whole page pasted opens on its story', () => {
   }
 
   it('the library and the exports take the headline as the title', async (t) => {
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await paste(page, TEXT, 'text/plain');
       await page.click('#save');
       await page.waitForSelector('.library .entries li');

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   generation,
-  launchBrowser,
   readMessage,
+  sharedApp,
   waitForGenerationAfter,
   waitForReady,
   withApp,
@@ -21,7 +21,7 @@ import {
   ORCHARD_ARTICLE,
   ORCHARD_MARKER,
 } from './support/fixtures.mjs';
-import { REPO_ROOT, startServer } from './support/server.mjs';
+import { REPO_ROOT } from './support/server.mjs';
 
 /** Replaces the article by a paste on the page; waits for its analysis on screen. */
 async function pasteText(page, text, type = 'text/plain') {
@@ -50,23 +50,14 @@ async function downloadFrom(page, selector) {
 }
 
 describe('Share, keep, export and import', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = sharedApp();
 
   it('a share link carries the exact text and the view, and opens it elsewhere', async (t) => {
     // Text with accents, emoji, CJK, right-to-left script, a NUL-free control mix and quotes.
     const text = `${HARBOUR_ARTICLE}\nSome readers wrote: “Très bien 👍🏽 — 很好 — ممتاز,” said Zoë Ångström.\n\tIndented line with trailing spaces   `;
     let link;
     let selected;
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await page.fill('#input', text);
       await page.waitForFunction(() => document.querySelector('main#app').dataset.state === 'ready' && document.querySelector('#reader').innerText.includes('Ångström'));
       // Settings the link must carry: the raw view, a hidden entity type, the open tab, a date.
@@ -85,10 +76,10 @@ describe('Share, keep, export and import', () => {
       await page.click('#share');
       link = await page.inputValue('#share-link');
       assert.match(link, /#v1\.[A-Za-z0-9_-]+$/, 'the link carries a #v1. fragment');
-      assert.ok(link.startsWith(server.url('/')), 'the link points at this app');
+      assert.ok(link.startsWith(app.url), 'the link points at this app');
     });
     // A fresh browser profile: nothing stored, only the link.
-    await withApp(t, browser, link, async ({ page }) => {
+    await withApp(t, app.browser, link, async ({ page }) => {
       assert.equal(await page.inputValue('#input'), text, 'the text round-trips exactly');
       assert.ok((await readerText(page)).includes(HARBOUR_MARKER));
       assert.equal(await page.isChecked('#raw-toggle'), true, 'the raw view is restored');
@@ -104,12 +95,12 @@ describe('Share, keep, export and import', () => {
   });
 
   it('a broken share link gets a message and keeps the saved article', async (t) => {
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await pasteText(page, ORCHARD_ARTICLE);
       await page.click('#share');
       const good = await page.inputValue('#share-link');
       const cut = good.slice(0, good.length - 25);
-      for (const bad of [cut, server.url('/#v1.@@@not-base64@@@'), server.url('/#v9.AAAA'), server.url('/#hello')]) {
+      for (const bad of [cut, app.server.url('/#v1.@@@not-base64@@@'), app.server.url('/#v9.AAAA'), app.server.url('/#hello')]) {
         await page.goto(bad);
         await waitForReady(page);
         const message = await readMessage(page);
@@ -121,7 +112,7 @@ describe('Share, keep, export and import', () => {
   });
 
   it('a text too long for a link is offered as a file instead', async (t) => {
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       // Varied enough not to compress below the link limit.
       const words = [];
       let seed = 7;
@@ -142,7 +133,7 @@ describe('Share, keep, export and import', () => {
   });
 
   it('the article and its settings survive a reload', async (t) => {
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await pasteText(page, ORCHARD_ARTICLE);
       await page.check('#raw-toggle');
       await page.reload();
@@ -154,7 +145,7 @@ describe('Share, keep, export and import', () => {
   });
 
   it('the library saves, opens, renames and deletes articles, across reloads', async (t) => {
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await pasteText(page, HARBOUR_ARTICLE);
       await page.click('#save');
       await page.waitForSelector('#library .entry');
@@ -190,7 +181,7 @@ describe('Share, keep, export and import', () => {
   });
 
   it('every export downloads, and the static page carries no script', async (t) => {
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       const expected = {
         html: [/\.html$/, /^<!DOCTYPE html>/i],
         md: [/\.md$/, /^# /m],
@@ -216,7 +207,7 @@ describe('Share, keep, export and import', () => {
 
   it('a pasted web page keeps only its text, with captions and page furniture recognised', async (t) => {
     const html = await readFile(join(REPO_ROOT, 'tests/data/ap-news-page.html'), 'utf8');
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await pasteText(page, html, 'text/html');
       const shown = await readerText(page);
       assert.ok(shown.includes('Witkoff'), 'the story is shown');
@@ -233,7 +224,7 @@ describe('Share, keep, export and import', () => {
 
   it('an .html file is imported; a file of another kind gets a message', async (t) => {
     const html = await readFile(join(REPO_ROOT, 'tests/data/ap-news-page.html'));
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       let gen = await generation(page);
       let [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('button#open-file')]);
       await chooser.setFiles({ name: 'story.html', mimeType: 'text/html', buffer: html });
@@ -248,7 +239,7 @@ describe('Share, keep, export and import', () => {
   });
 
   it('a long analysis shows progress and can be cancelled, keeping the text', async (t) => {
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       const sample = await readFile(join(REPO_ROOT, 'public/samples/ap-ukraine-ceasefire.txt'), 'utf8');
       let big = '';
       while (big.length < 6_000_000) big += `${sample}\n`;

@@ -9,14 +9,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   generation,
-  launchBrowser,
+  sharedApp,
   waitForGenerationAfter,
   withApp,
 } from './support/browser.mjs';
-import { REPO_ROOT, startServer } from './support/server.mjs';
+import { REPO_ROOT } from './support/server.mjs';
 
 /** The native CLI: `cargo test` (scripts/test runs it first) builds the debug one. */
 function nativeLede() {
@@ -49,21 +49,12 @@ async function browserJson(page, text) {
 }
 
 describe('the browser and the CLI analyse alike', () => {
-  let browser;
-  let server;
-  before(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = sharedApp();
 
   it('the sample, and three articles of news joined', async (t) => {
     const sample = await readFile(join(REPO_ROOT, 'public', 'samples', 'ap-ukraine-ceasefire.txt'), 'utf8');
     const texts = { sample, 'three articles': [sample, sample, sample].join('\n') };
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       for (const [name, text] of Object.entries(texts)) {
         const got = await browserJson(page, text);
         const want = nativeJson(text);

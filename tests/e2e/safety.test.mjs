@@ -3,9 +3,15 @@
 // app opens and analyses with the network gone.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { generation, launchBrowser, newSession, waitForGenerationAfter, waitForReady, withApp } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { describe, it } from 'node:test';
+import {
+  generation,
+  newSession,
+  sharedApp,
+  waitForGenerationAfter,
+  waitForReady,
+  withApp,
+} from './support/browser.mjs';
 
 /**
  * Hostile inputs. Every one would open a dialog, set `window.__pwned`, or add an element if
@@ -78,10 +84,10 @@ async function assertUnharmed(page, dialogs, baseline, how) {
 
 /** Like withApp, with dialog and CSP-violation traps set before the page loads. */
 async function withTrappedApp(t, fn) {
-  const session = await newSession(browser);
+  const session = await newSession(app.browser);
   const dialogs = await installTraps(session.page);
   try {
-    await session.page.goto(server.url('/'), { waitUntil: 'load' });
+    await session.page.goto(app.url, { waitUntil: 'load' });
     await waitForReady(session.page);
     await fn({ ...session, dialogs });
     assert.deepEqual(session.problems, [], 'the page logged errors or threw');
@@ -90,21 +96,11 @@ async function withTrappedApp(t, fn) {
   }
 }
 
-let server;
-let browser;
+const app = sharedApp();
 
 describe('Safety and offline use', () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('the page carries a strict Content-Security-Policy and loads with no violation', async (t) => {
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
       assert.ok(policy, 'no CSP meta tag');
       assert.match(policy, /default-src 'none'/);
@@ -182,7 +178,7 @@ describe('Safety and offline use', () => {
       await page.click('#share');
       link = await page.inputValue('#share-link');
     });
-    const session = await newSession(browser);
+    const session = await newSession(app.browser);
     const dialogs = await installTraps(session.page);
     try {
       await session.page.goto(link, { waitUntil: 'load' });
@@ -203,7 +199,7 @@ describe('Safety and offline use', () => {
   });
 
   it('when storage is full, the reader is told and nothing on screen is lost', async (t) => {
-    const session = await newSession(browser);
+    const session = await newSession(app.browser);
     try {
       const page = session.page;
       await page.addInitScript(() => {
@@ -211,7 +207,7 @@ describe('Safety and offline use', () => {
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         };
       });
-      await page.goto(server.url('/'), { waitUntil: 'load' });
+      await page.goto(app.url, { waitUntil: 'load' });
       await waitForReady(page);
       const gen = await generation(page);
       await page.fill('#input', 'PARIS (AP) — Emmanuel Macron met Olaf Scholz in Berlin on Monday, officials said.');
@@ -228,7 +224,7 @@ describe('Safety and offline use', () => {
   });
 
   it('after one visit the app opens and analyses offline', async (t) => {
-    await withApp(t, browser, server.url('/'), async ({ page, context }) => {
+    await withApp(t, app.browser, app.url, async ({ page, context }) => {
       // The service worker installs and caches the app shell.
       await page.evaluate(async () => {
         const registration = await navigator.serviceWorker.ready;

@@ -4,24 +4,19 @@
 import assert from 'node:assert/strict';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS_DIR, assertStatsMatchView, launchBrowser, withApp } from './support/browser.mjs';
+import { before, describe, it } from 'node:test';
+import {
+  ARTIFACTS_DIR,
+  assertStatsMatchView,
+  sharedApp,
+  withApp,
+} from './support/browser.mjs';
 import { SAMPLE } from './support/fixtures.mjs';
-import { startServer } from './support/server.mjs';
 
 describe('screenshots', () => {
-  let server;
-  let browser;
-
+  const app = sharedApp();
   before(async () => {
     await mkdir(ARTIFACTS_DIR, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /** Waits for web fonts and two frames, so the picture shows the settled layout. */
@@ -33,7 +28,7 @@ describe('screenshots', () => {
   }
 
   it('desktop: target/e2e-artifacts/lede.png', async (t) => {
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       assert.equal((await assertStatsMatchView(page)).stats.articles, SAMPLE.articles);
       await settle(page);
       const path = join(ARTIFACTS_DIR, 'lede.png');
@@ -43,7 +38,7 @@ describe('screenshots', () => {
   });
 
   it('phone: target/e2e-artifacts/lede-phone.png, no sideways scrolling', async (t) => {
-    await withApp(t, browser, server.url('/'), async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       assert.equal((await assertStatsMatchView(page)).stats.articles, SAMPLE.articles);
       await settle(page);
       const path = join(ARTIFACTS_DIR, 'lede-phone.png');

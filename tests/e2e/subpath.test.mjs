@@ -5,30 +5,19 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   assertStatsMatchView,
   generation,
-  launchBrowser,
+  sharedApp,
   waitForGenerationAfter,
   withApp,
 } from './support/browser.mjs';
 import { ORCHARD_ARTICLE, SAMPLE } from './support/fixtures.mjs';
-import { DIST_DIR, SUB_PATH, startServer } from './support/server.mjs';
+import { DIST_DIR, SUB_PATH } from './support/server.mjs';
 
 describe('Lede served from a sub-path', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer({ mounts: [SUB_PATH] });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = sharedApp({ mounts: [SUB_PATH] });
 
   it('dist/index.html refers to its files by relative URLs', async () => {
     const html = await readFile(join(DIST_DIR, 'index.html'), 'utf8');
@@ -38,7 +27,7 @@ describe('Lede served from a sub-path', () => {
   });
 
   it(`works at ${SUB_PATH}, sample and all`, async (t) => {
-    await withApp(t, browser, server.url(SUB_PATH), async ({ page }) => {
+    await withApp(t, app.browser, app.server.url(SUB_PATH), async ({ page }) => {
       const { stats, view } = await assertStatsMatchView(page);
       assert.equal(stats.articles, SAMPLE.articles);
       assert.equal(view.articles.length, SAMPLE.articles);
@@ -54,7 +43,7 @@ describe('Lede served from a sub-path', () => {
       assert.equal((await assertStatsMatchView(page)).stats.articles, SAMPLE.articles);
 
       // (Chromium's own /favicon.ico request, made when a page declares no icon, aside.)
-      const appRequests = server.requests.filter((r) => r.path !== '/favicon.ico');
+      const appRequests = app.server.requests.filter((r) => r.path !== '/favicon.ico');
       const outside = appRequests.filter((r) => !r.path.startsWith(SUB_PATH));
       assert.deepEqual(outside, [], 'requests outside the sub-path');
       const failed = appRequests.filter((r) => r.status >= 400);
@@ -63,7 +52,7 @@ describe('Lede served from a sub-path', () => {
   });
 
   it(`works at ${SUB_PATH.slice(0, -1)} (no trailing slash, redirected)`, async (t) => {
-    await withApp(t, browser, server.url(SUB_PATH.slice(0, -1)), async ({ page }) => {
+    await withApp(t, app.browser, app.server.url(SUB_PATH.slice(0, -1)), async ({ page }) => {
       assert.equal(new URL(page.url()).pathname, SUB_PATH);
       assert.equal((await assertStatsMatchView(page)).stats.articles, SAMPLE.articles);
     });

@@ -4,9 +4,14 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS_DIR, generation, launchBrowser, waitForGenerationAfter, withApp } from './support/browser.mjs';
-import { startServer } from './support/server.mjs';
+import { describe, it } from 'node:test';
+import {
+  ARTIFACTS_DIR,
+  generation,
+  sharedApp,
+  waitForGenerationAfter,
+  withApp,
+} from './support/browser.mjs';
 
 // Invented for these tests (not real reporting). The first has a vague time of day, a week, a
 // range and an undated reference; the second is another story on other days.
@@ -53,23 +58,10 @@ async function cardColours(page) {
 }
 
 describe('The timeline on a time axis', () => {
-  let server;
-  let browser;
-  let appUrl;
-
-  before(async () => {
-    server = await startServer();
-    appUrl = server.url('/');
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = sharedApp();
 
   it('zooming changes the axis, by button, by keyboard and by Ctrl + wheel', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await page.click('#tab-time');
       await page.waitForSelector('#timeline .axis .tick-label');
       await page.screenshot({ path: join(ARTIFACTS_DIR, 'timeline-panel.png') });
@@ -105,7 +97,7 @@ describe('The timeline on a time axis', () => {
   });
 
   it('"late Thursday" and "next week" are bands, a from–to is a bar, "recently" is undated', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await paste(page, TALKS);
       const cards = await page.$$eval('#timeline .event', (els) =>
         els.map((el) => ({
@@ -140,7 +132,7 @@ describe('The timeline on a time axis', () => {
   });
 
   it('a two-article paste gives one timeline in two colours, with a filter per article', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await paste(page, `${TALKS}\n${FLOODS}`);
       assert.equal(await page.locator('#timeline .axis').count(), 1, 'one timeline');
       const articles = await page.$$eval('#timeline .axis .event', (els) => [...new Set(els.map((e) => e.dataset.article))]);
@@ -166,7 +158,7 @@ describe('The timeline on a time axis', () => {
   });
 
   it('clicking a card flashes its sentence; clicking a participant filters the cards', async (t) => {
-    await withApp(t, browser, appUrl, async ({ page }) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
       await paste(page, `${TALKS}\n${FLOODS}`);
       const card = page.locator('#timeline .event', { hasText: 'shelters' }).first();
       const sentence = await card.getAttribute('data-sentence-ref');

@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
-import { REPO_ROOT } from './server.mjs';
+import { REPO_ROOT, startServer } from './server.mjs';
 
 export const ARTIFACTS_DIR = join(REPO_ROOT, 'target', 'e2e-artifacts');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -36,6 +37,26 @@ export async function launchBrowser() {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * One Chromium and one static server of dist/ for the tests of the enclosing `describe` (or of
+ * the file, called at its top level): started before the first test, closed after the last.
+ * The returned object's `browser`, `server` and `url` (the app at the server's root) are set
+ * once the first test runs. `serverOptions` go to `startServer` (e.g. `{ mounts: [SUB_PATH] }`).
+ */
+export function sharedApp(serverOptions) {
+  const shared = { browser: null, server: null, url: null };
+  before(async () => {
+    shared.server = await startServer(serverOptions);
+    shared.url = shared.server.url('/');
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 /**
