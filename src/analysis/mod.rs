@@ -209,6 +209,7 @@ fn to_contract(text: &str, doc: &Doc, stages: Stages) -> Analysis {
                 modifier: t.modifier.map(str::to_string),
                 sentence: t.sentence,
                 explanation: t.explanation.clone(),
+                source: None,
             })
             .collect(),
         events: events
@@ -242,6 +243,7 @@ fn to_contract(text: &str, doc: &Doc, stages: Stages) -> Analysis {
                 end: e.extent.map(|x| timeline::Extent::iso(x.end)),
                 shape: e.shape.as_str().to_string(),
                 restated_in: e.restated_in,
+                source: None,
             })
             .collect(),
         quotes,
@@ -285,6 +287,7 @@ fn to_contract(text: &str, doc: &Doc, stages: Stages) -> Analysis {
                 paragraph: m.paragraph,
                 role: m.role.map(|r| r.of(text).to_string()),
                 in_caption: roles.get(m.paragraph).is_some_and(|r| *r != Role::Body),
+                source: None,
             })
             .collect(),
         clusters: entities
@@ -300,6 +303,7 @@ fn to_contract(text: &str, doc: &Doc, stages: Stages) -> Analysis {
                 role: c.role.clone(),
                 count: c.mentions.len(),
                 body_count,
+                source: None,
             })
             .collect(),
     }

@@ -123,6 +123,10 @@ pub struct Entity {
     /// Whether the mention sits in a photo caption (from the paragraph's role).
     #[serde(default)]
     pub in_caption: bool,
+    /// Who set this value when it was not the analysis: `reader` (a correction) or `lexicon`
+    /// (a name from the reader's personal lexicon). Absent for the analysis's own values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The mentions of one thing, under the longest name any of them uses.
@@ -141,6 +145,10 @@ pub struct Cluster {
     pub count: usize,
     #[serde(default)]
     pub body_count: usize,
+    /// Who set this cluster's name, type or role, or merged or split it, when it was not the analysis: `reader` (a correction) or `lexicon`
+    /// (a name from the reader's personal lexicon). Absent for the analysis's own values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// One direct quote: from its opening mark through its closing one (to the end of the paragraph for
@@ -160,6 +168,10 @@ pub struct Quote {
     /// (`Obama's “if you like your plan” promise`): the view shows it as likely, not certain.
     #[serde(default)]
     pub attribution: Option<String>,
+    /// Who marked this quote or chose its speaker when it was not the analysis: `reader` (a correction) or `lexicon`
+    /// (a name from the reader's personal lexicon). Absent for the analysis's own values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The mention that an attribution names: `Peskov`, `he`, `the Kremlin spokesman`.
@@ -233,6 +245,10 @@ pub struct Timex {
     /// Why this value: `"Friday" → 2025-03-14: weekday of the reference date (…)`.
     #[serde(default)]
     pub explanation: String,
+    /// Who set this value when it was not the analysis: `reader` (a correction) or `lexicon`
+    /// (a name from the reader's personal lexicon). Absent for the analysis's own values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// One card of the timeline: what happened, when, and who took part.
@@ -285,6 +301,10 @@ pub struct Event {
     /// Other sentences of the same article that state the same event again.
     #[serde(default)]
     pub restated_in: Vec<usize>,
+    /// Who set this event's date when it was not the analysis: `reader` (a correction) or `lexicon`
+    /// (a name from the reader's personal lexicon). Absent for the analysis's own values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// A piece of a label: the article's words, or a name filled in for a pronoun.

@@ -289,6 +289,7 @@ mod tests {
             speaker: None,
             paragraph: 0,
             attribution: None,
+            source: None,
         });
         analysis.entities.push(Entity {
             start: 9,

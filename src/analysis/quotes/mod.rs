@@ -1409,6 +1409,7 @@ pub fn to_contract(
             }),
             paragraph: q.paragraph,
             attribution: q.attribution.map(|a| a.as_str().to_string()),
+            source: None,
         })
         .collect();
     let phrases = found
