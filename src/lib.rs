@@ -6,6 +6,7 @@
 pub mod analysis;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod corrections;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;

@@ -1,6 +1,7 @@
 //! The local library: saved articles, as plain data the UI keeps in localStorage.
 //!
-//! The stored value is JSON with a version: `{"version": 1, "entries": [...]}`. Reading it back
+//! The stored value is JSON with a version: `{"version": 2, "entries": [...]}`. Version 2 added
+//! each entry's reader corrections; a version 1 library reads as entries without any. Reading it back
 //! treats it as untrusted (another tab, an older build or a full disk may have left anything
 //! there): a bad value is an error to report, never a panic, and the caller keeps what is on
 //! screen.
@@ -10,10 +11,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::corrections::Correction;
 use crate::export::headline;
 
 /// The stored format's version. Bump it when a field changes meaning.
-pub const LIBRARY_VERSION: u32 = 1;
+pub const LIBRARY_VERSION: u32 = 2;
 
 /// Titles are cut to about this many characters.
 pub const TITLE_CHARS: usize = 80;
@@ -30,6 +32,9 @@ pub struct Entry {
     /// Length of the text in code points, for the list ("12,345 characters").
     pub chars: usize,
     pub text: String,
+    /// The reader's corrections to this article's analysis, in the order made.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
 }
 
 /// The saved articles, newest last.
@@ -78,9 +83,15 @@ impl Library {
         Library::default()
     }
 
-    /// Saves `text` under `title` (trimmed; `title_of` when empty is the caller's usual choice)
-    /// and returns the new entry's id.
-    pub fn add(&mut self, text: String, title: &str, saved: &str) -> u64 {
+    /// Saves `text` and the reader's corrections to it under `title` (trimmed; `title_of` when
+    /// empty is the caller's usual choice) and returns the new entry's id.
+    pub fn add(
+        &mut self,
+        text: String,
+        corrections: Vec<Correction>,
+        title: &str,
+        saved: &str,
+    ) -> u64 {
         let id = self.entries.iter().map(|e| e.id + 1).max().unwrap_or(1);
         self.entries.push(Entry {
             id,
@@ -88,6 +99,7 @@ impl Library {
             saved: saved.to_string(),
             chars: text.chars().count(),
             text,
+            corrections,
         });
         id
     }
@@ -226,9 +238,14 @@ mod tests {
     #[test]
     fn three_saves_and_a_rename() {
         let mut library = Library::new();
-        let a = library.add("First text.".into(), "First", "2025-03-14");
-        let b = library.add("Second text 😀.".into(), "Second", "2025-03-15");
-        let c = library.add("Third.".into(), "  Third\n title ", "2025-03-16T10:00:00Z");
+        let a = library.add("First text.".into(), Vec::new(), "First", "2025-03-14");
+        let b = library.add("Second text 😀.".into(), Vec::new(), "Second", "2025-03-15");
+        let c = library.add(
+            "Third.".into(),
+            Vec::new(),
+            "  Third\n title ",
+            "2025-03-16T10:00:00Z",
+        );
         assert_eq!([a, b, c], [1, 2, 3]);
         assert!(library.rename(b, "Renamed"));
         assert!(!library.rename(99, "Nobody"));
@@ -241,7 +258,10 @@ mod tests {
         assert!(library.remove(a));
         assert!(!library.remove(a));
         // Ids are never reused while a newer entry exists.
-        assert_eq!(library.add("Fourth.".into(), "Fourth", "2025-03-17"), 4);
+        assert_eq!(
+            library.add("Fourth.".into(), Vec::new(), "Fourth", "2025-03-17"),
+            4
+        );
     }
 
     #[test]
@@ -275,6 +295,36 @@ mod tests {
             let err = Library::from_json(stored).unwrap_err();
             assert!(err.to_string().contains(expected), "{name}: {err}");
         }
+    }
+
+    #[test]
+    fn corrections_are_kept_and_old_libraries_still_read() {
+        use crate::corrections::{Change, Scope, Target};
+        let correction = Correction {
+            target: Target {
+                start: 0,
+                end: 5,
+                text: "Putin".into(),
+            },
+            change: Change::Label("ORG".into()),
+            scope: Scope::Cluster,
+        };
+        let mut library = Library::new();
+        library.add(
+            "Putin spoke.".into(),
+            vec![correction.clone()],
+            "t",
+            "2025-03-14",
+        );
+        let back = Library::from_json(&library.to_json()).unwrap();
+        assert_eq!(back.entries[0].corrections, [correction]);
+        assert!(library.to_json().starts_with(r#"{"version":2,"#));
+        // A library saved before corrections existed (version 1).
+        let v1 = r#"{"version":1,"entries":[{"id":1,"title":"t","saved":"2025-03-14","chars":5,"text":"hello"}]}"#;
+        let old = Library::from_json(v1).unwrap();
+        assert_eq!(old.version, LIBRARY_VERSION);
+        assert!(old.entries[0].corrections.is_empty());
+        assert_eq!(old.entries[0].text, "hello");
     }
 
     #[test]

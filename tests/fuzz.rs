@@ -17,6 +17,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
+use lede::corrections::{self, Change, Correction, Scope, Target};
 use lede::library::Library;
 use lede::share::{self, Settings, Shared};
 use lede::{analyze, Options};
@@ -110,6 +111,7 @@ fn damaged_link() -> impl Strategy<Value = String> {
                     raw_view,
                     ..Settings::default()
                 },
+                corrections: Vec::new(),
             };
             let link = share::encode_unlimited(&shared).expect("short texts encode");
             let mut bytes = link.into_bytes();
@@ -141,7 +143,12 @@ fn fuzz_share_decode() {
 fn fuzz_library_from_json() {
     let good = {
         let mut library = Library::new();
-        library.add("Putin met Witkoff.".into(), "Title", "2025-03-14");
+        library.add(
+            "Putin met Witkoff.".into(),
+            Vec::new(),
+            "Title",
+            "2025-03-14",
+        );
         library.to_json()
     };
     let stored = prop_oneof![
@@ -161,6 +168,143 @@ fn fuzz_library_from_json() {
         if let Ok(library) = Library::from_json(&stored) {
             prop_assert_eq!(library.version, lede::library::LIBRARY_VERSION);
         }
+        Ok(())
+    });
+}
+
+/// One random correction, before it meets a text: which kind, which mark or span it aims at,
+/// and the values it sets (real ones, or hostile strings).
+#[derive(Debug, Clone)]
+struct RawCorrection {
+    kind: u8,
+    real_target: bool,
+    at: prop::sample::Index,
+    len: prop::sample::Index,
+    other: prop::sample::Index,
+    value: String,
+    scope: u8,
+}
+
+fn raw_correction() -> impl Strategy<Value = RawCorrection> {
+    let value = prop_oneof![
+        prop::sample::select(vec![
+            "PER",
+            "ORG",
+            "LOC",
+            "MISC",
+            "CARDINAL",
+            "2025-03-14",
+            "2025-W12",
+            "2025",
+            "PAST_REF",
+            "P3Y",
+            "2025-02-30",
+            "Donald Trump",
+        ])
+        .prop_map(str::to_string),
+        hostile_text(),
+        any::<String>(),
+    ];
+    (
+        0u8..14,
+        any::<bool>(),
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        value,
+        0u8..3,
+    )
+        .prop_map(
+            |(kind, real_target, at, len, other, value, scope)| RawCorrection {
+                kind,
+                real_target,
+                at,
+                len,
+                other,
+                value,
+                scope,
+            },
+        )
+}
+
+/// A target on `text`: a real mark of the analysis, or any span (with its text, or other text).
+fn target_of(
+    text: &str,
+    a: &lede::Analysis,
+    raw: &RawCorrection,
+    pick: &prop::sample::Index,
+) -> Target {
+    let chars: Vec<char> = text.chars().collect();
+    let marks: Vec<(usize, usize)> = a
+        .entities
+        .iter()
+        .map(|e| (e.start, e.end))
+        .chain(a.quotes.iter().map(|q| (q.start, q.end)))
+        .chain(a.timexes.iter().map(|t| (t.start, t.end)))
+        .collect();
+    let (start, end) = if raw.real_target && !marks.is_empty() {
+        marks[pick.index(marks.len())]
+    } else {
+        let start = pick.index(chars.len() + 1);
+        (start, (start + raw.len.index(12)).min(chars.len() + 3))
+    };
+    let text = if end <= chars.len() && start <= end {
+        chars[start..end].iter().collect()
+    } else {
+        raw.value.clone()
+    };
+    Target { start, end, text }
+}
+
+#[test]
+fn fuzz_corrections() {
+    let input = (newsy_text(), prop::collection::vec(raw_correction(), 0..8));
+    fuzz("corrections::apply", input, |(text, raws)| {
+        let a = analyze(&text, &Options::default());
+        let list: Vec<Correction> = raws
+            .iter()
+            .map(|raw| {
+                let target = target_of(&text, &a, raw, &raw.at);
+                let other = target_of(&text, &a, raw, &raw.other);
+                let value = raw.value.clone();
+                let change = match raw.kind {
+                    0 => Change::Label(value),
+                    1 => Change::NotAName,
+                    2 => Change::AddName(value),
+                    3 => Change::Resize(other.start, other.end),
+                    4 => Change::Merge(other),
+                    5 => Change::Split,
+                    6 => Change::Rename(value),
+                    7 => Change::Role(Some(value)),
+                    8 => Change::Speaker(other),
+                    9 => Change::NotAQuote,
+                    10 => Change::AddQuote,
+                    11 => Change::Date(value),
+                    12 => Change::NotADate,
+                    _ => Change::DropEvent,
+                };
+                let scope = [Scope::One, Scope::SameText, Scope::Cluster][raw.scope as usize];
+                Correction {
+                    target,
+                    change,
+                    scope,
+                }
+            })
+            .collect();
+        // Through a share link and back, as corrections arrive from outside.
+        let shared = Shared {
+            text: text.clone(),
+            settings: Settings::default(),
+            corrections: list,
+        };
+        let link = share::encode_unlimited(&shared).expect("short texts encode");
+        let back = share::decode(&link).expect("a link made here opens");
+        prop_assert_eq!(&back, &shared);
+        let (corrected, outcomes) = corrections::apply(&text, &a, &back.corrections);
+        prop_assert_eq!(outcomes.len(), back.corrections.len());
+        check_spans(&text, &corrected);
+        check_reading(&text, &corrected);
+        check_exports(&text, &corrected);
         Ok(())
     });
 }

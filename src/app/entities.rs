@@ -44,6 +44,8 @@ struct Row {
     role: Option<String>,
     body: usize,
     captions: usize,
+    /// The cluster's first mention, which the correction menu opens on.
+    first: usize,
 }
 
 /// The index panel.
@@ -58,6 +60,7 @@ pub fn EntityPanel(
 ) -> impl IntoView {
     let Selection(selected) = selection;
     let HiddenLabels(hidden) = hidden;
+    let fixes = super::corrections::Corrections::get();
     // Rows by type. Mentions in captions are counted apart, so repeated captions don't inflate
     // the body's counts.
     let groups = Memo::new(move |_| {
@@ -75,6 +78,7 @@ pub fn EntityPanel(
                             role: c.role.clone(),
                             body: c.body_count,
                             captions: c.count - c.body_count,
+                            first: c.mentions.first().copied().unwrap_or_default(),
                         })
                         .collect();
                     rows.sort_by(|x, y| {
@@ -154,6 +158,8 @@ pub fn EntityPanel(
                                         <span class="entity-count">{row.body}</span>
                                         {captions.map(|c| view! { <span class="entity-captions">{c}</span> })}
                                     </button>
+                                    <button type="button" class="link entity-fix" data-entity=row.first.to_string()
+                                        aria-label=format!("Correct “{}”", row.name) title="Correct this name">"✎"</button>
                                 </li>
                             }
                         })
@@ -172,7 +178,17 @@ pub fn EntityPanel(
         <div class="entities">
             <div class="legend" role="group" aria-label="Highlight types">{legend}</div>
             <MentionStepper analysis=analysis selection=selection />
-            <div id="entity-index" class="entity-index">{index}</div>
+            <div id="entity-index" class="entity-index" on:click=move |ev| {
+                // A row's pencil opens the correction menu on the cluster's first mention.
+                use wasm_bindgen::JsCast;
+                let fix = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.closest(".entity-fix").ok().flatten());
+                if let Some(fix) = fix {
+                    super::mark_menu::open_at(fixes, &fix, false);
+                }
+            }>{index}</div>
         </div>
     }
 }

@@ -40,6 +40,7 @@ pub fn InputPanel(
     let Text(text) = text;
     let Message(message) = message;
     let Imported(imported) = imported;
+    let fixes = super::corrections::Corrections::get();
     // The textarea's content. It becomes `text` after a pause, a paste or a file.
     let draft = RwSignal::new(text.get_untracked());
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
@@ -53,7 +54,9 @@ pub fn InputPanel(
         message.set(None);
         text.set(value);
     };
+    // A whole new article (a paste over everything, a file): the corrections were the old one's.
     let replace = move |value: String| {
+        fixes.reset(Vec::new());
         draft.set(value.clone());
         commit(value);
     };

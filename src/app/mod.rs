@@ -7,9 +7,11 @@
 //! the analysis. The analysis runs in a Web Worker (`engine`), so the page stays responsive and a
 //! long analysis can be cancelled; until it answers, the previous result stays on screen.
 
+mod corrections;
 mod engine;
 mod entities;
 mod input;
+mod mark_menu;
 mod quotes;
 mod reader;
 mod side;
@@ -183,6 +185,7 @@ fn sample() -> Shared {
     Shared {
         text: crate::SAMPLE_ARTICLE.to_string(),
         settings: Settings::default(),
+        corrections: Vec::new(),
     }
 }
 
@@ -201,6 +204,8 @@ fn text_key(text: &str) -> (usize, u64) {
 fn App() -> impl IntoView {
     let (opened, problem) = opening();
     let from_link = fragment().is_some() && problem.is_none();
+    let fixes = corrections::Corrections::new(opened.corrections.clone());
+    provide_context(fixes);
     let text = RwSignal::new(opened.text);
     let message = RwSignal::new(problem);
     let options = RwSignal::new(Options {
@@ -216,6 +221,9 @@ fn App() -> impl IntoView {
     // What is on screen: a text and its analysis, replaced together when the worker answers.
     let shown_text = RwSignal::new(String::new());
     let analysis = RwSignal::new(Analysis::default());
+    // The worker's analysis before the reader's corrections, kept once there are any, so that a
+    // new correction (or an undo) re-applies them all without asking the worker again.
+    let found = StoredValue::new(None::<Analysis>);
     let busy = RwSignal::new(None::<Busy>);
     let timings = RwSignal::new(Timings::default());
     // The reading view's model of what is on screen, built from the text and its analysis.
@@ -239,6 +247,7 @@ fn App() -> impl IntoView {
                 move || {
                     shown_text.set(text);
                     analysis.set(*result);
+                    fixes.menu.set(None);
                     reading.set(model);
                     busy.set(None);
                     // Rendering happens in effects after this returns; a zero timeout runs after
@@ -257,6 +266,19 @@ fn App() -> impl IntoView {
             };
             set_timeout(
                 move || {
+                    // The reader's corrections apply to every analysis of the text, whatever its
+                    // options; with none, the worker's analysis is shown as it is, uncopied.
+                    let done = fixes.history.with_untracked(|h| h.done.clone());
+                    let result = if done.is_empty() {
+                        found.set_value(None);
+                        fixes.outcomes.set(Vec::new());
+                        result
+                    } else {
+                        let (fixed, outcomes) = crate::corrections::apply(&text, &result, &done);
+                        found.set_value(Some(*result));
+                        fixes.outcomes.set(outcomes);
+                        Box::new(fixed)
+                    };
                     let model = reading_model(&text, &result);
                     set_timeout(render(text, result, model), std::time::Duration::ZERO);
                 },
@@ -297,6 +319,23 @@ fn App() -> impl IntoView {
             stage: None,
         }));
         engine.with_value(|e| e.analyse(requested, &options));
+    });
+    // A correction made, undone or redone: apply the list again to the worker's analysis.
+    Effect::new(move |first: Option<()>| {
+        let done = fixes.history.with(|h| h.done.clone());
+        if first.is_none() || shown_text.with_untracked(|t| t.trim().is_empty()) {
+            return;
+        }
+        let base = found
+            .get_value()
+            .unwrap_or_else(|| analysis.get_untracked());
+        let (fixed, outcomes) =
+            shown_text.with_untracked(|t| crate::corrections::apply(t, &base, &done));
+        found.set_value(Some(base));
+        let model = shown_text.with_untracked(|t| reading_model(t, &fixed));
+        fixes.outcomes.set(outcomes);
+        analysis.set(fixed);
+        reading.set(model);
     });
     // The first result on screen (its render timed) lets the service worker install.
     Effect::new(move |_| {
@@ -355,6 +394,7 @@ fn App() -> impl IntoView {
         let shared = Shared {
             text: shown_text.get(),
             settings: settings.get(),
+            corrections: fixes.history.with(|h| h.done.clone()),
         };
         if shared.text.trim().is_empty() && from_link {
             return;
@@ -393,6 +433,7 @@ fn App() -> impl IntoView {
                 options.update(|o| {
                     o.reference_date = shared.settings.reference_date.and_then(|d| d.parse().ok())
                 });
+                fixes.reset(shared.corrections);
                 text.set(shared.text);
                 message.set(None);
                 clear_fragment();
@@ -459,6 +500,7 @@ fn App() -> impl IntoView {
                 </input::InputPanel>
                 <div class="reader-column">
                     <Progress busy=busy.read_only() stale=stale on_cancel=cancel on_retry=retry />
+                    <corrections::CorrectionsStrip />
                     <reader::Reader
                         reading=reading.read_only()
                         analysis=analysis
@@ -491,6 +533,8 @@ fn App() -> impl IntoView {
                     wide=timeline::WideTimeline(wide)
                 />
             </div>
+            <mark_menu::MarkMenu analysis=analysis text=shown_text.read_only() />
+            <corrections::SelectionBar />
         </main>
     }
 }

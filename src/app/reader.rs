@@ -38,6 +38,7 @@ pub fn Reader(
 ) -> impl IntoView {
     let Text(text) = text;
     let HiddenLabels(hidden) = hidden;
+    let fixes = super::corrections::Corrections::get();
     let class = move || {
         hidden.with(|h| {
             h.iter()
@@ -88,23 +89,57 @@ pub fn Reader(
         set_timeout(move || open_on(target), std::time::Duration::ZERO);
     });
     view! {
-        <section id="reader" class=class aria-label="Article" on:click=move |ev| {
-            // One listener for the whole article: a time expression leads to its timeline card,
-            // else a quote to its speaker's entry.
-            let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-            let index_of = |attribute: &str| {
-                target
-                    .as_ref()
-                    .and_then(|el| el.closest(&format!("[{attribute}]")).ok().flatten())
-                    .and_then(|el| el.get_attribute(attribute))
-                    .and_then(|t| t.parse::<usize>().ok())
-            };
-            if let Some(t) = index_of("data-timex") {
-                on_timex.run(t);
-            } else if let Some(q) = index_of("data-quote") {
-                on_quote.run(q);
+        <section id="reader" class=class aria-label="Article"
+            on:click=move |ev| {
+                // One listener for the whole article: a time expression leads to its timeline
+                // card, else a quote to its speaker's entry; and the mark's menu opens, unless
+                // words are being selected.
+                let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                let index_of = |attribute: &str| {
+                    target
+                        .as_ref()
+                        .and_then(|el| el.closest(&format!("[{attribute}]")).ok().flatten())
+                        .and_then(|el| el.get_attribute(attribute))
+                        .and_then(|t| t.parse::<usize>().ok())
+                };
+                if let Some(t) = index_of("data-timex") {
+                    on_timex.run(t);
+                } else if let Some(q) = index_of("data-quote") {
+                    on_quote.run(q);
+                }
+                let selecting = window()
+                    .get_selection()
+                    .ok()
+                    .flatten()
+                    .is_some_and(|s| !s.is_collapsed());
+                if let (Some(el), false) = (target, selecting) {
+                    super::mark_menu::open_at(fixes, &el, false);
+                }
             }
-        }>
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                // Enter or Space on a focused mark opens its menu.
+                if ev.key() != "Enter" && ev.key() != " " {
+                    return;
+                }
+                let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+                    return;
+                };
+                if el.matches("[data-entity], [data-quote], [data-timex]").unwrap_or(false) {
+                    ev.prevent_default();
+                    super::mark_menu::open_at(fixes, &el, true);
+                }
+            }
+            on:mouseup=move |_| {
+                // Words selected in the article: offer them as a missed name or quote.
+                let found = text.with_untracked(|t| {
+                    analysis.with_untracked(|a| super::corrections::selection_target(t, a))
+                });
+                if found.is_some() {
+                    fixes.menu.set(None);
+                }
+                fixes.selected.set(found);
+            }
+        >
             {move || {
                 if reading.with(|r| r.iter().all(|a| a.paragraphs.is_empty())) {
                     if busy.with(Option::is_some) {
@@ -166,6 +201,7 @@ fn EmptyState(
     /// Written by the "sample" button.
     text: RwSignal<String>,
 ) -> impl IntoView {
+    let fixes = super::corrections::Corrections::get();
     view! {
         <div class="empty">
             <div class="empty-mark" aria-hidden="true">"¶"</div>
@@ -174,7 +210,10 @@ fn EmptyState(
                 "Paste a news article anywhere on this page, drop a text file on it, or open one. "
                 "Lede splits it into articles, paragraphs and sentences, all in your browser."
             </p>
-            <button type="button" on:click=move |_| text.set(crate::SAMPLE_ARTICLE.to_string())>
+            <button type="button" on:click=move |_| {
+                fixes.reset(Vec::new());
+                text.set(crate::SAMPLE_ARTICLE.to_string())
+            }>
                 "Try the sample article"
             </button>
         </div>
@@ -482,7 +521,7 @@ fn piece_view(piece: &Piece, analysis: &Analysis) -> AnyView {
     {
         let (index, timex) = t;
         view = view! {
-            <span class="timex" data-timex=index.to_string() title=timex.explanation.clone()>{view}</span>
+            <span class="timex" data-timex=index.to_string() title=timex.explanation.clone() tabindex="0">{view}</span>
         }
         .into_any();
     }
@@ -498,12 +537,20 @@ fn piece_view(piece: &Piece, analysis: &Analysis) -> AnyView {
             .role
             .as_ref()
             .or(cluster_of.and_then(|c| c.role.as_ref()));
-        let title = match role {
+        let mut title = match role {
             Some(role) => format!("{} · {} · {}", label_name(&entity.label), name, role),
             None => format!("{} · {}", label_name(&entity.label), name),
         };
+        // Where the mark came from, when not from the analysis alone.
+        let source = entity.source.clone().unwrap_or_default();
+        match source.as_str() {
+            "reader" => title.push_str(" · your correction"),
+            "lexicon" => title.push_str(" · from your names"),
+            _ => {}
+        }
         view = view! {
-            <mark class="ent" data-entity=index.to_string() data-label=entity.label.clone() data-cluster=cluster title=title>
+            <mark class="ent" data-entity=index.to_string() data-label=entity.label.clone() data-cluster=cluster
+                data-source=source title=title tabindex="0">
                 {view}
             </mark>
         }
@@ -532,7 +579,8 @@ fn piece_view(piece: &Piece, analysis: &Analysis) -> AnyView {
                 }
             }
         };
-        view = view! { <span class="quote" data-quote=index.to_string() title=title>{view}</span> }
+        let source = quote.and_then(|q| q.source.clone()).unwrap_or_default();
+        view = view! { <span class="quote" data-quote=index.to_string() data-source=source title=title tabindex="0">{view}</span> }
             .into_any();
     }
     view

@@ -62,6 +62,7 @@ pub fn Toolbar(
     message: Message,
 ) -> impl IntoView {
     let Message(message) = message;
+    let fixes = super::corrections::Corrections::get();
     // The last share link made (shown so it can be copied by hand), or the too-long notice.
     let link = RwSignal::new(None::<Result<String, String>>);
     let empty = move || shown_text.with(|t| t.trim().is_empty());
@@ -70,6 +71,7 @@ pub fn Toolbar(
         let shared = Shared {
             text: shown_text.get_untracked(),
             settings: settings.get_untracked(),
+            corrections: fixes.history.with_untracked(|h| h.done.clone()),
         };
         match share::encode(&shared) {
             Ok(fragment) => {
@@ -119,7 +121,8 @@ pub fn Toolbar(
         let text = shown_text.get_untracked();
         let title = analysis.with_untracked(|a| title_of(&text, a));
         let mut next = library.get_untracked();
-        next.add(text, &title, &today_iso());
+        let done = fixes.history.with_untracked(|h| h.done.clone());
+        next.add(text, done, &title, &today_iso());
         match storage::save_library(&next) {
             Ok(()) => library.set(next),
             Err(e) => message.set(Some(e)),
@@ -208,6 +211,7 @@ pub fn LibraryPanel(
     message: Message,
 ) -> impl IntoView {
     let Message(message) = message;
+    let fixes = super::corrections::Corrections::get();
     let renaming = RwSignal::new(None::<u64>);
     let store = move |next: Library| match storage::save_library(&next) {
         Ok(()) => library.set(next),
@@ -258,7 +262,8 @@ pub fn LibraryPanel(
                         } else {
                             view! {
                                 <button type="button" class="link entry-open" on:click=move |_| {
-                                    if let Some(e) = library.with_untracked(|l| l.get(id).map(|e| e.text.clone())) {
+                                    if let Some((e, done)) = library.with_untracked(|l| l.get(id).map(|e| (e.text.clone(), e.corrections.clone()))) {
+                                        fixes.reset(done);
                                         text.set(e);
                                     }
                                 }>{title.clone()}</button>

@@ -4,8 +4,11 @@
 //! no server in between. Format (docs/share-link.md):
 //!
 //! ```text
-//! #v1.<base64url, no padding, of raw DEFLATE of the JSON {"text": …, "settings": {…}}>
+//! #v2.<base64url, no padding, of raw DEFLATE of the JSON {"text": …, "settings": {…}, "corrections": […]}>
 //! ```
+//!
+//! `v2` added the reader's corrections (`crate::corrections`). Links made before, `#v1.` with no
+//! corrections, still open exactly as they did: the same JSON, read with no corrections.
 //!
 //! Decoding treats the fragment as hostile: every failure is a `ShareError` with a message for the
 //! reader, decompression stops at `MAX_INFLATED` bytes (a few hundred bytes of DEFLATE can claim
@@ -16,6 +19,8 @@ mod base64url;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+use crate::corrections::{Correction, MAX_CORRECTIONS};
 
 /// The longest fragment `encode` makes: past about 8 KB, links break in chat apps, mail clients
 /// and some browsers' address bars, so the UI offers "Download as file" instead.
@@ -28,8 +33,11 @@ pub const MAX_TEXT: usize = 20 * 1024 * 1024;
 /// (escapes can double a text's size, and a hostile link can claim any size at all).
 pub const MAX_INFLATED: usize = 2 * MAX_TEXT + 64 * 1024;
 
-/// The format's version, the `v1` in `#v1.`.
-pub const VERSION: u32 = 1;
+/// The format's version, the `v2` in `#v2.`.
+pub const VERSION: u32 = 2;
+
+/// The versions `decode` reads: this one and every one before.
+pub const READABLE: &[&str] = &["v1", "v2"];
 
 /// The reader's view, as a link restores it. Every field has a default, so a link from an older
 /// version with fewer fields still opens, and unknown fields from a newer one are ignored.
@@ -61,6 +69,10 @@ pub struct Shared {
     pub text: String,
     #[serde(default)]
     pub settings: Settings,
+    /// The reader's corrections, applied after the analysis (`v2`; none in a `v1` link). Data
+    /// only: `corrections::apply` checks every one against the text.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
 }
 
 /// Why a fragment could not be made or read. `Display` gives the message for the reader.
@@ -80,6 +92,8 @@ pub enum ShareError {
     BadJson(String),
     /// The text is longer than `MAX_TEXT`.
     TextTooLong { bytes: usize },
+    /// More corrections than `MAX_CORRECTIONS`.
+    TooManyCorrections { count: usize },
     /// `encode`: the fragment would be longer than `MAX_FRAGMENT`; `bytes` is its length.
     TooLong { bytes: usize },
 }
@@ -112,6 +126,10 @@ impl fmt::Display for ShareError {
                 f,
                 "the shared text is {bytes} bytes, over Lede's limit of {MAX_TEXT} bytes"
             ),
+            ShareError::TooManyCorrections { count } => write!(
+                f,
+                "this share link carries {count} corrections, more than the {MAX_CORRECTIONS} Lede accepts"
+            ),
             ShareError::TooLong { bytes } => write!(
                 f,
                 "this article is too long for a link ({bytes} bytes of link; the limit is {MAX_FRAGMENT}): download it as a file instead"
@@ -122,7 +140,7 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-/// The fragment for `shared`, `#` included: `#v1.…`. `TooLong` past `MAX_FRAGMENT`, so the caller
+/// The fragment for `shared`, `#` included: `#v2.…`. `TooLong` past `MAX_FRAGMENT`, so the caller
 /// never hands out a link that a chat app would cut.
 pub fn encode(shared: &Shared) -> Result<String, ShareError> {
     let fragment = encode_unlimited(shared)?;
@@ -139,6 +157,11 @@ pub fn encode_unlimited(shared: &Shared) -> Result<String, ShareError> {
     if shared.text.len() > MAX_TEXT {
         return Err(ShareError::TextTooLong {
             bytes: shared.text.len(),
+        });
+    }
+    if shared.corrections.len() > MAX_CORRECTIONS {
+        return Err(ShareError::TooManyCorrections {
+            count: shared.corrections.len(),
         });
     }
     let json = serde_json::to_vec(shared).expect("Shared always serialises");
@@ -160,7 +183,7 @@ pub fn decode(given: &str) -> Result<Shared, ShareError> {
                 && v[1..].bytes().all(|b| b.is_ascii_digit())
         })
         .ok_or(ShareError::NotAShareLink)?;
-    if version != format!("v{VERSION}") {
+    if !READABLE.contains(&version) {
         return Err(ShareError::UnknownVersion(version.to_string()));
     }
     let deflated = base64url::decode(payload).map_err(|position| ShareError::BadBase64 {
@@ -180,6 +203,16 @@ pub fn decode(given: &str) -> Result<Shared, ShareError> {
         })?;
     let shared: Shared =
         serde_json::from_slice(&json).map_err(|e| ShareError::BadJson(e.to_string()))?;
+    if version == "v1" && !shared.corrections.is_empty() {
+        return Err(ShareError::BadJson(
+            "a v1 link cannot carry corrections".into(),
+        ));
+    }
+    if shared.corrections.len() > MAX_CORRECTIONS {
+        return Err(ShareError::TooManyCorrections {
+            count: shared.corrections.len(),
+        });
+    }
     if shared.text.len() > MAX_TEXT {
         return Err(ShareError::TextTooLong {
             bytes: shared.text.len(),
@@ -202,6 +235,7 @@ mod tests {
                 raw_view: true,
                 tab: "timeline".into(),
             },
+            corrections: Vec::new(),
         }
     }
 
@@ -221,12 +255,87 @@ mod tests {
         for (name, text) in cases {
             let s = shared(text);
             let fragment = encode(&s).unwrap();
-            assert!(fragment.starts_with("#v1."), "{name}");
+            assert!(fragment.starts_with("#v2."), "{name}");
             assert_eq!(decode(&fragment).unwrap(), s, "{name}");
             assert_eq!(decode(&fragment[1..]).unwrap(), s, "{name}: without #");
             let link = format!("https://example.org/lede/?x=1{fragment}");
             assert_eq!(decode(&link).unwrap(), s, "{name}: a whole link");
         }
+    }
+
+    #[test]
+    fn corrections_travel_and_stay_data() {
+        use crate::corrections::{Change, Correction, Scope, Target};
+        let mut s = shared("Putin met Witkoff. Gallery");
+        s.corrections = vec![
+            Correction {
+                target: Target {
+                    start: 19,
+                    end: 26,
+                    text: "Gallery".into(),
+                },
+                change: Change::NotAName,
+                scope: Scope::SameText,
+            },
+            Correction {
+                target: Target {
+                    start: 0,
+                    end: 5,
+                    text: "Putin".into(),
+                },
+                change: Change::Rename("<img src=x onerror=alert(1)>".into()),
+                scope: Scope::One,
+            },
+        ];
+        let fragment = encode(&s).unwrap();
+        assert_eq!(decode(&fragment).unwrap(), s);
+        let deflate = |json: &str| miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
+        let with =
+            |version: &str, json: &str| format!("#{version}.{}", base64url::encode(&deflate(json)));
+        let many = format!(
+            r#"{{"text":"hi","corrections":[{}]}}"#,
+            vec![
+                r#"{"target":{"start":0,"end":1,"text":"h"},"change":"not_a_name"}"#;
+                MAX_CORRECTIONS + 1
+            ]
+            .join(",")
+        );
+        let cases = [
+            ("too many", with("v2", &many), "more than"),
+            (
+                "an unknown kind",
+                with(
+                    "v2",
+                    r#"{"text":"hi","corrections":[{"target":{"start":0,"end":1,"text":"h"},"change":{"run_script":"alert(1)"}}]}"#,
+                ),
+                "cannot read",
+            ),
+            (
+                "corrections in a v1 link",
+                with(
+                    "v1",
+                    r#"{"text":"hi","corrections":[{"target":{"start":0,"end":1,"text":"h"},"change":"not_a_name"}]}"#,
+                ),
+                "cannot carry",
+            ),
+        ];
+        for (name, fragment, expected) in cases {
+            let err = decode(&fragment).unwrap_err();
+            assert!(err.to_string().contains(expected), "{name}: {err}");
+        }
+    }
+
+    /// A link made by the release before corrections (format v1) opens as it did.
+    #[test]
+    fn a_v1_link_from_the_last_release_still_opens() {
+        let link = include_str!("../../tests/data/share/v1-link.txt").trim();
+        let expected: Shared =
+            serde_json::from_str(include_str!("../../tests/data/share/v1-link.expected.json"))
+                .unwrap();
+        assert!(link.contains("#v1."));
+        let opened = decode(link).unwrap();
+        assert_eq!(opened, expected);
+        assert!(opened.corrections.is_empty());
     }
 
     #[test]

@@ -75,7 +75,7 @@ describe('Share, keep, export and import', () => {
       await waitForGenerationAfter(page, gen);
       await page.click('#share');
       link = await page.inputValue('#share-link');
-      assert.match(link, /#v1\.[A-Za-z0-9_-]+$/, 'the link carries a #v1. fragment');
+      assert.match(link, /#v2\.[A-Za-z0-9_-]+$/, 'the link carries a #v2. fragment');
       assert.ok(link.startsWith(app.url), 'the link points at this app');
     });
     // A fresh browser profile: nothing stored, only the link.

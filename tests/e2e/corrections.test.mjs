@@ -1,0 +1,204 @@
+// Reader corrections in Chromium, on the sample, the way a reader makes them: from the mark's own
+// menu (by click and by keyboard), from a selection, with undo and redo; then the panels, the
+// timeline and the JSON export reflect them, and they survive a share link and a reload. A link
+// made by the release before corrections still opens as it did.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { generation, sharedApp, waitForGenerationAfter, waitForReady, withApp } from './support/browser.mjs';
+import { REPO_ROOT } from './support/server.mjs';
+
+/** Clicks the first mark of the article whose text is `text` (an entity unless `selector` says). */
+async function openMenu(page, text, selector = '#reader mark.ent') {
+  const mark = page.locator(selector).filter({ hasText: new RegExp(`^${text}$`) }).first();
+  await mark.scrollIntoViewIfNeeded();
+  await mark.click();
+  await page.waitForSelector('#mark-menu:not([hidden])');
+}
+
+/** Opens the correction menu of the index's cluster named `name`, from its pencil. */
+async function openFromIndex(page, name) {
+  await page.click('#tab-entities');
+  const row = page.locator('#entity-index li').filter({ has: page.locator('.entity-name', { hasText: new RegExp(`^${name}`) }) });
+  await row.first().locator('.entity-fix').click();
+  await page.waitForSelector('#mark-menu:not([hidden])');
+}
+
+/** Makes a correction with `click` and waits for the view to show it. */
+async function correct(page, click) {
+  const gen = await generation(page);
+  await click();
+  await waitForGenerationAfter(page, gen);
+}
+
+/** The entity index's cluster names. */
+async function indexNames(page) {
+  await page.click('#tab-entities');
+  return page.$$eval('.entity-row .entity-name', (rows) => rows.map((r) => r.textContent));
+}
+
+/** What the page's JSON export says. */
+async function exportJson(page) {
+  await page.click('#export-menu summary');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
+  return JSON.parse(await readFile(await download.path(), 'utf8'));
+}
+
+/** What must hold after the corrections of the first test, wherever the article is opened. */
+async function checkCorrected(page) {
+  const names = (await indexNames(page)).join('\n');
+  assert.ok(!/^Pool$/m.test(names), '“Pool” is no longer a name');
+  const places = await page.$$eval('.entity-group[data-label="LOC"] .entity-name', (els) => els.map((e) => e.textContent));
+  assert.ok(places.some((p) => p.startsWith('Musee de la Marine')), 'the museum is a place');
+  assert.ok(!/Group of Seven/.test(names), 'the Group of Seven is merged into G7');
+  assert.match(names, /G7/);
+  const json = await exportJson(page);
+  const g7 = json.clusters.find((c) => c.name === 'G7' || c.name === 'Group of Seven');
+  assert.equal(g7.source, 'reader', 'the merged cluster is the reader’s');
+  assert.equal(g7.count, 3, 'G7 twice and the Group of Seven once');
+  const museumJson = json.entities.find((e) => e.text === 'Musee de la Marine');
+  assert.deepEqual([museumJson.label, museumJson.source], ['LOC', 'reader']);
+  assert.ok(!json.entities.some((e) => e.text === 'Pool'), 'no “Pool” in the export');
+  const quote = json.quotes.find((q) => q.source === 'reader');
+  assert.ok(quote, 'a quote carries the reader’s speaker');
+  assert.equal(quote.speaker.name, 'Keir Starmer');
+  const timex = json.timexes.find((x) => x.source === 'reader');
+  assert.equal(timex?.value, '2025-03-10', 'the date the reader set');
+  const event = json.events.find((e) => e.source === 'reader');
+  assert.equal(event?.date, '2025-03-10', 'its timeline event moved with it');
+  // Other values are the analysis's own: no source field at all.
+  assert.ok(json.entities.some((e) => !('source' in e)));
+  // The timeline panel shows the card on its new day.
+  await page.click('#tab-timeline');
+  const cards = await page.$$eval('[data-event]', (els) => els.map((e) => e.textContent).join('\n'));
+  assert.match(cards, /March 10|Mar(ch)? 10|2025-03-10/, 'a card on March 10');
+}
+
+describe('Reader corrections', () => {
+  const app = sharedApp();
+
+  it('retype, drop, merge, reassign and redate on the sample; they reach the panels, the export, a share link and a reload', async (t) => {
+    let link;
+    await withApp(t, app.browser, app.url, async ({ page }) => {
+      // The wrong names here sit in photo captions, which show no marks: correct them from the
+      // entity index. “Pool” (a photo pool) is not a name: every mention of it.
+      await openFromIndex(page, 'Pool');
+      const scope = page.locator('#scope-choice');
+      await scope.selectOption('same_text');
+      await correct(page, () => page.click('#not-a-name'));
+      // The Musee de la Marine is a place, not a person.
+      await openFromIndex(page, 'Musee de la Marine');
+      await correct(page, () => page.click('#mark-menu [data-set-label="LOC"]'));
+      // “Group of Seven” and “G7” are one.
+      await openMenu(page, 'Group of Seven');
+      await page.selectOption('#merge-with', { label: 'G7' });
+      await correct(page, () => page.click('#merge'));
+      // A quote given to someone else: the first quote in the article.
+      const quote = page.locator('#reader .quote').first();
+      await quote.scrollIntoViewIfNeeded();
+      await quote.click({ position: { x: 3, y: 5 } });
+      await page.waitForSelector('#mark-menu:not([hidden]) #speaker');
+      await page.selectOption('#speaker', { label: 'Keir Starmer' });
+      await correct(page, () => page.click('#set-speaker'));
+      // A date set by hand: “late Thursday”.
+      await openMenu(page, 'late Thursday', '#reader .timex');
+      await page.selectOption('#date-grain', 'day');
+      await page.fill('#date-value', '2025-03-10');
+      await correct(page, () => page.click('#set-date'));
+
+      assert.match(await page.innerText('#corrections summary'), /5 corrections/);
+      await checkCorrected(page);
+
+      // Undo takes the last back, redo puts it back.
+      await correct(page, () => page.click('#undo'));
+      assert.match(await page.innerText('#corrections summary'), /4 corrections/);
+      await correct(page, () => page.click('#redo'));
+      assert.match(await page.innerText('#corrections summary'), /5 corrections/);
+
+      await page.click('#share');
+      link = await page.inputValue('#share-link');
+      assert.match(link, /#v2\./);
+
+      // A reload keeps them.
+      await page.reload();
+      await waitForReady(page);
+      await page.waitForSelector('#corrections:not([hidden])');
+      await checkCorrected(page);
+    });
+    // A fresh profile with only the link.
+    await withApp(t, app.browser, link, async ({ page }) => {
+      await page.waitForSelector('#corrections:not([hidden])');
+      await checkCorrected(page);
+    });
+  });
+
+  it('the keyboard opens a mark’s menu, and a selection becomes a name that undo removes', async (t) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
+      const mark = page.locator('#reader mark.ent').first();
+      await mark.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#mark-menu:not([hidden])');
+      const focused = await page.evaluate(() => document.activeElement?.closest('#mark-menu') !== null);
+      assert.ok(focused, 'the menu takes the focus');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#mark-menu[hidden]', { state: 'attached' });
+
+      // Select “Kremlin spokesman” in the first paragraph that has it and mark it as a name.
+      const found = await page.evaluate(() => {
+        for (const p of document.querySelectorAll('#reader p.para')) {
+          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const at = n.textContent.indexOf('spokesman');
+            if (at >= 0) {
+              const range = document.createRange();
+              range.setStart(n, at);
+              range.setEnd(n, at + 'spokesman'.length);
+              const selection = window.getSelection();
+              selection.removeAllRanges();
+              selection.addRange(range);
+              p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+              return true;
+            }
+          }
+        }
+        return false;
+      });
+      assert.ok(found, 'the sample has “spokesman”');
+      await page.waitForSelector('#selection-bar');
+      await page.selectOption('#add-label', 'MISC');
+      await correct(page, () => page.click('#add-name'));
+      const added = page.locator('#reader mark.ent[data-source="reader"]').filter({ hasText: /^spokesman$/ });
+      assert.equal(await added.count(), 1, 'the selected word is a name now');
+      assert.equal(await added.first().getAttribute('data-label'), 'MISC');
+      await correct(page, () => page.click('#undo'));
+      assert.equal(await added.count(), 0, 'undo removes it');
+    });
+  });
+
+  it('hostile strings in corrections are shown as text', async (t) => {
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    await withApp(t, app.browser, app.url, async ({ page }) => {
+      await openMenu(page, 'Dmitry Peskov');
+      await page.fill('#rename', payload);
+      await correct(page, () => page.click('#rename-cluster'));
+      await page.click('#tab-entities');
+      assert.ok((await page.innerText('aside.side')).includes(payload), 'the new name is shown as typed');
+      assert.equal(await page.locator('aside.side img, #reader img').count(), 0, 'no element was made from it');
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    });
+  });
+
+  it('a share link made by the release before corrections (v1) opens as it did', async (t) => {
+    const fixture = (await readFile(join(REPO_ROOT, 'tests/data/share/v1-link.txt'), 'utf8')).trim();
+    const expected = JSON.parse(await readFile(join(REPO_ROOT, 'tests/data/share/v1-link.expected.json'), 'utf8'));
+    const link = app.url + fixture.slice(fixture.indexOf('#'));
+    await withApp(t, app.browser, link, async ({ page }) => {
+      assert.equal(await page.inputValue('#input'), expected.text);
+      assert.equal(await page.inputValue('#reference-date'), expected.settings.reference_date);
+      assert.equal(await page.getAttribute('#tab-time', 'aria-selected'), 'true');
+      assert.equal(await page.locator('#corrections:not([hidden])').count(), 0, 'no corrections');
+    });
+  });
+});
