@@ -544,6 +544,42 @@ mod tests {
         assert_eq!(value["paragraphs"].as_array().unwrap().len(), 80);
     }
 
+    /// `--lexicon` reads an exported personal lexicon; a bad one is refused with its message.
+    #[test]
+    fn lexicon_marks_the_readers_names() {
+        let dir = std::env::temp_dir().join(format!("lede-cli-lexicon-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = dir.join("article.txt");
+        std::fs::write(
+            &text,
+            "The deal was backed by Zorblat Quenth and the bank, officials said on Tuesday.\n",
+        )
+        .unwrap();
+        let good = dir.join("lexicon.json");
+        std::fs::write(
+            &good,
+            r#"{"version":1,"names":[{"name":"Zorblat Quenth","label":"PER"}]}"#,
+        )
+        .unwrap();
+        let bad = dir.join("newer.json");
+        std::fs::write(&bad, r#"{"version":9,"names":[]}"#).unwrap();
+        let path = |p: &std::path::Path| p.to_str().unwrap().to_string();
+        let json = run_args(&["analyze", &path(&text), "--lexicon", &path(&good)]).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let entity = &value["entities"][0];
+        assert_eq!(
+            (&entity["text"], &entity["label"], &entity["source"]),
+            (
+                &serde_json::json!("Zorblat Quenth"),
+                &serde_json::json!("PER"),
+                &serde_json::json!("lexicon")
+            )
+        );
+        let err = run_args(&["analyze", &path(&text), "--lexicon", &path(&bad)]).unwrap_err();
+        assert!(err.to_string().contains("newer Lede"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
     #[test]
     fn date_fixes_the_reference_date() {
         let json = run_args(&[
