@@ -16,6 +16,9 @@ pub enum Error {
     Usage(String),
     /// A model file is not one this build can read (wrong magic, version or length).
     Model(String),
+    /// A personal lexicon name, or a stored or imported lexicon, that cannot be used: the message
+    /// says why (`crate::lexicon`).
+    Lexicon(String),
 }
 
 impl fmt::Display for Error {
@@ -28,6 +31,7 @@ impl fmt::Display for Error {
             Error::BadDate(message) => write!(f, "bad date: {message}"),
             Error::Usage(message) => write!(f, "{message}"),
             Error::Model(message) => write!(f, "bad model: {message}"),
+            Error::Lexicon(message) => write!(f, "personal lexicon: {message}"),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod import;
+pub mod lexicon;
 pub mod library;
 pub mod reading;
 pub mod share;

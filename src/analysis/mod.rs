@@ -22,6 +22,7 @@ pub use captions::Hint;
 pub use date::Date;
 pub use model::*;
 
+use crate::lexicon::LexiconName;
 use offsets::CharIndex;
 use segment::Doc;
 
@@ -43,6 +44,11 @@ pub struct Options {
     /// (`crate::import`): a hint overrides the classifier's role for every paragraph it covers.
     /// Empty for plain text.
     pub hints: Vec<Hint>,
+    /// The reader's personal lexicon (`crate::lexicon`): names the entity tagger reads as
+    /// gazetteer entries of the reader's own (`entities::overlay`). Left out of the JSON when
+    /// empty, so options saved before it existed read and write as they did.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lexicon: Vec<LexiconName>,
 }
 
 impl Options {
@@ -96,7 +102,10 @@ pub fn analyze_observed(
     let captions = captions::analyze_captions_hinted(text, &doc, &options.hints);
     stage_done("captions");
     let roles = &captions.roles;
-    let entities = entities::find(text, &doc, roles);
+    // The reader's names, as a small gazetteer of their own; none at all without a lexicon.
+    let lexicon = entities::overlay::Overlay::shared(&options.lexicon);
+    let entities = entities::find(text, &doc, roles, lexicon.as_deref());
+    drop(lexicon);
     stage_done("entities");
     let time = time::analyse(text, &doc, roles, options.reference_date, options.today);
     stage_done("time");
@@ -287,7 +296,7 @@ fn to_contract(text: &str, doc: &Doc, stages: Stages) -> Analysis {
                 paragraph: m.paragraph,
                 role: m.role.map(|r| r.of(text).to_string()),
                 in_caption: roles.get(m.paragraph).is_some_and(|r| *r != Role::Body),
-                source: None,
+                source: m.from_lexicon.then(|| "lexicon".to_string()),
             })
             .collect(),
         clusters: entities

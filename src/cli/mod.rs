@@ -13,11 +13,11 @@ use crate::error::{read_text, Error, Result};
 const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|train-wordclasses|build-wikinames|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions|eval-html|pos|train-pos|eval-pos|eval-anchoring|train-anchoring|eval-labels ...; see lede --help";
 
 /// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
-const HELP: &str =
-    "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact] [--html|--markdown]
+const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--lexicon FILE] [--compact]
+                    [--html|--markdown]
        lede import [FILE|-] [--html|--markdown] [--roles]
        lede export --format json|md|timelinejs|csv-entities|csv-quotes|html [FILE|-]
-                   [--date YYYY-MM-DD] [--out PATH]
+                   [--date YYYY-MM-DD] [--lexicon FILE] [--out PATH]
        lede conll [FILE|-] [--model FILE]
        lede eval-conll [FILE] [--model FILE]
        lede eval-ner [--model FILE] [--check] [--errors NAME|all]
@@ -82,8 +82,9 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
     }
 }
 
-/// Reads the command's input (importing HTML or Markdown), and analyses it with today's date and
-/// `--date` as the reference date when given: what `analyze` and `export` share.
+/// Reads the command's input (importing HTML or Markdown), and analyses it with today's date,
+/// `--date` as the reference date and `--lexicon` (a personal lexicon as the app exports it,
+/// `crate::lexicon`) when given: what `analyze` and `export` share.
 fn read_and_analyze(args: &Args) -> Result<(String, crate::analysis::Analysis)> {
     let mut options = Options {
         today: Some(system_today()),
@@ -95,17 +96,26 @@ fn read_and_analyze(args: &Args) -> Result<(String, crate::analysis::Analysis)> 
             .map_err(|e: crate::analysis::date::DateError| Error::BadDate(e.to_string()))?;
         options.reference_date = Some(date);
     }
+    if let Some(path) = args.value("--lexicon") {
+        let json = std::fs::read_to_string(path).map_err(io_error(path))?;
+        options.lexicon = crate::lexicon::Lexicon::from_json(&json)?.names;
+    }
     let imported = import_input(args)?;
     options.hints = imported.hints;
     let analysis = analyze(&imported.text, &options);
     Ok((imported.text, analysis))
 }
 
-/// `lede analyze [FILE|-] [--date YYYY-MM-DD] [--compact] [--html|--markdown]`: the JSON
+/// `lede analyze [FILE|-] [--date YYYY-MM-DD] [--lexicon FILE] [--compact] [--html|--markdown]`:
+/// the JSON
 /// contract. An `.html`/`.htm` or `.md` file (or `--html`, `--markdown`) is imported first, and
 /// its structure's role hints go to the analysis.
 fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    let args = Args::parse(args, &["--date"], &["--compact", "--html", "--markdown"])?;
+    let args = Args::parse(
+        args,
+        &["--date", "--lexicon"],
+        &["--compact", "--html", "--markdown"],
+    )?;
     let (_, analysis) = read_and_analyze(&args)?;
     let json = if args.has("--compact") {
         serde_json::to_string(&analysis)
@@ -116,13 +126,14 @@ fn analyze_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     writeln!(out, "{json}").map_err(io_error("stdout"))
 }
 
-/// `lede export --format F [FILE|-] [--date YYYY-MM-DD] [--out PATH]`: one export of the
+/// `lede export --format F [FILE|-] [--date YYYY-MM-DD] [--lexicon FILE] [--out PATH]`: one
+/// export of the
 /// analysis (see `crate::export`), to standard output or a file.
 fn export_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     use crate::export::Format;
     let args = Args::parse(
         args,
-        &["--format", "--date", "--out"],
+        &["--format", "--date", "--lexicon", "--out"],
         &["--html", "--markdown"],
     )?;
     let names = || {
@@ -531,6 +542,42 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["articles"].as_array().unwrap().len(), 2);
         assert_eq!(value["paragraphs"].as_array().unwrap().len(), 80);
+    }
+
+    /// `--lexicon` reads an exported personal lexicon; a bad one is refused with its message.
+    #[test]
+    fn lexicon_marks_the_readers_names() {
+        let dir = std::env::temp_dir().join(format!("lede-cli-lexicon-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = dir.join("article.txt");
+        std::fs::write(
+            &text,
+            "The deal was backed by Zorblat Quenth and the bank, officials said on Tuesday.\n",
+        )
+        .unwrap();
+        let good = dir.join("lexicon.json");
+        std::fs::write(
+            &good,
+            r#"{"version":1,"names":[{"name":"Zorblat Quenth","label":"PER"}]}"#,
+        )
+        .unwrap();
+        let bad = dir.join("newer.json");
+        std::fs::write(&bad, r#"{"version":9,"names":[]}"#).unwrap();
+        let path = |p: &std::path::Path| p.to_str().unwrap().to_string();
+        let json = run_args(&["analyze", &path(&text), "--lexicon", &path(&good)]).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let entity = &value["entities"][0];
+        assert_eq!(
+            (&entity["text"], &entity["label"], &entity["source"]),
+            (
+                &serde_json::json!("Zorblat Quenth"),
+                &serde_json::json!("PER"),
+                &serde_json::json!("lexicon")
+            )
+        );
+        let err = run_args(&["analyze", &path(&text), "--lexicon", &path(&bad)]).unwrap_err();
+        assert!(err.to_string().contains("newer Lede"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

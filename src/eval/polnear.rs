@@ -363,7 +363,7 @@ pub struct ArticleReport {
 /// hands them to the quotes stage.
 fn stage_inputs(text: &str, doc: &Doc) -> (Vec<crate::analysis::model::Role>, Vec<EntityMention>) {
     let roles = captions::assign_roles(text, doc);
-    let found = entities::find(text, doc, &roles);
+    let found = entities::find(text, doc, &roles, None);
     let mentions: Vec<EntityMention> = found
         .mentions
         .iter()

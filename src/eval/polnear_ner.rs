@@ -136,7 +136,7 @@ fn parse_ann(ann: &str) -> std::result::Result<(String, String, Vec<Span>), Stri
 pub fn predict(text: &str, tagger: &Tagger) -> Vec<Span> {
     let doc = segment::segment(text);
     let roles = captions::analyze_captions(text, &doc).roles;
-    let found = entities::find_with(text, &doc, &roles, tagger);
+    let found = entities::find_with(text, &doc, &roles, tagger, None);
     let index = CharIndex::new(text);
     found
         .mentions

@@ -13,6 +13,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod model;
 pub mod numeric;
+pub mod overlay;
 mod roles;
 mod scoring;
 pub mod sentence;
@@ -22,6 +23,7 @@ pub mod wordclass;
 use features::DocContext;
 use gazetteer::Gazetteer;
 use model::Model;
+use overlay::Overlay;
 
 use super::model::Role;
 use super::segment::{Doc, SentenceSeg};
@@ -41,6 +43,9 @@ pub struct Mention {
     pub role: Option<Span>,
     /// Index into `Entities::clusters`; names only, never numbers.
     pub cluster: Option<usize>,
+    /// The mention is one of the reader's own names (`crate::lexicon`), with the type the reader
+    /// gave it, so the view can say where the mark came from.
+    pub from_lexicon: bool,
 }
 
 /// The mentions of one thing.
@@ -85,9 +90,10 @@ impl Entities {
 }
 
 /// Finds and clusters the entities of a segmented text with the shipped tagger. `roles` has one
-/// entry per paragraph (missing ones are body), from the captions stage.
-pub fn find(text: &str, doc: &Doc, roles: &[Role]) -> Entities {
-    find_with(text, doc, roles, Tagger::shipped())
+/// entry per paragraph (missing ones are body), from the captions stage. `lexicon` is the
+/// reader's names (`Overlay`), if any.
+pub fn find(text: &str, doc: &Doc, roles: &[Role], lexicon: Option<&Overlay>) -> Entities {
+    find_with(text, doc, roles, Tagger::shipped(), lexicon)
 }
 
 /// Whether a paragraph the line model calls furniture reads as the story's prose all the same:
@@ -115,7 +121,13 @@ fn reads_as_story(paragraph: &str) -> bool {
 /// at all: it gets no mentions, and its words do not feed the document-level features, since a
 /// menu's "Rugby Soccer Cricket" says nothing about how the story uses its names. Captions,
 /// credits and headings are read like the body; their mentions are counted apart later.
-pub fn find_with(text: &str, doc: &Doc, roles: &[Role], tagger: &Tagger) -> Entities {
+pub fn find_with(
+    text: &str,
+    doc: &Doc,
+    roles: &[Role],
+    tagger: &Tagger,
+    lexicon: Option<&Overlay>,
+) -> Entities {
     let mut mentions = Vec::new();
     let furniture = |paragraph: usize| {
         roles.get(paragraph) == Some(&Role::Boilerplate)
@@ -151,7 +163,7 @@ pub fn find_with(text: &str, doc: &Doc, roles: &[Role], tagger: &Tagger) -> Enti
                     .collect()
             })
             .collect();
-        let labels = tagger.tag_document(&tokens);
+        let labels = tagger.tag_document_with(&tokens, lexicon);
         for (&(index, sentence), (words, labels)) in
             sentences.iter().zip(tokens.iter().zip(&labels))
         {
@@ -187,13 +199,15 @@ pub fn find_with(text: &str, doc: &Doc, roles: &[Role], tagger: &Tagger) -> Enti
             }
             found.sort_by_key(|f| f.0);
             for (a, b, label, role) in found {
+                let span = byte_span(a, b);
                 mentions.push(Mention {
-                    span: byte_span(a, b),
+                    span,
                     label,
                     sentence: index,
                     paragraph: sentence.paragraph,
                     role,
                     cluster: None,
+                    from_lexicon: lexicon.is_some_and(|l| l.is_reader_name(span.of(text), label)),
                 });
             }
         }
@@ -291,24 +305,48 @@ impl Tagger<'static> {
 impl Tagger<'_> {
     /// BIO labels (see `tagger`) for every token of every sentence of one document.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
+        self.tag_document_with(sentences, None)
+    }
+
+    /// `tag_document`, reading the reader's names (`lexicon`) as well, if there are any.
+    pub fn tag_document_with<S: AsRef<str>>(
+        &self,
+        sentences: &[Vec<S>],
+        lexicon: Option<&Overlay>,
+    ) -> Vec<Vec<u8>> {
         let words = scoring::Words::new(sentences, self.model, self.gazetteer);
         let prepared = words.prepared();
         let mut context = DocContext::of_prepared(prepared.iter().map(Vec::as_slice));
+        let overlay = lexicon.map(Overlay::gazetteer);
         let views: Vec<_> = prepared
             .iter()
             .enumerate()
-            .map(|(k, tokens)| words.view(k, tokens, self.gazetteer))
+            .map(|(k, tokens)| words.view(k, tokens, self.gazetteer, overlay))
             .collect();
         let lower: Vec<Vec<&str>> = prepared
             .iter()
             .map(|s| s.iter().map(|p| p.lower.as_str()).collect())
             .collect();
+        // The reader's names as whole matches, for the convention that gives them the last say.
+        let reader: Vec<Vec<overlay::ReaderMatch>> = match lexicon {
+            Some(lexicon) => prepared
+                .iter()
+                .zip(&lower)
+                .map(|(s, lower)| {
+                    let capitalized: Vec<bool> = s.iter().map(|p| p.capitalized).collect();
+                    lexicon.matches(lower, &capitalized)
+                })
+                .collect(),
+            None => Vec::new(),
+        };
         let reads: Vec<conventions::Read> = lower
             .iter()
             .zip(&views)
-            .map(|(lower, view)| conventions::Read {
+            .enumerate()
+            .map(|(k, (lower, view))| conventions::Read {
                 lower,
                 gaz: view.gaz(),
+                reader: reader.get(k).map_or(&[], Vec::as_slice),
             })
             .collect();
         let doc_rows = words.doc_rows(&context, self.model);

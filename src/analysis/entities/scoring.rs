@@ -129,17 +129,19 @@ impl<'a> Words<'a> {
     }
 
     /// Sentence `k` as the templates read it (`prepared` is its row of `prepared()`).
+    /// `overlay` is the reader's gazetteer, if any (`SentenceView::new`).
     pub(super) fn view<'p>(
         &self,
         k: usize,
         prepared: &'p [&'p Prepared<'a>],
         gazetteer: &Gazetteer,
+        overlay: Option<&Gazetteer>,
     ) -> SentenceView<'p, 'a> {
         let classes = self.sentences[k]
             .iter()
             .map(|&id| self.entries[id as usize].class)
             .collect();
-        SentenceView::new(prepared, classes, gazetteer)
+        SentenceView::new(prepared, classes, gazetteer, overlay)
     }
 
     /// Per-label scores of sentence `k`'s tokens (`view` is its `view`), laid out as
@@ -251,7 +253,7 @@ mod tests {
         for (k, sentence) in sentences.iter().enumerate() {
             sentence_features(sentence, &doc, gazetteer, &mut feats, &mut offsets);
             model.emissions(&feats, &offsets, &mut want);
-            let view = words.view(k, &prepared[k], gazetteer);
+            let view = words.view(k, &prepared[k], gazetteer, None);
             words.emissions(k, &view, &doc, &doc_rows, model, &mut got);
             let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&got), bits(&want), "sentence {k}");

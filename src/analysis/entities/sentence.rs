@@ -138,17 +138,27 @@ pub(super) struct SentenceView<'p, 'a> {
 }
 
 impl<'p, 'a> SentenceView<'p, 'a> {
+    /// `overlay` is the reader's own gazetteer (`overlay::Overlay`), if any: its matches are
+    /// added to the shipped gazetteer's, so the features see them as the same kind of match.
     pub(super) fn new(
         tokens: &'p [&'p Prepared<'a>],
         classes: Vec<Option<Classes>>,
         gazetteer: &Gazetteer,
+        overlay: Option<&Gazetteer>,
     ) -> Self {
         let caps = is_caps_sentence(tokens);
         let title = !caps && is_title_sentence(tokens);
-        let gaz = gazetteer.tag_sentence(
-            &tokens.iter().map(|p| p.lower.as_str()).collect::<Vec<_>>(),
-            &tokens.iter().map(|p| p.capitalized).collect::<Vec<_>>(),
-        );
+        let lower = tokens.iter().map(|p| p.lower.as_str()).collect::<Vec<_>>();
+        let capitalized = tokens.iter().map(|p| p.capitalized).collect::<Vec<_>>();
+        let mut gaz = gazetteer.tag_sentence(&lower, &capitalized);
+        if let Some(overlay) = overlay {
+            for (tags, own) in gaz
+                .iter_mut()
+                .zip(overlay.tag_sentence(&lower, &capitalized))
+            {
+                *tags = tags.union(own);
+            }
+        }
         let n = tokens.len();
         let mut run_of = vec![(0usize, 0usize); n];
         let mut i = 0;
@@ -418,7 +428,7 @@ pub fn sentence_features<S: AsRef<str>>(
     let prepared: Vec<Prepared> = tokens.iter().map(|t| prepare(t.as_ref())).collect();
     let refs: Vec<&Prepared> = prepared.iter().collect();
     let classes = refs.iter().map(|t| class_of(t, gazetteer)).collect();
-    let view = SentenceView::new(&refs, classes, gazetteer);
+    let view = SentenceView::new(&refs, classes, gazetteer, None);
     let mut sink = Hashes {
         out: &mut *out,
         offsets: &mut *offsets,
