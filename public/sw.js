@@ -12,7 +12,6 @@ const SHELL = [
   './lede-worker-loader.js',
   './lede-worker.js',
   './lede-worker_bg.wasm',
-  './samples/ap-ukraine-ceasefire.txt',
   './icons/icon-192.png',
 ];
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;

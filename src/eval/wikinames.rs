@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 
 /// The lists read, each with the kind its names get and whether a name must be printed in the
 /// unlabelled news to be kept. The two short curated lists (well-known corporations, government
-/// agencies) are of the curated kind `ORG`, like `lexicon.tsv`'s organisations; the long
+/// agencies) are of the curated kind `ORG`, like `lexicon.names`' organisations; the long
 /// Wikipedia lists have kinds of their own, since they are noisier: some of their titles and
 /// redirects are people (`Boris Yeltsin`, `Al Sharpton`), so the tagger must learn how far to
 /// trust them, and `conventions` never treats them as certain.

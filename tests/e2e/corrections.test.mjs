@@ -18,19 +18,41 @@ async function openMenu(page, text, selector = '#reader mark.ent') {
   await page.waitForSelector('#mark-menu:not([hidden])');
 }
 
+/** Replaces the article by a paste on the page; waits for its analysis on screen. */
+async function pasteText(page, text) {
+  const gen = await generation(page);
+  await page.evaluate((value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  return waitForGenerationAfter(page, gen);
+}
+
 /** Opens the correction menu of the index's cluster named `name`, from its pencil. */
 async function openFromIndex(page, name) {
   await page.click('#tab-entities');
-  const row = page.locator('#entity-index li').filter({ has: page.locator('.entity-name', { hasText: new RegExp(`^${name}`) }) });
+  const row = page.locator("#entity-index li").filter({ has: page.locator(".entity-name", { hasText: new RegExp(`^${name}$`) }) });
   await row.first().locator('.entity-fix').click();
   await page.waitForSelector('#mark-menu:not([hidden])');
 }
 
-/** Makes a correction with `click` and waits for the view to show it. */
+/**
+ * Makes a correction with `click` and waits for the view to show it, and to settle: a name the
+ * reader types joins their lexicon, which analyses the article again.
+ */
 async function correct(page, click) {
   const gen = await generation(page);
   await click();
   await waitForGenerationAfter(page, gen);
+  let last = -1;
+  for (;;) {
+    await page.waitForTimeout(300);
+    await page.waitForSelector('main#app[data-state="ready"]');
+    const now = await generation(page);
+    if (now === last) return;
+    last = now;
+  }
 }
 
 /** The entity index's cluster names. */
@@ -52,10 +74,12 @@ async function checkCorrected(page) {
   assert.ok(!/^Pool$/m.test(names), '“Pool” is no longer a name');
   const places = await page.$$eval('.entity-group[data-label="LOC"] .entity-name', (els) => els.map((e) => e.textContent));
   assert.ok(places.some((p) => p.startsWith('Musee de la Marine')), 'the museum is a place');
-  assert.ok(!/Group of Seven/.test(names), 'the Group of Seven is merged into G7');
-  assert.match(names, /G7/);
+  // Merged, under the longer of the two names.
+  assert.ok(!/^G7$/m.test(names), 'G7 is no longer a cluster of its own');
+  assert.match(names, /^Group of Seven$/m);
   const json = await exportJson(page);
-  const g7 = json.clusters.find((c) => c.name === 'G7' || c.name === 'Group of Seven');
+  const g7 = json.clusters.find((c) => c.name === 'Group of Seven');
+  assert.ok(!json.clusters.some((c) => c.name === 'G7'));
   assert.equal(g7.source, 'reader', 'the merged cluster is the reader’s');
   assert.equal(g7.count, 3, 'G7 twice and the Group of Seven once');
   const museumJson = json.entities.find((e) => e.text === 'Musee de la Marine');
@@ -71,7 +95,7 @@ async function checkCorrected(page) {
   // Other values are the analysis's own: no source field at all.
   assert.ok(json.entities.some((e) => !('source' in e)));
   // The timeline panel shows the card on its new day.
-  await page.click('#tab-timeline');
+  await page.click('#tab-time');
   const cards = await page.$$eval('[data-event]', (els) => els.map((e) => e.textContent).join('\n'));
   assert.match(cards, /March 10|Mar(ch)? 10|2025-03-10/, 'a card on March 10');
 }
@@ -174,6 +198,31 @@ describe('Reader corrections', () => {
       assert.equal(await added.first().getAttribute('data-label'), 'MISC');
       await correct(page, () => page.click('#undo'));
       assert.equal(await added.count(), 0, 'undo removes it');
+    });
+  });
+
+  it('a name retyped in one article is known in the next, and forgotten after “clear”', async (t) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
+      await pasteText(page, 'Zorblat Quenth spoke to reporters in Paris on Monday about the harbour plan.');
+      await openMenu(page, 'Zorblat Quenth');
+      await correct(page, () => page.click('#mark-menu [data-set-label="PER"]'));
+      await page.click('#lexicon summary');
+      assert.match(await page.innerText('#lexicon'), /Zorblat Quenth\s*Person/);
+
+      await pasteText(page, 'On Friday, Zorblat Quenth visited Berlin with two ministers.');
+      const mark = page.locator('#reader mark.ent').filter({ hasText: /^Zorblat Quenth$/ });
+      assert.equal(await mark.getAttribute('data-label'), 'PER');
+      assert.equal(await mark.getAttribute('data-source'), 'lexicon', 'the mark says it came from your names');
+      assert.match(await mark.getAttribute('title'), /from your names/);
+
+      await correct(page, () => page.click('#lexicon-clear'));
+      assert.match(await page.innerText('#lexicon summary'), /\(0\)/);
+      const after = await page.$$eval('#reader mark.ent', (els) => els.map((e) => e.dataset.source || ''));
+      assert.ok(!after.includes('lexicon'), 'no mark comes from the cleared names');
+      // The cleared list survives a reload too.
+      await page.reload();
+      await waitForReady(page);
+      assert.match(await page.innerText('#lexicon summary'), /\(0\)/);
     });
   });
 

@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { deflateRawSync } from 'node:zlib';
 import {
   generation,
   newSession,
@@ -192,6 +193,52 @@ describe('Safety and offline use', () => {
       assert.deepEqual(await page.evaluate(() => window.__violations), [], 'share link: CSP violations');
       const injected = await page.evaluate(() => document.querySelectorAll('#app script, #app iframe, #app img, #app svg, #app object, #app embed, #app style, #app form').length);
       assert.equal(injected, 0, 'share link: an element was injected');
+      assert.deepEqual(session.problems, [], 'the page logged errors or threw');
+    } finally {
+      await session.context.close();
+    }
+  });
+
+  it('hostile corrections in a share link are data: shown as text, never run', async (t) => {
+    const text = 'Minister Anna Kovalenko said on Tuesday that the talks would resume.\n“We will not stop,” Kovalenko said.';
+    const at = (needle) => {
+      const start = [...text.slice(0, text.indexOf(needle))].length;
+      return { start, end: start + [...needle].length, text: needle };
+    };
+    const corrections = [
+      { target: at('Anna Kovalenko'), change: { rename: HOSTILE[1] } },
+      { target: at('Anna Kovalenko'), change: { role: HOSTILE[0] } },
+      { target: at('talks'), change: { add_name: HOSTILE[2] } },
+      { target: at('Tuesday'), change: { date: HOSTILE[7] } },
+      { target: { ...at('Kovalenko said'), text: HOSTILE[4] }, change: 'not_a_name' },
+      { target: at('“We will not stop,”'), change: { speaker: { ...at('Anna Kovalenko'), text: HOSTILE[3] } } },
+    ];
+    const json = JSON.stringify({ text, settings: {}, corrections });
+    const payload = deflateRawSync(Buffer.from(json)).toString('base64url');
+    const session = await newSession(app.browser);
+    const dialogs = await installTraps(session.page);
+    try {
+      const page = session.page;
+      await page.goto(`${app.url}#v2.${payload}`, { waitUntil: 'load' });
+      await waitForReady(page);
+      await page.waitForSelector('#corrections:not([hidden])');
+      await page.click('#corrections summary');
+      const listed = await page.innerText('#corrections');
+      assert.match(listed, /6 corrections/);
+      assert.ok(listed.includes(HOSTILE[1]), 'the hostile name is listed as text');
+      assert.match(listed, /Refused: .*not an entity type/, 'a hostile type is refused, and said to be');
+      assert.match(listed, /Refused: .*not a date value/, 'a hostile date is refused, and said to be');
+      assert.match(listed, /Stale: the text changed/, 'a target whose text differs is stale');
+      await page.click('#tab-entities');
+      assert.ok((await page.innerText('aside.side')).includes(HOSTILE[1]), 'the renamed cluster shows its name as text');
+      await page.locator('#reader mark.ent').filter({ hasText: /^Anna Kovalenko$/ }).click();
+      await page.waitForSelector('#mark-menu:not([hidden])');
+      assert.equal(await page.inputValue('#role'), HOSTILE[0], 'the role is a value, not markup');
+      assert.deepEqual(dialogs, [], 'a dialog opened');
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, 'injected script ran');
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], 'CSP violations');
+      const injected = await page.evaluate(() => document.querySelectorAll('#app script, #app iframe, #app img, #app svg, #app object, #app embed, #app style, #app form, #app a[href^="javascript"]').length);
+      assert.equal(injected, 0, 'an element was injected');
       assert.deepEqual(session.problems, [], 'the page logged errors or threw');
     } finally {
       await session.context.close();

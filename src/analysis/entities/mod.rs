@@ -14,6 +14,7 @@ pub mod gazetteer;
 pub mod model;
 pub mod numeric;
 pub mod overlay;
+pub mod packed;
 mod roles;
 mod scoring;
 pub mod sentence;
