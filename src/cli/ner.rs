@@ -304,8 +304,10 @@ pub(super) fn eval_ner_command(args: &[String], out: &mut dyn Write) -> Result<(
 
 /// `lede train-wordclasses [--out FILE] [--coarse K] [--fine K] [--min-count N] [--iterations N]`:
 /// induces the tagger's word classes from the unlabelled text of `eval::recipe` and writes the
-/// table (`word<TAB>coarse<TAB>fine`, sorted). Deterministic: the same command gives the same bytes.
+/// table in its binary layout (`analysis::entities::wordclass`: the `word<TAB>coarse<TAB>fine`
+/// lines, sorted, laid out to gzip small). Deterministic: the same command gives the same bytes.
 pub(super) fn train_wordclasses_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    use crate::analysis::entities::wordclass::{encode, Classes};
     use crate::eval::wordclass_train::induce;
     let args = Args::parse(
         args,
@@ -319,7 +321,7 @@ pub(super) fn train_wordclasses_command(args: &[String], out: &mut dyn Write) ->
     }
     let out_path = args
         .value("--out")
-        .unwrap_or("src/analysis/entities/wordclasses.tsv");
+        .unwrap_or("src/analysis/entities/wordclasses.bin");
     let coarse = args.number("--coarse", 64)?;
     let fine = args.number("--fine", 512)?;
     let min_count = args.number("--min-count", 5)? as u32;
@@ -332,11 +334,16 @@ pub(super) fn train_wordclasses_command(args: &[String], out: &mut dyn Write) ->
     let coarse = induce(&sentences, coarse, min_count, iterations, out);
     writeln!(out, "fine: {fine} classes").map_err(io_error("stdout"))?;
     let fine = induce(&sentences, fine, min_count, iterations, out);
-    let mut table = String::new();
-    for ((word, c), (word2, f)) in coarse.iter().zip(&fine) {
-        debug_assert_eq!(word, word2, "one vocabulary");
-        table.push_str(&format!("{word}\t{c}\t{f}\n"));
-    }
+    let entries: Vec<(String, Classes)> = coarse
+        .iter()
+        .zip(&fine)
+        .map(|((word, coarse), (word2, fine))| {
+            debug_assert_eq!(word, word2, "one vocabulary");
+            let (coarse, fine) = (*coarse, *fine);
+            (word.clone(), Classes { coarse, fine })
+        })
+        .collect();
+    let table = encode(&entries).map_err(|e| Error::Model(e.to_string()))?;
     std::fs::write(out_path, &table).map_err(|e| Error::Io {
         path: out_path.to_string(),
         message: e.to_string(),

@@ -108,8 +108,9 @@ fn lexicon() -> [&'static str; 2] {
     shipped_tables()
 }
 
-/// A fingerprint of the lexicon and word classes in use (FNV-1a of their bytes). A model records
-/// the one it was trained with, since its lexical features mean nothing with other tables.
+/// A fingerprint of the lexicon and word classes in use (FNV-1a of their bytes; for the word classes,
+/// of their canonical lines, whatever layout they ship in). A model records the one it was trained
+/// with, since its lexical features mean nothing with other tables.
 pub fn fingerprint() -> u64 {
     // Read at every model load: worked out once (the tables never change while Lede runs).
     static FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
@@ -123,7 +124,7 @@ fn compute_fingerprint() -> u64 {
         .chain([0xff])
         .chain(wikinames.bytes())
         .chain([0xff])
-        .chain(wordclass::table().bytes())
+        .chain(wordclass::canonical())
         .fold(0xcbf2_9ce4_8422_2325, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
         })
@@ -135,7 +136,7 @@ impl Gazetteer {
         static SHIPPED: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
         SHIPPED.get_or_init(|| {
             let mut gazetteer = Gazetteer::parse_all(&lexicon());
-            gazetteer.classes = WordClasses::parse(wordclass::table());
+            gazetteer.classes = wordclass::classes();
             gazetteer
         })
     }
