@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::dom::{target_of, value_in, Dom};
 use crate::analysis::offsets::CharIndex;
 use crate::analysis::Analysis;
 use crate::corrections::{Change, Correction, History, Outcome, Scope, Target};
@@ -177,72 +178,102 @@ pub fn selection_target(text: &str, analysis: &Analysis) -> Option<Selected> {
 }
 
 /// The strip above the article: how many corrections, undo and redo, and the list, with the
-/// ones whose target is gone marked stale.
+/// ones that did not apply marked stale or refused, each with a button to remove it.
 #[component]
 pub fn CorrectionsStrip() -> impl IntoView {
     let c = Corrections::get();
-    let history = c.history;
-    let count = move || history.with(|h| h.done.len());
-    let shown = move || history.with(|h| !h.done.is_empty() || !h.undone.is_empty());
-    let stale = move || {
-        c.outcomes
-            .with(|o| o.iter().filter(|o| !o.is_applied()).count())
-    };
-    let items = move || {
+    let root: NodeRef<leptos::html::Div> = NodeRef::new();
+    Effect::new(move |_| {
         let outcomes = c.outcomes.get();
-        history.with(|h| {
-            h.done
-                .iter()
-                .enumerate()
-                .map(|(k, correction)| {
-                    let problem = outcomes.get(k).and_then(|o| match o {
-                        Outcome::Stale { why } => Some(format!("Stale: {why}")),
-                        Outcome::Invalid { why } => Some(format!("Refused: {why}")),
-                        Outcome::Applied { .. } => None,
-                    });
-                    let class = if problem.is_some() {
-                        "correction stale"
-                    } else {
-                        "correction"
-                    };
-                    view! {
-                        <li class=class data-correction=k.to_string()>
-                            <span class="what">{correction.describe()}</span>
-                            {problem.map(|p| view! { <span class="why">{p}</span> })}
-                            <button type="button" class="link" on:click=move |_| {
-                                history.update(|h| {
-                                    h.remove(k);
-                                });
-                            }>"Remove"</button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
+        let history = c.history.get();
+        let Some(el) = root.get() else { return };
+        let el: web_sys::Element = el.into();
+        // The list stays open across a rebuild if the reader opened it.
+        let was_open = el.query_selector("details[open]").ok().flatten().is_some();
+        el.set_text_content(None);
+        if history.done.is_empty() && history.undone.is_empty() {
+            let _ = el.set_attribute("hidden", "");
+            return;
+        }
+        let _ = el.remove_attribute("hidden");
+        let dom = Dom::new();
+        let details = dom.el(&el, "details", "");
+        if was_open {
+            Dom::attr(&details, "open", "");
+        }
+        let summary = dom.text(
+            &details,
+            "summary",
+            "",
+            &match history.done.len() {
+                1 => "1 correction of yours".to_string(),
+                n => format!("{n} corrections of yours"),
+            },
+        );
+        let failed = outcomes.iter().filter(|o| !o.is_applied()).count();
+        if failed > 0 {
+            dom.text(
+                &summary,
+                "span",
+                "stale-count",
+                &format!(" · {failed} not applied"),
+            );
+        }
+        let list = dom.el(&details, "ol", "correction-list");
+        for (k, correction) in history.done.iter().enumerate() {
+            let problem = match outcomes.get(k) {
+                Some(Outcome::Stale { why }) => Some(format!("Stale: {why}")),
+                Some(Outcome::Invalid { why }) => Some(format!("Refused: {why}")),
+                _ => None,
+            };
+            let li = dom.el(
+                &list,
+                "li",
+                if problem.is_some() {
+                    "correction stale"
+                } else {
+                    "correction"
+                },
+            );
+            Dom::attr(&li, "data-correction", &k.to_string());
+            dom.text(&li, "span", "what", &correction.describe());
+            if let Some(p) = problem {
+                dom.text(&li, "span", "why", &p);
+            }
+            Dom::attr(
+                &dom.button(&li, "Remove", "link"),
+                "data-remove",
+                &k.to_string(),
+            );
+        }
+        for (id, label, off) in [
+            ("undo", "Undo", history.done.is_empty()),
+            ("redo", "Redo", history.undone.is_empty()),
+        ] {
+            let b = dom.button(&el, label, "secondary");
+            Dom::attr(&b, "id", id);
+            if off {
+                Dom::attr(&b, "disabled", "");
+            }
+        }
+    });
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(button) = target_of(&ev).and_then(|t| t.closest("button").ok().flatten()) else {
+            return;
+        };
+        let remove = button
+            .get_attribute("data-remove")
+            .and_then(|k| k.parse().ok());
+        c.history.update(|h| {
+            match (button.id().as_str(), remove) {
+                ("undo", _) => h.undo(),
+                ("redo", _) => h.redo(),
+                (_, Some(k)) => h.remove(k),
+                _ => false,
+            };
+        });
     };
-    view! {
-        <div id="corrections" class="corrections-strip" hidden=move || !shown()>
-            <details>
-                <summary>
-                    {move || match count() {
-                        1 => "1 correction of yours".to_string(),
-                        n => format!("{n} corrections of yours"),
-                    }}
-                    {move || {
-                        let n = stale();
-                        (n > 0).then(|| view! { <span class="stale-count">{format!(" · {n} not applied")}</span> })
-                    }}
-                </summary>
-                <ol class="correction-list">{items}</ol>
-            </details>
-            <button type="button" id="undo" class="secondary"
-                disabled=move || history.with(|h| h.done.is_empty())
-                on:click=move |_| { history.update(|h| { h.undo(); }); }>"Undo"</button>
-            <button type="button" id="redo" class="secondary"
-                disabled=move || history.with(|h| h.undone.is_empty())
-                on:click=move |_| { history.update(|h| { h.redo(); }); }>"Redo"</button>
-        </div>
-    }
+    view! { <div id="corrections" class="corrections-strip" hidden node_ref=root on:click=on_click></div> }
 }
 
 /// The bar over a selection in the article: mark it as a name (of a type, here or everywhere)
@@ -250,63 +281,84 @@ pub fn CorrectionsStrip() -> impl IntoView {
 #[component]
 pub fn SelectionBar() -> impl IntoView {
     let c = Corrections::get();
-    let label = RwSignal::new("PER".to_string());
-    let everywhere = RwSignal::new(false);
-    move || {
-        let selected = c.selected.get()?;
-        let target = selected.target.clone();
-        let quote_target = target.clone();
-        let (top, left) = (
-            format!("{}px", selected.top),
-            format!("{}px", selected.left),
+    let root: NodeRef<leptos::html::Div> = NodeRef::new();
+    Effect::new(move |_| {
+        let selected = c.selected.get();
+        let Some(el) = root.get() else { return };
+        let el: web_sys::Element = el.into();
+        el.set_text_content(None);
+        let Some(selected) = selected else {
+            let _ = el.set_attribute("hidden", "");
+            return;
+        };
+        let _ = el.remove_attribute("hidden");
+        if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+            // Through the CSSOM: the page's CSP refuses inline style attributes.
+            let _ = html
+                .style()
+                .set_property("top", &format!("{}px", selected.top));
+            let _ = html
+                .style()
+                .set_property("left", &format!("{}px", selected.left));
+        }
+        let dom = Dom::new();
+        dom.text(
+            &el,
+            "p",
+            "popup-title",
+            &format!("“{}”", short(&selected.target.text)),
         );
-        Some(view! {
-            <div id="selection-bar" class="popup selection-bar" role="dialog" aria-label="Mark the selected words" style:top=top style:left=left>
-                <p class="popup-title">{format!("“{}”", short(&target.text))}</p>
-                <div class="popup-row">
-                    <label>
-                        "Type "
-                        <select id="add-label" on:change=move |ev| label.set(event_target_value(&ev))>
-                            {name_options(&label.get_untracked())}
-                        </select>
-                    </label>
-                    <label class="toggle">
-                        <input type="checkbox" prop:checked=move || everywhere.get()
-                            on:change=move |ev| everywhere.set(event_target_checked(&ev)) />
-                        "every occurrence"
-                    </label>
-                </div>
-                <div class="popup-row">
-                    <button type="button" id="add-name" on:click=move |_| {
-                        c.make(Correction {
-                            target: target.clone(),
-                            change: Change::AddName(label.get_untracked()),
-                            scope: if everywhere.get_untracked() { Scope::SameText } else { Scope::One },
-                        });
-                    }>"Mark as a name"</button>
-                    <button type="button" id="add-quote" class="secondary" on:click=move |_| {
-                        c.make(Correction {
-                            target: quote_target.clone(),
-                            change: Change::AddQuote,
-                            scope: Scope::One,
-                        });
-                    }>"Mark as a quote"</button>
-                    <button type="button" class="link" on:click=move |_| c.selected.set(None)>"Close"</button>
-                </div>
-            </div>
-        })
+        let row = dom.el(&el, "div", "popup-row");
+        let types: Vec<(String, String)> = crate::corrections::NAME_LABELS
+            .iter()
+            .map(|l| (l.to_string(), super::mark_menu::singular(l).to_string()))
+            .collect();
+        dom.select(&row, "Type ", "add-label", &types, "PER");
+        let every = dom.input(&row, " every occurrence", "add-everywhere", "checkbox", "");
+        let _ = every.parent_element().map(|l| l.set_class_name("toggle"));
+        let row = dom.el(&el, "div", "popup-row");
+        Dom::attr(&dom.button(&row, "Mark as a name", ""), "id", "add-name");
+        Dom::attr(
+            &dom.button(&row, "Mark as a quote", "secondary"),
+            "id",
+            "add-quote",
+        );
+        Dom::attr(&dom.button(&row, "Close", "link"), "id", "selection-close");
+    });
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let (Some(button), Some(root)) = (
+            target_of(&ev).and_then(|t| t.closest("button").ok().flatten()),
+            root.get_untracked(),
+        ) else {
+            return;
+        };
+        let root: web_sys::Element = root.into();
+        let Some(target) = c
+            .selected
+            .with_untracked(|s| s.as_ref().map(|s| s.target.clone()))
+        else {
+            return;
+        };
+        let change = match button.id().as_str() {
+            "add-name" => Change::AddName(value_in(&root, "add-label")),
+            "add-quote" => Change::AddQuote,
+            _ => return c.selected.set(None),
+        };
+        let scope = if value_in(&root, "add-everywhere") == "true" {
+            Scope::SameText
+        } else {
+            Scope::One
+        };
+        c.make(Correction {
+            target,
+            change,
+            scope,
+        });
+    };
+    view! {
+        <div id="selection-bar" class="popup selection-bar" role="dialog" aria-label="Mark the selected words"
+            hidden node_ref=root on:click=on_click></div>
     }
-}
-
-/// `<option>`s for the four name types, `current` selected.
-pub fn name_options(current: &str) -> impl IntoView {
-    crate::corrections::NAME_LABELS
-        .iter()
-        .map(|l| {
-            let name = super::entities::label_name(l).to_string();
-            view! { <option value=*l selected=*l == current>{name}</option> }
-        })
-        .collect_view()
 }
 
 /// At most about 40 characters of `s`.

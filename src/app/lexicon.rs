@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::corrections::Corrections;
+use super::dom::{target_of, Dom};
 use super::{storage, Message};
 use crate::lexicon::Lexicon;
 
@@ -41,26 +42,35 @@ fn store(lexicon: RwSignal<Lexicon>, next: Lexicon, message: RwSignal<Option<Str
 #[component]
 pub fn LexiconPanel(lexicon: RwSignal<Lexicon>, message: Message) -> impl IntoView {
     let Message(message) = message;
-    let names = move || {
-        lexicon.with(|l| {
-            l.names
-                .iter()
-                .map(|n| {
-                    let name = n.name.clone();
-                    view! {
-                        <li class="lexicon-name">
-                            <span>{n.name.clone()}</span>
-                            <span class="lexicon-label">{super::mark_menu::singular(&n.label).to_string()}</span>
-                            <button type="button" class="link" on:click=move |_| {
-                                let mut next = lexicon.get_untracked();
-                                next.remove(&name);
-                                store(lexicon, next, message);
-                            }>"Remove"</button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
+    // The list is rebuilt by hand when the names change (see `dom`).
+    let list: NodeRef<leptos::html::Ul> = NodeRef::new();
+    Effect::new(move |_| {
+        let names = lexicon.with(|l| l.names.clone());
+        let Some(ul) = list.get() else { return };
+        let ul: web_sys::Element = ul.into();
+        ul.set_text_content(None);
+        let dom = Dom::new();
+        for n in &names {
+            let li = dom.el(&ul, "li", "lexicon-name");
+            dom.text(&li, "span", "", &n.name);
+            dom.text(
+                &li,
+                "span",
+                "lexicon-label",
+                super::mark_menu::singular(&n.label),
+            );
+            Dom::attr(&dom.button(&li, "Remove", "link"), "data-name", &n.name);
+        }
+    });
+    let on_remove = move |ev: web_sys::MouseEvent| {
+        let name = target_of(&ev)
+            .and_then(|t| t.closest("button[data-name]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-name"));
+        if let Some(name) = name {
+            let mut next = lexicon.get_untracked();
+            next.remove(&name);
+            store(lexicon, next, message);
+        }
     };
     let export = move |_| {
         let json = lexicon.with_untracked(Lexicon::to_json);
@@ -100,7 +110,7 @@ pub fn LexiconPanel(lexicon: RwSignal<Lexicon>, message: Message) -> impl IntoVi
         <details id="lexicon" class="lexicon">
             <summary>{move || format!("Your names ({})", lexicon.with(Lexicon::len))}</summary>
             <p class="hint">"Names you retype or mark are remembered in this browser, and later articles weigh them."</p>
-            <ul class="lexicon-names">{names}</ul>
+            <ul class="lexicon-names" node_ref=list on:click=on_remove></ul>
             <div class="actions">
                 <button type="button" id="lexicon-export" class="secondary" on:click=export>"Export"</button>
                 <label class="button-like secondary" for="lexicon-import">"Import…"</label>

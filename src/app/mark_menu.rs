@@ -9,7 +9,9 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element};
+use web_sys::Element;
+
+use super::dom::Dom;
 
 use super::corrections::{short, Corrections, MenuAt};
 use crate::analysis::Analysis;
@@ -53,86 +55,27 @@ struct Model {
     speakers: Vec<Target>,
 }
 
-/// DOM building, kept short.
-struct Dom(Document);
+/// A button that makes `fix` when clicked.
+fn fix_button(
+    dom: &Dom,
+    parent: &Element,
+    model: &mut Model,
+    label: &str,
+    fix: Correction,
+    class: &str,
+) -> Element {
+    let b = dom.button(parent, label, class);
+    Dom::attr(&b, "data-fix", &model.fixed.len().to_string());
+    model.fixed.push(fix);
+    b
+}
 
-impl Dom {
-    fn el(&self, parent: &Element, tag: &str, class: &str) -> Element {
-        let el = self.0.create_element(tag).expect("a known tag");
-        if !class.is_empty() {
-            el.set_class_name(class);
-        }
-        let _ = parent.append_child(&el);
-        el
-    }
-
-    /// An element holding `text` as text, never as markup.
-    fn text(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
-        let el = self.el(parent, tag, class);
-        el.set_text_content(Some(text));
-        el
-    }
-
-    fn attr(el: &Element, name: &str, value: &str) {
-        let _ = el.set_attribute(name, value);
-    }
-
-    /// A button that makes `fix` when clicked.
-    fn fix_button(
-        &self,
-        parent: &Element,
-        model: &mut Model,
-        label: &str,
-        fix: Correction,
-        class: &str,
-    ) -> Element {
-        let b = self.text(parent, "button", class, label);
-        Dom::attr(&b, "type", "button");
-        Dom::attr(&b, "data-fix", &model.fixed.len().to_string());
-        model.fixed.push(fix);
-        b
-    }
-
-    /// A button for a choice read from the menu's inputs when clicked.
-    fn action_button(&self, parent: &Element, label: &str, action: &str) -> Element {
-        let b = self.text(parent, "button", "secondary", label);
-        Dom::attr(&b, "type", "button");
-        Dom::attr(&b, "data-action", action);
-        Dom::attr(&b, "id", action);
-        b
-    }
-
-    /// A labelled `<select>` with `(value, text)` options.
-    fn select(
-        &self,
-        parent: &Element,
-        label: &str,
-        id: &str,
-        options: &[(String, String)],
-        selected: &str,
-    ) -> Element {
-        let l = self.text(parent, "label", "", label);
-        let s = self.el(&l, "select", "");
-        Dom::attr(&s, "id", id);
-        for (value, text) in options {
-            let o = self.text(&s, "option", "", text);
-            Dom::attr(&o, "value", value);
-            if value == selected {
-                Dom::attr(&o, "selected", "");
-            }
-        }
-        s
-    }
-
-    /// A labelled text input.
-    fn input(&self, parent: &Element, label: &str, id: &str, kind: &str, value: &str) -> Element {
-        let l = self.text(parent, "label", "", label);
-        let i = self.el(&l, "input", "");
-        Dom::attr(&i, "id", id);
-        Dom::attr(&i, "type", kind);
-        Dom::attr(&i, "value", value);
-        i
-    }
+/// A button for a choice read from the menu's inputs when clicked.
+fn action_button(dom: &Dom, parent: &Element, label: &str, action: &str) -> Element {
+    let b = dom.button(parent, label, "secondary");
+    Dom::attr(&b, "data-action", action);
+    Dom::attr(&b, "id", action);
+    b
 }
 
 /// The popup, shown while a mark is chosen.
@@ -184,17 +127,7 @@ pub fn MarkMenu(
             return;
         };
         let root: Element = root.into();
-        let value_of = |id: &str| -> String {
-            root.query_selector(&format!("#{id}"))
-                .ok()
-                .flatten()
-                .and_then(|e| {
-                    e.dyn_ref::<web_sys::HtmlInputElement>()
-                        .map(|i| i.value())
-                        .or_else(|| e.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()))
-                })
-                .unwrap_or_default()
-        };
+        let value_of = |id: &str| super::dom::value_in(&root, id);
         let scope = match value_of("scope-choice").as_str() {
             "same_text" => Scope::SameText,
             "cluster" => Scope::Cluster,
@@ -281,7 +214,7 @@ pub fn MarkMenu(
 
 /// Fills the menu for the marks in `at` and returns what its controls stand for.
 fn build(root: &Element, text: &str, a: &Analysis, at: &MenuAt) -> Model {
-    let dom = Dom(document());
+    let dom = Dom::new();
     let mut model = Model::default();
     if let Some(e) = at.entity {
         entity_section(&dom, root, &mut model, text, a, e);
@@ -293,9 +226,7 @@ fn build(root: &Element, text: &str, a: &Analysis, at: &MenuAt) -> Model {
         time_section(&dom, root, &mut model, text, a, x);
     }
     let row = dom.el(root, "div", "popup-row end");
-    let close = dom.text(&row, "button", "link", "Close");
-    Dom::attr(&close, "type", "button");
-    Dom::attr(&close, "id", "mark-menu-close");
+    Dom::attr(&dom.button(&row, "Close", "link"), "id", "mark-menu-close");
     model
 }
 
@@ -369,7 +300,7 @@ fn entity_section(
             change: Change::Label(l.to_string()),
             scope: Scope::One,
         };
-        let b = dom.fix_button(&row, m, singular(l), fix, "chip");
+        let b = fix_button(dom, &row, m, singular(l), fix, "chip");
         Dom::attr(&b, "data-set-label", l);
         Dom::attr(
             &b,
@@ -384,7 +315,7 @@ fn entity_section(
         scope: Scope::One,
     };
     Dom::attr(
-        &dom.fix_button(&row, m, "Not a name", fix, "secondary"),
+        &fix_button(dom, &row, m, "Not a name", fix, "secondary"),
         "id",
         "not-a-name",
     );
@@ -395,7 +326,7 @@ fn entity_section(
             scope: Scope::One,
         };
         Dom::attr(
-            &dom.fix_button(&row, m, "Not the same as the others", fix, "secondary"),
+            &fix_button(dom, &row, m, "Not the same as the others", fix, "secondary"),
             "id",
             "split",
         );
@@ -421,12 +352,10 @@ fn entity_section(
                     change: Change::Resize(start, end),
                     scope: Scope::One,
                 };
-                dom.fix_button(&row, m, label, fix, "chip");
+                fix_button(dom, &row, m, label, fix, "chip");
             }
             None => {
-                let b = dom.text(&row, "button", "chip", label);
-                Dom::attr(&b, "type", "button");
-                Dom::attr(&b, "disabled", "");
+                Dom::attr(&dom.button(&row, label, "chip"), "disabled", "");
             }
         }
     }
@@ -448,11 +377,11 @@ fn entity_section(
         let mut options = vec![(String::new(), "choose…".to_string())];
         options.extend(others);
         dom.select(&row, "Same as ", "merge-with", &options, "");
-        dom.action_button(&row, "Merge", "merge");
+        action_button(dom, &row, "Merge", "merge");
     }
     let row = dom.el(&section, "div", "popup-row");
     dom.input(&row, "Name ", "rename", "text", &cluster.name);
-    dom.action_button(&row, "Rename", "rename-cluster");
+    action_button(dom, &row, "Rename", "rename-cluster");
     let row = dom.el(&section, "div", "popup-row");
     let role = dom.input(
         &row,
@@ -462,7 +391,7 @@ fn entity_section(
         cluster.role.as_deref().unwrap_or(""),
     );
     Dom::attr(&role, "placeholder", "e.g. Secretary of State");
-    dom.action_button(&row, "Set role", "set-role");
+    action_button(dom, &row, "Set role", "set-role");
 }
 
 fn quote_section(dom: &Dom, root: &Element, m: &mut Model, text: &str, a: &Analysis, index: usize) {
@@ -502,7 +431,7 @@ fn quote_section(dom: &Dom, root: &Element, m: &mut Model, text: &str, a: &Analy
     }
     let row = dom.el(&section, "div", "popup-row");
     dom.select(&row, "Said by ", "speaker", &options, &selected);
-    dom.action_button(&row, "Set speaker", "set-speaker");
+    action_button(dom, &row, "Set speaker", "set-speaker");
     let row = dom.el(&section, "div", "popup-row");
     let fix = Correction {
         target: me.clone(),
@@ -510,7 +439,7 @@ fn quote_section(dom: &Dom, root: &Element, m: &mut Model, text: &str, a: &Analy
         scope: Scope::One,
     };
     Dom::attr(
-        &dom.fix_button(&row, m, "Not a quote", fix, "secondary"),
+        &fix_button(dom, &row, m, "Not a quote", fix, "secondary"),
         "id",
         "not-a-quote",
     );
@@ -557,7 +486,7 @@ fn time_section(dom: &Dom, root: &Element, m: &mut Model, text: &str, a: &Analys
     let kind = GRAINS.iter().find(|g| g.0 == grain).map_or("date", |g| g.1);
     let value: String = x.value.chars().take(10).collect();
     dom.input(&row, "Date ", "date-value", kind, &value);
-    dom.action_button(&row, "Set date", "set-date");
+    action_button(dom, &row, "Set date", "set-date");
     let row = dom.el(&section, "div", "popup-row");
     let fix = Correction {
         target: me.clone(),
@@ -565,7 +494,7 @@ fn time_section(dom: &Dom, root: &Element, m: &mut Model, text: &str, a: &Analys
         scope: Scope::One,
     };
     Dom::attr(
-        &dom.fix_button(&row, m, "Not a date", fix, "secondary"),
+        &fix_button(dom, &row, m, "Not a date", fix, "secondary"),
         "id",
         "not-a-date",
     );
@@ -576,7 +505,7 @@ fn time_section(dom: &Dom, root: &Element, m: &mut Model, text: &str, a: &Analys
             scope: Scope::One,
         };
         Dom::attr(
-            &dom.fix_button(&row, m, "Drop from the timeline", fix, "secondary"),
+            &fix_button(dom, &row, m, "Drop from the timeline", fix, "secondary"),
             "id",
             "drop-event",
         );

@@ -8,6 +8,7 @@
 //! long analysis can be cancelled; until it answers, the previous result stays on screen.
 
 mod corrections;
+mod dom;
 mod engine;
 mod entities;
 mod input;
