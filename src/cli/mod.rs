@@ -37,7 +37,7 @@ const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--lexicon 
        lede pos [FILE|-]
        lede train-pos [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--prune-quantile Q]
        lede eval-pos [FILE] [--model FILE] [--errors N]
-       lede eval-anchoring [DIR] [--split dev|train|all] [--errors]
+       lede eval-anchoring [DIR] [--split dev|train|all] [--model FILE] [--errors]
        lede train-anchoring [DIR] [--out FILE] [--cv [--errors]]
        lede eval-labels [DIR] [--list]";
 

@@ -147,18 +147,30 @@ const TIMEML_DIR: &str = concat!(
     "/../shared/data/tempeval3/TBAQ-cleaned"
 );
 
-/// `lede eval-anchoring [DIR] [--split dev|train|all] [--errors]`: how often a card's predicate
-/// is the event TimeBank links its date to.
+/// `lede eval-anchoring [DIR] [--split dev|train|all] [--model FILE] [--errors]`: how often a
+/// card's predicate is the event TimeBank links its date to, with the shipped model or `FILE`.
 pub(super) fn eval_anchoring_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     use crate::eval::anchoring::{evaluate, Split};
-    let args = Args::parse(args, &["--split"], &["--errors"])?;
+    let args = Args::parse(args, &["--split", "--model"], &["--errors"])?;
     let split = match args.value("--split") {
         None => Split::Dev,
         Some(value) => Split::parse(value)
             .ok_or_else(|| Error::Usage(format!("--split takes dev, train or all; {USAGE}")))?,
     };
     let dir = std::path::Path::new(args.single()?.unwrap_or(TIMEML_DIR));
-    let scores = evaluate(dir, split)?;
+    let model = match args.value("--model") {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+                path: path.to_string(),
+                message: e.to_string(),
+            })?;
+            Some(crate::analysis::timeline::ranker::AnchorModel::parse(
+                &text,
+            )?)
+        }
+    };
+    let scores = evaluate(dir, split, model.as_ref())?;
     if args.has("--errors") {
         for miss in &scores.misses {
             writeln!(out, "MISS\t{miss}").map_err(io_error("stdout"))?;
@@ -214,7 +226,7 @@ pub(super) fn train_anchoring_command(args: &[String], out: &mut dyn Write) -> R
     writeln!(
         out,
         "wrote {out_path}: {} weights; rebuild, then `lede eval-anchoring` scores dev",
-        text.lines().count() - 1
+        model.weight_count()
     )
     .map_err(io_error("stdout"))
 }

@@ -58,10 +58,12 @@ fn same_event(text: &str, first: &EventSeg, later: &EventSeg) -> bool {
     };
     let (sa, sb) = (stem(wa), stem(wb));
     // The same predicate with the same subject, unless it is a saying: two things said on one
-    // day are two statements.
+    // day are two statements. With another subject, a noun may still name the event:
+    // `Zelenskyy had a tense meeting on Feb. 28` and `Since the Feb. 28 meeting, aid has slowed`
+    // share the predicate `meeting`, and the second card's subject is `aid`.
     let saying = reports_a_clause(&wa.to_lowercase()) || reports_a_clause(&wb.to_lowercase());
-    if sa == sb && !saying && !first.subject.is_empty() {
-        return first.subject == later.subject;
+    if sa == sb && !saying && !first.subject.is_empty() && first.subject == later.subject {
+        return true;
     }
     // `the Feb. 28 meeting` names the event `had a tense meeting` told.
     let names = |noun: &EventSeg, stem_of_noun: &str, clause: &str| {

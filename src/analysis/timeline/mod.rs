@@ -9,6 +9,7 @@
 //! (`merge`).
 
 pub mod clause;
+pub mod eventness;
 mod extent;
 pub mod label;
 mod lexicon;

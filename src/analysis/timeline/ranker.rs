@@ -9,23 +9,33 @@
 //! is, whether the rules picked it), and a linear model scores them; the best one is the anchor.
 //! The rules' pick is one feature, so the model leaves it only when what it learned says so.
 //!
-//! The model (`anchor_model.txt`: a header, then `feature<TAB>weight` lines) is trained on the
-//! non-dev part of TBAQ by `lede train-anchoring`, byte for byte (see `crate::eval::anchoring`).
+//! Among the features, how often TimeBank marks the option's word an event (`eventness`): the
+//! word of `In its [Friday] issue, the paper quoted …` names no event, the one of `the [Friday]
+//! meeting` does.
+//!
+//! The model (`anchor_model.txt`: a header, `feature<TAB>weight` lines, then `[event rates]` and
+//! the word bands) is trained on the non-dev part of TBAQ by `lede train-anchoring`, byte for
+//! byte (see `crate::eval::anchoring`).
 
 use std::collections::HashMap;
 
 use super::clause::{self, Anchor, Parse};
+use super::eventness::EventRates;
 use crate::analysis::feature_weights::{self, FeatureList};
 use crate::analysis::syntax::{ChunkKind, Tag};
 use crate::error::Result;
 
-const MAGIC: &str = "LEDE-ANCHOR-MODEL 1";
+const MAGIC: &str = "LEDE-ANCHOR-MODEL 2";
 const SHIPPED: &str = include_str!("anchor_model.txt");
 
-/// Feature weights.
+/// The line that ends the weights and starts the event rates in the model file.
+const RATES: &str = "[event rates]";
+
+/// Feature weights, and the event rates some features read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnchorModel {
     weights: HashMap<String, i32>,
+    rates: EventRates,
 }
 
 impl AnchorModel {
@@ -41,19 +51,38 @@ impl AnchorModel {
             .as_ref()
     }
 
-    pub fn from_weights(weights: HashMap<String, i32>) -> AnchorModel {
-        AnchorModel { weights }
+    pub fn new(weights: HashMap<String, i32>, rates: EventRates) -> AnchorModel {
+        AnchorModel { weights, rates }
     }
 
-    /// Reads a model file.
+    /// The event rates the features were computed with.
+    pub fn rates(&self) -> &EventRates {
+        &self.rates
+    }
+
+    /// Reads a model file: the weights, then `[event rates]` and the rates.
     pub fn parse(text: &str) -> Result<AnchorModel> {
-        let weights = feature_weights::parse(text, MAGIC, "anchor model")?;
-        Ok(AnchorModel { weights })
+        let marker = format!("\n{RATES}\n");
+        let (weights, rates) = text.split_once(&marker).ok_or_else(|| {
+            crate::error::Error::Model(format!("anchor model: no '{RATES}' line"))
+        })?;
+        let weights = feature_weights::parse(weights, MAGIC, "anchor model")?;
+        let rates = EventRates::parse(rates)?;
+        Ok(AnchorModel { weights, rates })
     }
 
-    /// The file text: the header, then the non-zero weights sorted by name.
+    /// The file text: the header, the non-zero weights sorted by name, then the event rates.
     pub fn to_text(&self) -> String {
-        feature_weights::to_text(&self.weights, MAGIC)
+        let mut text = feature_weights::to_text(&self.weights, MAGIC);
+        text.push_str(RATES);
+        text.push('\n');
+        text.push_str(&self.rates.to_text());
+        text
+    }
+
+    /// How many weights it has.
+    pub fn weight_count(&self) -> usize {
+        self.weights.values().filter(|w| **w != 0).count()
     }
 
     pub fn score(&self, features: &[String]) -> i64 {
@@ -179,9 +208,15 @@ fn date_class(p: &Parse) -> &'static str {
 
 /// The named features of option `o` for the date of `p`; `rule` is the rules' pick, `rank` how
 /// many options of the same kind lie between it and the date.
-pub fn features(p: &Parse, o: &Anchor, rule: Option<&Anchor>, rank: usize) -> Vec<String> {
+pub fn features(
+    p: &Parse,
+    o: &Anchor,
+    rule: Option<&Anchor>,
+    rank: usize,
+    rates: &EventRates,
+) -> Vec<String> {
     let mut f = FeatureList::new();
-    write_features(p, o, rule, rank, &mut f);
+    write_features(p, o, rule, rank, rates, &mut f);
     f.to_strings()
 }
 
@@ -192,6 +227,7 @@ pub fn write_features(
     o: &Anchor,
     rule: Option<&Anchor>,
     rank: usize,
+    rates: &EventRates,
     f: &mut FeatureList,
 ) {
     let (a, b) = (p.timex.start, p.timex.end);
@@ -281,6 +317,28 @@ pub fn write_features(
     };
     f.add(format_args!("date-prep:{prep}|kind:{kind}|dir:{dir}"));
     f.add(format_args!("word:{}|kind:{kind}", p.lower[k]));
+    let rate = rates
+        .band(&p.lower[k])
+        .map_or(char::from(b'u'), |b| char::from(b'0' + b));
+    f.add(format_args!("event-rate:{rate}|kind:{kind}"));
+    f.add(format_args!(
+        "event-rate:{rate}|dir:{dir}|gap:{}",
+        bucket(gap)
+    ));
+    // `the [Dec. 21, 1988] bombing`, `an [Aug. 10] stock purchase agreement`: a date after a
+    // determiner modifies the noun phrase it opens, whose head is the event it dates.
+    let det_before = a > 0 && matches!(p.tags[a - 1], Tag::Det | Tag::PronPoss | Tag::Pos);
+    f.add(format_args!("date-det:{det_before}|kind:{kind}|dir:{dir}"));
+    if !before && det_before && matches!(p.tags[k], Tag::Noun | Tag::Vbg) {
+        let modifiers = between.iter().zip(words_between).all(|(t, w)| {
+            w == "," || matches!(t, Tag::Adj | Tag::Noun | Tag::Propn | Tag::Vbg | Tag::Vbn)
+        });
+        let head = !p.tags.get(k + 1).is_some_and(|t| t.is_noun());
+        f.add(format_args!(
+            "premodified:{}|rate:{rate}",
+            modifiers && head
+        ));
+    }
     // What kind of clause the option sits in: its segment's first word.
     let seg_open = (0..p.len())
         .find(|&j| p.segment[j] == p.segment[k] && p.words[j] != ",")
@@ -311,6 +369,7 @@ pub fn write_features(
         if gap <= 1 {
             let link = words_between.first().map_or("", String::as_str);
             f.add(format_args!("noun-link:{dir}:{link}"));
+            f.add(format_args!("noun-link:{dir}:{link}|rate:{rate}"));
         }
         if !before && p.tags.get(b) == Some(&Tag::Pos) {
             f.add_str("noun:possessive-date");
@@ -349,6 +408,13 @@ pub fn write_features(
             let link = words_between.first().map_or("", String::as_str);
             f.add(format_args!("verb-link:{dir}:{link}"));
         }
+        // `the quarter ended Sept. 30`, `the year ending in June`: a verb that only bounds a
+        // period, right after the period's noun or date.
+        if k > 0 && ch.start == k {
+            let prev = k - 1;
+            let bounds = p.timex.contains(&prev) || super::lexicon::is_time_noun(&p.lower[prev]);
+            f.add(format_args!("after-period:{bounds}"));
+        }
     }
 }
 
@@ -386,7 +452,7 @@ pub fn choose(p: &Parse, model: Option<&AnchorModel>) -> Option<Anchor> {
     let mut names = FeatureList::new();
     for (o, rank) in options.iter().zip(ranks(p, &options)) {
         names.clear();
-        write_features(p, o, rule.as_ref(), rank, &mut names);
+        write_features(p, o, rule.as_ref(), rank, model.rates(), &mut names);
         let s = model.score_names(names.iter());
         if best.is_none_or(|(b, _)| s > b) {
             best = Some((s, o));

@@ -148,9 +148,12 @@ fn labels_say_what_happened() {
         ("a long subject keeps its last phrase",
          "The Trump administration's special envoy for the Middle East and Ukraine peace talks, Steve Witkoff, arrived on Thursday.",
          "2025-03-13", "Steve Witkoff arrived"),
+        // The event is `who's with us`, but a one-letter `'s` is no option of the ranker: since
+        // it reads how often TimeBank marks each word an event, it prefers `wants` (marked
+        // most of the time) to `shown` (too rare there to be listed).
         ("a contraction of is",
          "“President Zelensky, who's with us this morning, has shown that Ukraine wants peace,” Starmer said.",
-         "2025-03-14TMO", "President Zelensky has shown that Ukraine wants peace"),
+         "2025-03-14TMO", "Ukraine wants peace"),
         ("a verb particle",
          "Protesters set out early Friday.",
          "2025-03-14", "Protesters set out"),
@@ -367,4 +370,67 @@ fn no_clause_falls_back_to_the_sentence_cut_at_a_word() {
     assert_eq!(label.kind, LabelKind::Sentence);
     assert!(label.cut && label.text().ends_with('…'), "{label:?}");
     assert!(label.text().chars().count() <= label::MAX_CHARS);
+}
+/// The predicate the shipped ranker anchors a date to, one row per kind of sentence: what it
+/// checks, the sentence, the date, and the predicate TimeBank's annotators would link. The rows
+/// marked `(was …)` were wrong before the ranker read how often TimeBank marks a word an event
+/// (`eventness`), whether a verb only bounds a period, and whether a date premodifies a noun.
+#[test]
+fn dates_anchor_their_event() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "a noun that names no event (was `issue`)",
+            "In its Friday issue, the newspaper quoted a police officer.",
+            "Friday",
+            "quoted",
+        ),
+        (
+            "a verb that only bounds a period (was `ended`)",
+            "The company posted net income of $133 million for the quarter ended Sept. 30.",
+            "Sept. 30",
+            "posted",
+        ),
+        (
+            "the event noun, not the light verb (was `had`)",
+            "The company said operations had a loss of $5.5 million for the quarter.",
+            "the quarter",
+            "loss",
+        ),
+        (
+            "a noun of a copula's complement that names no event (was `drag`)",
+            "Costs will continue to be a drag on earnings through 1990.",
+            "1990",
+            "continue",
+        ),
+        (
+            "a noun object that names no event (was `question`)",
+            "The minister promised to put the question to a referendum next year.",
+            "next year",
+            "put",
+        ),
+        (
+            "a date that premodifies its event",
+            "Kopp was indicted in the October 1998 shooting of a doctor.",
+            "October 1998",
+            "shooting",
+        ),
+        (
+            "a document is no event",
+            "The president signed the accession document on February 10.",
+            "February 10",
+            "signed",
+        ),
+    ];
+    for (name, text, date, want) in cases {
+        let doc = crate::analysis::segment::segment(text);
+        let start = text.find(date).expect("the date is in the sentence");
+        let got = anchor_of(
+            text,
+            &doc,
+            0,
+            Span::new(start, start + date.len()),
+            ranker::AnchorModel::shipped(),
+        );
+        assert_eq!(got.map(|(s, _)| s.of(text)), Some(*want), "{name}");
+    }
 }
