@@ -329,23 +329,28 @@ fn App() -> impl IntoView {
         }));
         engine.with_value(|e| e.analyse(requested, &options));
     });
-    // A correction made, undone or redone: apply the list again to the worker's analysis.
-    Effect::new(move |first: Option<()>| {
-        let done = fixes.history.with(|h| h.done.clone());
-        if first.is_none() || shown_text.with_untracked(|t| t.trim().is_empty()) {
-            return;
-        }
-        let base = found
-            .get_value()
-            .unwrap_or_else(|| analysis.get_untracked());
-        let (fixed, outcomes) =
-            shown_text.with_untracked(|t| crate::corrections::apply(t, &base, &done));
-        found.set_value(Some(base));
-        let model = shown_text.with_untracked(|t| reading_model(t, &fixed));
-        fixes.outcomes.set(outcomes);
-        analysis.set(fixed);
-        reading.set(model);
-    });
+    // A correction made, undone or redone: apply the list again to the worker's analysis. Only a
+    // real change of the list does: a new article resetting an empty list changes nothing.
+    Effect::new(
+        move |previous: Option<Vec<crate::corrections::Correction>>| {
+            let done = fixes.history.with(|h| h.done.clone());
+            let unchanged = previous.as_ref().is_none_or(|p| *p == done);
+            if unchanged || shown_text.with_untracked(|t| t.trim().is_empty()) {
+                return done;
+            }
+            let base = found
+                .get_value()
+                .unwrap_or_else(|| analysis.get_untracked());
+            let (fixed, outcomes) =
+                shown_text.with_untracked(|t| crate::corrections::apply(t, &base, &done));
+            found.set_value(Some(base));
+            let model = shown_text.with_untracked(|t| reading_model(t, &fixed));
+            fixes.outcomes.set(outcomes);
+            analysis.set(fixed);
+            reading.set(model);
+            done
+        },
+    );
     // The first result on screen (its render timed) lets the service worker install.
     Effect::new(move |_| {
         if timings.with(|t| t.render > 0.0) {
