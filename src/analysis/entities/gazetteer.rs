@@ -378,7 +378,7 @@ mod tests {
     #[test]
     fn plain_keys_match_tokenized_keys() {
         let mut plain = 0;
-        for line in LEXICON.lines().chain(WIKINAMES.lines()) {
+        for line in shipped_tables().iter().flat_map(|t| t.lines()) {
             let Some((_, name)) = line.split_once('\t') else {
                 continue;
             };
@@ -388,6 +388,16 @@ mod tests {
             }
         }
         assert!(plain > 30_000, "most names take the fast path: {plain}");
+    }
+
+    /// The shipped tables are packed as `lede pack-names` packs them, so a rebuild gives the
+    /// same bytes.
+    #[test]
+    fn shipped_tables_are_packed_canonically() {
+        for (packed, table) in [LEXICON, WIKINAMES].iter().zip(shipped_tables()) {
+            assert!(table.lines().count() > 10_000);
+            assert_eq!(super::super::packed::pack(table).as_deref(), Some(*packed));
+        }
     }
 
     #[test]
