@@ -49,6 +49,9 @@ pub struct LineFacts {
     pub scene_verb: bool,
     /// How often the same text (white space collapsed) occurs in the paste.
     pub copies: usize,
+    /// How many lines of the paste carry the same credit signal as this one (a byline, a
+    /// publication stamp or a credit label; 0 for a line with none): three or more make a list.
+    pub credit_kin: usize,
     stop_ratio: f32,
     cap_ratio: f32,
     digit_ratio: f32,
@@ -161,6 +164,7 @@ impl LineFacts {
             author_note: signals::author_note(line, &lower),
             scene_verb: signals::scene_verb(line),
             copies: 1,
+            credit_kin: 0,
             stop_ratio,
             cap_ratio: ratio(caps, n),
             digit_ratio: ratio(digits, chars),
@@ -172,6 +176,44 @@ impl LineFacts {
             first_char: line.chars().next().unwrap_or(' '),
             last_char,
         }
+    }
+
+    /// The named signals that hold for this line, as the first pass's `sig:` features name
+    /// them.
+    pub fn signal_names(&self) -> Vec<&'static str> {
+        self.signals()
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, name)| name)
+            .collect()
+    }
+
+    /// Every signal with its name.
+    fn signals(&self) -> [(bool, &'static str); 22] {
+        [
+            (self.photo_credit, "photo_credit"),
+            (self.caption_opening, "caption_opening"),
+            (self.calendar_date, "date"),
+            (self.numeric_date, "numdate"),
+            (self.scene, "scene"),
+            (self.clock_time, "time"),
+            (self.byline, "byline"),
+            (self.contributor, "contributor"),
+            (self.copyright, "copyright"),
+            (self.prompt, "prompt"),
+            (self.tail_header, "tail_header"),
+            (self.agency, "agency"),
+            (self.timestamp, "timestamp"),
+            (self.name_line, "name"),
+            (self.contact, "contact"),
+            (self.position, "position"),
+            (self.credit_label, "credit_label"),
+            (self.comment_signature, "comment_signature"),
+            (self.reuse_notice, "reuse_notice"),
+            (self.picture_label, "picture_label"),
+            (self.author_note, "author_note"),
+            (self.scene_verb, "scene_verb"),
+        ]
     }
 
     /// A one-word summary of the line's shape, used for its neighbours' features.
@@ -228,7 +270,7 @@ pub fn doc_facts(lines: &[&str]) -> Vec<LineFacts> {
     for k in &keys {
         *counts.entry(k.clone()).or_insert(0) += 1;
     }
-    lines
+    let mut facts: Vec<LineFacts> = lines
         .iter()
         .zip(&keys)
         .map(|(line, key)| {
@@ -236,7 +278,24 @@ pub fn doc_facts(lines: &[&str]) -> Vec<LineFacts> {
             facts.copies = counts.get(key).copied().unwrap_or(1);
             facts
         })
-        .collect()
+        .collect();
+    let kinds = |f: &LineFacts| [f.byline, f.publication_stamp, f.credit_label];
+    let mut kin = [0usize; 3];
+    for f in &facts {
+        for (k, on) in kin.iter_mut().zip(kinds(f)) {
+            *k += usize::from(on);
+        }
+    }
+    for f in &mut facts {
+        f.credit_kin = kin
+            .iter()
+            .zip(kinds(f))
+            .filter(|(_, on)| *on)
+            .map(|(k, _)| *k)
+            .max()
+            .unwrap_or(0);
+    }
+    facts
 }
 
 /// The text with runs of white space collapsed to one space: two copies of a caption that differ
@@ -366,30 +425,7 @@ impl<'a> FirstPass<'a> {
         if f.separators > 0 {
             out.add(format_args!("sep:{}", f.separators.min(3)));
         }
-        for (on, name) in [
-            (f.photo_credit, "photo_credit"),
-            (f.caption_opening, "caption_opening"),
-            (f.calendar_date, "date"),
-            (f.numeric_date, "numdate"),
-            (f.scene, "scene"),
-            (f.clock_time, "time"),
-            (f.byline, "byline"),
-            (f.contributor, "contributor"),
-            (f.copyright, "copyright"),
-            (f.prompt, "prompt"),
-            (f.tail_header, "tail_header"),
-            (f.agency, "agency"),
-            (f.timestamp, "timestamp"),
-            (f.name_line, "name"),
-            (f.contact, "contact"),
-            (f.position, "position"),
-            (f.credit_label, "credit_label"),
-            (f.comment_signature, "comment_signature"),
-            (f.reuse_notice, "reuse_notice"),
-            (f.picture_label, "picture_label"),
-            (f.author_note, "author_note"),
-            (f.scene_verb, "scene_verb"),
-        ] {
+        for (on, name) in f.signals() {
             if on {
                 out.add(format_args!("sig:{name}"));
                 out.add(format_args!("sig:{name}|len:{}", log_bucket(f.words)));
