@@ -70,6 +70,28 @@ fn fix_button(
     b
 }
 
+/// A plain button, `#id`, that makes `change` to `target` alone.
+fn fix_one(
+    dom: &Dom,
+    parent: &Element,
+    model: &mut Model,
+    label: &str,
+    id: &str,
+    target: &Target,
+    change: Change,
+) {
+    let fix = Correction {
+        target: target.clone(),
+        change,
+        scope: Scope::One,
+    };
+    Dom::attr(
+        &fix_button(dom, parent, model, label, fix, "secondary"),
+        "id",
+        id,
+    );
+}
+
 /// A button for a choice read from the menu's inputs when clicked.
 fn action_button(dom: &Dom, parent: &Element, label: &str, action: &str) -> Element {
     let b = dom.button(parent, label, "secondary");
@@ -309,26 +331,24 @@ fn entity_section(
         );
     }
     let row = dom.el(&scoped, "div", "popup-row");
-    let fix = Correction {
-        target: me.clone(),
-        change: Change::NotAName,
-        scope: Scope::One,
-    };
-    Dom::attr(
-        &fix_button(dom, &row, m, "Not a name", fix, "secondary"),
-        "id",
+    fix_one(
+        dom,
+        &row,
+        m,
+        "Not a name",
         "not-a-name",
+        &me,
+        Change::NotAName,
     );
     if cluster.is_some_and(|k| k.count > 1) {
-        let fix = Correction {
-            target: me.clone(),
-            change: Change::Split,
-            scope: Scope::One,
-        };
-        Dom::attr(
-            &fix_button(dom, &row, m, "Not the same as the others", fix, "secondary"),
-            "id",
+        fix_one(
+            dom,
+            &row,
+            m,
+            "Not the same as the others",
             "split",
+            &me,
+            Change::Split,
         );
     }
     // Widen or narrow by a word, within the paragraph.
@@ -433,15 +453,14 @@ fn quote_section(dom: &Dom, root: &Element, m: &mut Model, text: &str, a: &Analy
     dom.select(&row, "Said by ", "speaker", &options, &selected);
     action_button(dom, &row, "Set speaker", "set-speaker");
     let row = dom.el(&section, "div", "popup-row");
-    let fix = Correction {
-        target: me.clone(),
-        change: Change::NotAQuote,
-        scope: Scope::One,
-    };
-    Dom::attr(
-        &fix_button(dom, &row, m, "Not a quote", fix, "secondary"),
-        "id",
+    fix_one(
+        dom,
+        &row,
+        m,
+        "Not a quote",
         "not-a-quote",
+        &me,
+        Change::NotAQuote,
     );
     m.quote = Some(me);
 }
@@ -488,26 +507,24 @@ fn time_section(dom: &Dom, root: &Element, m: &mut Model, text: &str, a: &Analys
     dom.input(&row, "Date ", "date-value", kind, &value);
     action_button(dom, &row, "Set date", "set-date");
     let row = dom.el(&section, "div", "popup-row");
-    let fix = Correction {
-        target: me.clone(),
-        change: Change::NotADate,
-        scope: Scope::One,
-    };
-    Dom::attr(
-        &fix_button(dom, &row, m, "Not a date", fix, "secondary"),
-        "id",
+    fix_one(
+        dom,
+        &row,
+        m,
+        "Not a date",
         "not-a-date",
+        &me,
+        Change::NotADate,
     );
     if a.events.iter().any(|e| e.timex == index) {
-        let fix = Correction {
-            target: me.clone(),
-            change: Change::DropEvent,
-            scope: Scope::One,
-        };
-        Dom::attr(
-            &fix_button(dom, &row, m, "Drop from the timeline", fix, "secondary"),
-            "id",
+        fix_one(
+            dom,
+            &row,
+            m,
+            "Drop from the timeline",
             "drop-event",
+            &me,
+            Change::DropEvent,
         );
     }
     m.timex = Some(me);

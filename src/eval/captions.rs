@@ -153,11 +153,7 @@ struct Prepared {
 
 fn prepare(page: &Page) -> Prepared {
     let doc = segment(&page.text);
-    let lines: Vec<&str> = doc
-        .paragraphs
-        .iter()
-        .map(|p| p.span.of(&page.text))
-        .collect();
+    let lines = doc.paragraph_texts(&page.text);
     let facts = doc_facts(&lines);
     let first: Vec<Vec<String>> = doc_features(&facts).collect();
     let gold: Vec<usize> = paragraph_classes(page, &doc)
@@ -444,11 +440,7 @@ pub fn evaluate_logged(
 /// One line per caption miss or false alarm of `page`: page, line, gold → predicted role, the
 /// line model's class and the signals that fired (what decided it), text.
 fn caption_errors(page: &Page, doc: &Doc, roles: &[Role], model: &Model, errors: &mut Vec<String>) {
-    let lines: Vec<&str> = doc
-        .paragraphs
-        .iter()
-        .map(|p| p.span.of(&page.text))
-        .collect();
+    let lines = doc.paragraph_texts(&page.text);
     let facts = doc_facts(&lines);
     let classes = classify_lines(&facts, model);
     let mut p = 0;

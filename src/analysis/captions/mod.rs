@@ -78,7 +78,7 @@ pub fn assign_roles(text: &str, doc: &Doc) -> Vec<Role> {
 
 /// The role of every paragraph of `doc`, with `model`.
 pub fn assign_roles_with(text: &str, doc: &Doc, model: &Model) -> Vec<Role> {
-    let lines: Vec<&str> = doc.paragraphs.iter().map(|p| p.span.of(text)).collect();
+    let lines = doc.paragraph_texts(text);
     let facts = doc_facts(&lines);
     let classes = classify_lines(&facts, model);
     let mut roles: Vec<Role> = (0..lines.len())
@@ -438,7 +438,7 @@ mod tests {
     fn classify_lines_agrees_with_the_training_features() {
         let text = crate::SAMPLE_ARTICLE;
         let doc = segment(text);
-        let lines: Vec<&str> = doc.paragraphs.iter().map(|p| p.span.of(text)).collect();
+        let lines = doc.paragraph_texts(text);
         let facts = doc_facts(&lines);
         let model = Model::shipped();
         let first: Vec<[i64; 3]> = doc_features(&facts).map(|f| model.scores(&f)).collect();

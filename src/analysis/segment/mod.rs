@@ -22,6 +22,13 @@ pub struct Doc {
     pub tokens: Vec<Token>,
 }
 
+impl Doc {
+    /// The text of each paragraph, in order: the lines the captions stage classifies.
+    pub fn paragraph_texts<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        self.paragraphs.iter().map(|p| p.span.of(text)).collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleSeg {
     /// Articles tile the text: the first starts at 0, each ends where the next starts, the last ends
