@@ -17,6 +17,9 @@
 //! - **Known multi-word organisations the tagger passed over** (`Group of Seven`, `State
 //!   Department`) are tagged: a curated entry of two words or more, matched with its capitals, on
 //!   words the tagger left unlabelled.
+//! - **Long names and titles** (`long_names`): an institution's name goes on through `of` or
+//!   `for` (`Committee for a Responsible Federal Budget`), and a one-word title before a person
+//!   (`Senator John McCain`) is no name of its own.
 //! - **Photo credits**: `AP Photo/Evan Vucci` is the agency (`AP`) and the photographer (`Evan
 //!   Vucci`), not one organisation.
 //! - **Short forms follow known long forms**: `Warner` after `Time Warner` is the company, unless
@@ -29,6 +32,7 @@
 //! Rules work on labels, so `lede conll`, the evaluations and the app all see the same result.
 
 use super::gazetteer::{GazTags, Gazetteer, KINDS, ORGANISATION_KINDS};
+use super::long_names;
 use super::overlay::ReaderMatch;
 use super::roles::is_honorific;
 use super::tagger::{label, spans};
@@ -102,6 +106,8 @@ pub fn apply<S: AsRef<str>>(
         passed_over_organisations(&words, read, labels);
         photo_credits(&words, labels);
         honorifics(&words, labels);
+        long_names::titles_before_people(&words, labels);
+        long_names::institutions_of(&words, read.lower, labels);
         newspapers(&words, read.lower, labels);
     }
     short_forms(reads, labels, gazetteer);
@@ -110,7 +116,8 @@ pub fn apply<S: AsRef<str>>(
     }
 }
 
-fn set_span(labels: &mut [u8], a: usize, b: usize, kind: usize) {
+/// Labels words `a..b` as one name of type `kind`.
+pub(super) fn set_span(labels: &mut [u8], a: usize, b: usize, kind: usize) {
     labels[a] = label(kind, false) as u8;
     for l in &mut labels[a + 1..b] {
         *l = label(kind, true) as u8;

@@ -11,6 +11,7 @@ pub mod clusters;
 mod conventions;
 pub mod features;
 pub mod gazetteer;
+mod long_names;
 pub mod model;
 pub mod numeric;
 pub mod overlay;
