@@ -24,6 +24,8 @@ pub struct Corrections {
     pub menu: RwSignal<Option<MenuAt>>,
     /// Words selected in the article, offered as a missed name or quote.
     pub selected: RwSignal<Option<Selected>>,
+    /// The quote whose speaker the reader is choosing by selecting words in the article.
+    pub picking: RwSignal<Option<Target>>,
     /// Names the reader retyped or added, for the personal lexicon: `(name, label)`.
     pub learned: RwSignal<Option<(String, String)>>,
 }
@@ -35,6 +37,7 @@ impl Corrections {
             outcomes: RwSignal::new(Vec::new()),
             menu: RwSignal::new(None),
             selected: RwSignal::new(None),
+            picking: RwSignal::new(None),
             learned: RwSignal::new(None),
         }
     }
@@ -57,6 +60,7 @@ impl Corrections {
         self.history.update(|h| h.push(correction));
         self.menu.set(None);
         self.selected.set(None);
+        self.picking.set(None);
         if learned.is_some() {
             self.learned.set(learned);
         }
@@ -67,6 +71,7 @@ impl Corrections {
         self.history.set(History::new(done));
         self.menu.set(None);
         self.selected.set(None);
+        self.picking.set(None);
     }
 }
 
@@ -186,17 +191,34 @@ pub fn CorrectionsStrip() -> impl IntoView {
     Effect::new(move |_| {
         let outcomes = c.outcomes.get();
         let history = c.history.get();
+        let picking = c.picking.get();
         let Some(el) = root.get() else { return };
         let el: web_sys::Element = el.into();
         // The list stays open across a rebuild if the reader opened it.
         let was_open = el.query_selector("details[open]").ok().flatten().is_some();
         el.set_text_content(None);
-        if history.done.is_empty() && history.undone.is_empty() {
+        if history.done.is_empty() && history.undone.is_empty() && picking.is_none() {
             let _ = el.set_attribute("hidden", "");
             return;
         }
         let _ = el.remove_attribute("hidden");
         let dom = Dom::new();
+        if let Some(quote) = picking {
+            let p = dom.text(
+                &el,
+                "p",
+                "picking",
+                &format!(
+                    "Who said “{}”? Select their words in the article. ",
+                    short(&quote.text)
+                ),
+            );
+            Dom::attr(&p, "role", "status");
+            Dom::attr(&dom.button(&p, "Cancel", "link"), "id", "pick-cancel");
+        }
+        if history.done.is_empty() && history.undone.is_empty() {
+            return;
+        }
         let details = dom.el(&el, "details", "");
         if was_open {
             Dom::attr(&details, "open", "");
@@ -264,6 +286,9 @@ pub fn CorrectionsStrip() -> impl IntoView {
         let remove = button
             .get_attribute("data-remove")
             .and_then(|k| k.parse().ok());
+        if button.id() == "pick-cancel" {
+            return c.picking.set(None);
+        }
         c.history.update(|h| {
             match (button.id().as_str(), remove) {
                 ("undo", _) => h.undo(),
@@ -273,6 +298,33 @@ pub fn CorrectionsStrip() -> impl IntoView {
             };
         });
     };
+    // Ctrl+Z (⌘Z) undoes, Ctrl+Shift+Z or Ctrl+Y redoes, as in any editor; Escape stops choosing
+    // a speaker. A field keeps its own undo for what is typed in it.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            c.picking.set(None);
+            return;
+        }
+        let typing = document().active_element().is_some_and(|a| {
+            a.matches("input, textarea, select, [contenteditable]")
+                .unwrap_or(false)
+        });
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || typing {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let redo = key == "y" || (key == "z" && ev.shift_key());
+        if key != "z" && key != "y" {
+            return;
+        }
+        let mut done = false;
+        c.history
+            .update(|h| done = if redo { h.redo() } else { h.undo() });
+        if done {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
     view! { <div id="corrections" class="corrections-strip" hidden node_ref=root on:click=on_click></div> }
 }
 
@@ -302,12 +354,25 @@ pub fn SelectionBar() -> impl IntoView {
                 .set_property("left", &format!("{}px", selected.left));
         }
         let dom = Dom::new();
+        let picking = c.picking.with(Option::is_some);
+        let title = if picking { "Said by “" } else { "“" };
         dom.text(
             &el,
             "p",
             "popup-title",
-            &format!("“{}”", short(&selected.target.text)),
+            &format!("{title}{}”", short(&selected.target.text)),
         );
+        if picking {
+            // Choosing a quote's speaker: these words are who said it.
+            let row = dom.el(&el, "div", "popup-row");
+            Dom::attr(
+                &dom.button(&row, "Set as the speaker", ""),
+                "id",
+                "set-speaker-here",
+            );
+            Dom::attr(&dom.button(&row, "Close", "link"), "id", "selection-close");
+            return;
+        }
         let row = dom.el(&el, "div", "popup-row");
         let types: Vec<(String, String)> = crate::corrections::NAME_LABELS
             .iter()
@@ -342,6 +407,16 @@ pub fn SelectionBar() -> impl IntoView {
         let change = match button.id().as_str() {
             "add-name" => Change::AddName(value_in(&root, "add-label")),
             "add-quote" => Change::AddQuote,
+            "set-speaker-here" => {
+                let Some(quote) = c.picking.get_untracked() else {
+                    return;
+                };
+                return c.make(Correction {
+                    target: quote,
+                    change: Change::Speaker(target),
+                    scope: Scope::One,
+                });
+            }
             _ => return c.selected.set(None),
         };
         let scope = if value_in(&root, "add-everywhere") == "true" {

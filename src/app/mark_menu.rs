@@ -161,6 +161,11 @@ pub fn MarkMenu(
                 .ok()
                 .and_then(|k| list.get(k).cloned())
         };
+        if button.get_attribute("data-action").as_deref() == Some("pick-speaker") {
+            c.picking.set(model.with_value(|m| m.quote.clone()));
+            c.menu.set(None);
+            return;
+        }
         let fix = model.with_value(|m| {
             if let Some(k) = button.get_attribute("data-fix") {
                 let mut fix = m.fixed.get(k.parse::<usize>().ok()?)?.clone();
@@ -452,6 +457,9 @@ fn quote_section(dom: &Dom, root: &Element, m: &mut Model, text: &str, a: &Analy
     let row = dom.el(&section, "div", "popup-row");
     dom.select(&row, "Said by ", "speaker", &options, &selected);
     action_button(dom, &row, "Set speaker", "set-speaker");
+    // A speaker the analysis did not name ("a senior official"): the reader selects the words.
+    let pick = action_button(dom, &row, "Select in the text…", "pick-speaker");
+    pick.set_class_name("link");
     let row = dom.el(&section, "div", "popup-row");
     fix_one(
         dom,

@@ -387,6 +387,70 @@ fn dates() {
 }
 
 #[test]
+fn a_date_for_a_time_expression_without_a_card_makes_one() {
+    // A dropped event comes back when the reader dates its time expression again.
+    let a = analysis_on(16);
+    let (out, outcomes) = apply(
+        TEXT,
+        &a,
+        &[
+            fix("next week", 0, Change::DropEvent, Scope::One),
+            fix(
+                "next week",
+                0,
+                Change::Date("2025-03-24".into()),
+                Scope::One,
+            ),
+        ],
+    );
+    assert!(outcomes.iter().all(Outcome::is_applied), "{outcomes:?}");
+    consistent(&out);
+    assert_eq!(out.events.len(), 3);
+    let e = out.events.iter().find(|e| e.date == "2025-03-24").unwrap();
+    assert_eq!(e.label, "Bewkes will visit Paris next week.");
+    assert_eq!(
+        (e.label_kind.as_str(), e.shape.as_str(), e.source.as_deref()),
+        ("sentence", "point", Some("reader"))
+    );
+    let paris = entity(&out, "Paris", 0).cluster.unwrap();
+    assert!(e.participants.contains(&paris));
+    // Calendar order holds: the new card sorts after the ones before it.
+    assert!(out.events.windows(2).all(|w| w[0].start <= w[1].start));
+
+    // A duration the reader calls a date gets a card; one left a duration does not.
+    let text = "Officials met on Monday. The talks lasted three days, a spokesman said.\n";
+    let a = analyze(
+        text,
+        &Options::default().with_reference_date(Date::new(2025, 3, 16).unwrap()),
+    );
+    let days = a
+        .timexes
+        .iter()
+        .position(|x| x.kind == "DURATION")
+        .expect("a duration");
+    let x = &a.timexes[days];
+    let t = Target {
+        start: x.start,
+        end: x.end,
+        text: text.chars().skip(x.start).take(x.end - x.start).collect(),
+    };
+    let before = a.events.len();
+    let correct = |change: Change| Correction {
+        target: t.clone(),
+        change,
+        scope: Scope::One,
+    };
+    let (out, _) = apply(text, &a, &[correct(Change::Date("P4D".into()))]);
+    assert_eq!(out.events.len(), before);
+    let (out, outcomes) = apply(text, &a, &[correct(Change::Date("2025-03-10".into()))]);
+    assert!(outcomes[0].is_applied());
+    assert_eq!(out.events.len(), before + 1);
+    let e = out.events.iter().find(|e| e.timex == days).unwrap();
+    assert_eq!(e.label, "The talks lasted three days, a spokesman said.");
+    assert_eq!(e.start.as_deref(), Some("2025-03-10T00:00"));
+}
+
+#[test]
 fn bad_corrections_are_reported_not_applied() {
     let before = analysis_on(16);
     let mut beyond = target("Paris", 0);

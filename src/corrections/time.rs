@@ -5,8 +5,9 @@
 
 use super::{no_mark, short, slice, Outcome, Scope, Target, READER};
 use crate::analysis::offsets::CharIndex;
+use crate::analysis::timeline::label::sentence_label;
 use crate::analysis::timeline::{extent, interval, undated, Shape};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Event, LabelPart};
 
 /// The time expressions a correction reaches: the target, or every one with its text.
 fn reach(
@@ -92,9 +93,73 @@ pub fn set_value(
             redate(out, k);
         }
     }
+    for &i in &members {
+        let dated = out
+            .events
+            .iter()
+            .any(|e| e.timex == i || e.until_timex == Some(i));
+        if !dated {
+            add_event(text, index, out, i);
+        }
+    }
+    // The contract keeps events in calendar order, undated references last, in text order.
+    out.events.sort_by(|a, b| {
+        (a.start.is_none(), &a.start, &a.end, a.sentence).cmp(&(
+            b.start.is_none(),
+            &b.start,
+            &b.end,
+            b.sentence,
+        ))
+    });
     Outcome::Applied {
         marks: members.len(),
     }
+}
+
+/// A card for time expression `i`, which dated no event (a duration the reader made a date,
+/// one the analysis could not place, or one dropped earlier): the reader gave it a date, so it
+/// belongs on the timeline. Its label is its sentence, and its participants the sentence's
+/// names, since no clause was chosen for it.
+fn add_event(text: &str, index: &CharIndex, out: &mut Analysis, i: usize) {
+    let x = &out.timexes[i];
+    if x.kind == "DURATION" {
+        return;
+    }
+    let Some(sentence) = out.sentences.get(x.sentence) else {
+        return;
+    };
+    let article = out
+        .paragraphs
+        .get(sentence.paragraph)
+        .map_or(0, |p| p.article);
+    let words = slice(text, index, sentence.start, sentence.end).unwrap_or_default();
+    let label = sentence_label(words);
+    let mut participants: Vec<usize> = Vec::new();
+    for e in &out.entities {
+        if e.start >= sentence.start && e.end <= sentence.end {
+            if let Some(c) = e.cluster.filter(|c| !participants.contains(c)) {
+                participants.push(c);
+            }
+        }
+    }
+    out.events.push(Event {
+        date: x.value.clone(),
+        modifier: x.modifier.clone(),
+        sentence: x.sentence,
+        timex: i,
+        article,
+        participants,
+        label: label.text(),
+        label_parts: vec![LabelPart {
+            text: label.text(),
+            ..LabelPart::default()
+        }],
+        label_kind: label.kind.as_str().to_string(),
+        cut: label.cut,
+        ..Event::default()
+    });
+    let k = out.events.len() - 1;
+    redate(out, k);
 }
 
 /// Puts event `k` where its time expressions now say.

@@ -55,6 +55,32 @@ async function correct(page, click) {
   }
 }
 
+/**
+ * Selects the first occurrence of `words` in the article's paragraphs, as a reader's drag would,
+ * and lets the page see the mouseup. False when the article does not have them.
+ */
+async function selectWords(page, words) {
+  return page.evaluate((words) => {
+    for (const p of document.querySelectorAll('#reader p.para')) {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent.indexOf(words);
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + words.length);
+          const selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+          return true;
+        }
+      }
+    }
+    return false;
+  }, words);
+}
+
 /** The entity index's cluster names. */
 async function indexNames(page) {
   await page.click('#tab-entities');
@@ -169,26 +195,8 @@ describe('Reader corrections', () => {
       await page.keyboard.press('Escape');
       await page.waitForSelector('#mark-menu[hidden]', { state: 'attached' });
 
-      // Select “Kremlin spokesman” in the first paragraph that has it and mark it as a name.
-      const found = await page.evaluate(() => {
-        for (const p of document.querySelectorAll('#reader p.para')) {
-          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const at = n.textContent.indexOf('spokesman');
-            if (at >= 0) {
-              const range = document.createRange();
-              range.setStart(n, at);
-              range.setEnd(n, at + 'spokesman'.length);
-              const selection = window.getSelection();
-              selection.removeAllRanges();
-              selection.addRange(range);
-              p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-              return true;
-            }
-          }
-        }
-        return false;
-      });
+      // Select “spokesman” in the first paragraph that has it and mark it as a name.
+      const found = await selectWords(page, 'spokesman');
       assert.ok(found, 'the sample has “spokesman”');
       await page.waitForSelector('#selection-bar');
       await page.selectOption('#add-label', 'MISC');
@@ -198,6 +206,56 @@ describe('Reader corrections', () => {
       assert.equal(await added.first().getAttribute('data-label'), 'MISC');
       await correct(page, () => page.click('#undo'));
       assert.equal(await added.count(), 0, 'undo removes it');
+    });
+  });
+
+  it('a speaker chosen by selecting words, Ctrl+Z and Ctrl+Shift+Z, and a date that puts a new card on the timeline', async (t) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
+      await pasteText(
+        page,
+        'Talks in Geneva lasted three days. A senior official told reporters: “We will not sign this deal,” before leaving on Monday.\n',
+      );
+      // The quote's speaker is nobody the tagger named: the reader selects the words.
+      const quote = page.locator('#reader .quote').first();
+      await quote.click({ position: { x: 3, y: 5 } });
+      await page.waitForSelector('#mark-menu:not([hidden]) #pick-speaker');
+      await page.click('#pick-speaker');
+      assert.match(await page.innerText('#corrections .picking'), /Who said .*Select their words/);
+      assert.ok(await selectWords(page, 'A senior official'), 'the words are in the article');
+      await page.waitForSelector('#selection-bar:not([hidden]) #set-speaker-here');
+      await correct(page, () => page.click('#set-speaker-here'));
+      assert.equal(await page.locator('#corrections .picking').count(), 0, 'choosing is over');
+      let json = await exportJson(page);
+      assert.equal(json.quotes[0].speaker?.name, 'A senior official');
+      assert.equal(json.quotes[0].source, 'reader');
+
+      // Ctrl+Z takes it back, Ctrl+Shift+Z puts it back; in a text field they are the field's.
+      await page.evaluate(() => document.activeElement?.blur());
+      await correct(page, () => page.keyboard.press('Control+z'));
+      assert.equal(await page.locator('#corrections summary').innerText(), '0 corrections of yours');
+      await correct(page, () => page.keyboard.press('Control+Shift+z'));
+      assert.match(await page.innerText('#corrections summary'), /^1 correction of yours/);
+      await page.click('#tab-quotes');
+      await page.focus('#quote-filter');
+      await page.keyboard.press('Control+z');
+      await page.waitForTimeout(200);
+      assert.match(await page.innerText('#corrections summary'), /^1 correction of yours/, 'the field’s own undo');
+
+      // “three days” is a length of time, with no card; the reader says it was a date.
+      await page.click('#tab-time');
+      const cardsBefore = await page.locator('[data-event]').count();
+      // Its mark is in two pieces (“three” is also a number): click the second.
+      await page.locator('#reader .timex[data-timex="0"]').last().click();
+      await page.waitForSelector('#mark-menu:not([hidden]) #date-grain');
+      await page.selectOption('#date-grain', 'day');
+      await page.fill('#date-value', '2025-03-10');
+      await correct(page, () => page.click('#set-date'));
+      const cards = page.locator('[data-event]');
+      assert.equal(await cards.count(), cardsBefore + 1, 'a new card');
+      assert.match(await cards.allInnerTexts().then((t) => t.join('\n')), /Talks in Geneva lasted three days/);
+      json = await exportJson(page);
+      const event = json.events.find((e) => e.date === '2025-03-10');
+      assert.equal(event?.source, 'reader');
     });
   });
 
