@@ -83,6 +83,21 @@ const MODERN: &[(&str, &str, &[Expected], &[&str])] = &[
         &[("Powell", "PER", None), ("Federal Reserve", "ORG", None)],
         &["Mr. Powell"],
     ),
+    (
+        // Was: `Education Association` a person, with `National` read as a title; the committee
+        // cut in two at `for a`. (`Senator` alone as an organisation is from the dev set, where
+        // the tagger read `[Senator] John McCain`; it stays out here too.)
+        "long institution names and a senator",
+        "Budget Fight
+
+The National Education Association backed the plan. Senator Mitch McConnell disagreed, and the Committee for a Responsible Federal Budget said it would cost $1 trillion.",
+        &[
+            ("National Education Association", "ORG", None),
+            ("Mitch McConnell", "PER", None),
+            ("Committee for a Responsible Federal Budget", "ORG", None),
+        ],
+        &["Education Association", "Senator", "Committee"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {
@@ -198,5 +213,5 @@ fn modern_dev_floors() {
 }
 
 /// Just under the shipped model's modern dev figures (`lede eval-ner`).
-const MODERN_F1_FLOOR: f64 = 0.902;
-const MODERN_ORG_FLOOR: f64 = 0.82;
+const MODERN_F1_FLOOR: f64 = 0.905;
+const MODERN_ORG_FLOOR: f64 = 0.835;

@@ -107,7 +107,9 @@ pub fn apply<S: AsRef<str>>(
         photo_credits(&words, labels);
         honorifics(&words, labels);
         long_names::titles_before_people(&words, labels);
+        long_names::institutions_by_head(&words, labels);
         long_names::institutions_of(&words, read.lower, labels);
+        long_names::laws_and_plans(&words, labels);
         newspapers(&words, read.lower, labels);
     }
     short_forms(reads, labels, gazetteer);

@@ -230,7 +230,9 @@ fn split_titled_people(
     const LOC: usize = 2;
     let mut out = Vec::with_capacity(names.len());
     for &(a, b, k) in names.iter() {
-        match roles::split_titled_person(words, a, b).filter(|_| k != PER) {
+        // `National Urban League` is an organisation, not the title `National` before a person.
+        let institution = long_names::is_org_head(words[b - 1]);
+        match roles::split_titled_person(words, a, b).filter(|_| k != PER && !institution) {
             Some((head_end, person)) => {
                 if head_end > a {
                     let lower: Vec<String> = words[a..head_end]
