@@ -57,7 +57,7 @@ mod speaker;
 mod speech;
 
 pub use marks::{pair, MarkedQuote};
-pub use ranker::RankerExample;
+pub use ranker::{shipped as speaker_ranker, RankerExample};
 pub use speaker::SpeakerKind;
 pub use speech::SpeechModel;
 
