@@ -234,12 +234,18 @@ fn bench_cold_start() {
     let captions = time(&mut || {
         std::hint::black_box(lede::analysis::captions::model::Model::shipped());
     });
+    let rankers = time(&mut || {
+        std::hint::black_box(lede::analysis::quotes::SpeechModel::shipped());
+        std::hint::black_box(lede::analysis::quotes::speaker_ranker());
+        std::hint::black_box(lede::analysis::timeline::ranker::AnchorModel::shipped());
+    });
     let options = Options::default();
     let first = time(&mut || drop(std::hint::black_box(analyze(SAMPLE_ARTICLE, &options))));
     let second = time(&mut || drop(std::hint::black_box(analyze(SAMPLE_ARTICLE, &options))));
     println!(
         "cold start: gazetteer {gazetteer:.1} ms, NER model {ner:.1} ms, caption model \
-         {captions:.1} ms; then the sample's first analyze {first:.1} ms, second {second:.1} ms"
+         {captions:.1} ms, speech, speaker and anchoring rankers {rankers:.1} ms; then the \
+         sample's first analyze {first:.1} ms, second {second:.1} ms"
     );
 }
 

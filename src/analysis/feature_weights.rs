@@ -1,10 +1,13 @@
 //! The text format of the small learned rankers (quotes' speech model, the timeline's anchoring
 //! model): a header line naming the model, then one `feature<TAB>weight` line per non-zero
 //! weight, sorted by name, so a retrained model diffs line by line and rebuilds byte for byte.
+//! The build carries them packed (`packed_weights`: the same non-zero weights, one a row).
 
 use std::collections::HashMap;
 use std::fmt::{self, Write};
 
+use crate::analysis::model_bytes::Reader;
+use crate::analysis::packed_weights;
 use crate::error::{Error, Result};
 
 /// The named features of one option or line, written one after another into one buffer: the
@@ -103,6 +106,53 @@ pub fn to_text(weights: &HashMap<String, i32>, magic: &str) -> String {
     out
 }
 
+/// Appends the non-zero weights as a packed table (`packed_weights`), one weight a row: what
+/// `to_text` writes after its header.
+pub fn write_packed(out: &mut Vec<u8>, weights: &HashMap<String, i32>) -> Result<()> {
+    let rows = weights
+        .iter()
+        .filter(|(_, w)| **w != 0)
+        .map(|(name, w)| (name.as_str(), std::slice::from_ref(w)));
+    packed_weights::write(out, 1, rows)
+}
+
+/// Reads a table `write_packed` wrote; `what` names the model in errors.
+pub fn read_packed(r: &mut Reader, what: &str) -> Result<HashMap<String, i32>> {
+    let rows = packed_weights::read(r, 1, what)?;
+    let mut weights = HashMap::with_capacity(rows.len());
+    for (name, w) in rows.iter() {
+        weights.insert(name.to_string(), w[0]);
+    }
+    Ok(weights)
+}
+
+/// The packed file of a model whose text header is `magic`: that header, then the table.
+pub fn to_bytes(weights: &HashMap<String, i32>, magic: &str) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    packed_weights::write_magic(&mut out, magic);
+    write_packed(&mut out, weights)?;
+    Ok(out)
+}
+
+/// Reads a packed weights file (`to_bytes`) of the model `magic`.
+pub fn from_bytes(bytes: &[u8], magic: &str, what: &str) -> Result<HashMap<String, i32>> {
+    let mut r = Reader::new(bytes);
+    packed_weights::read_magic(&mut r, magic)?;
+    let weights = read_packed(&mut r, what)?;
+    r.finish()?;
+    Ok(weights)
+}
+
+/// Reads a weights file, packed (`to_bytes`) or text (`to_text`), of the model `magic`.
+pub fn read(bytes: &[u8], magic: &str, what: &str) -> Result<HashMap<String, i32>> {
+    if packed_weights::is_packed(bytes, magic) {
+        return from_bytes(bytes, magic, what);
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| Error::Model(format!("{what}: neither packed nor text: {e}")))?;
+    parse(text, magic, what)
+}
+
 /// The sum of the weights of `features`; unknown features weigh nothing.
 pub fn score(weights: &HashMap<String, i32>, features: &[String]) -> i64 {
     score_names(weights, features.iter().map(String::as_str))
@@ -143,6 +193,31 @@ mod tests {
             "{err}"
         );
         assert!(parse("M 1\nno tab\n", "M 1", "test model").is_err());
+    }
+
+    #[test]
+    fn packed_files_hold_what_the_text_holds() {
+        let weights: HashMap<String, i32> = [
+            ("b".to_string(), -2),
+            ("a".to_string(), 3),
+            ("z".to_string(), 0),
+        ]
+        .into();
+        let bytes = to_bytes(&weights, "M 1").unwrap();
+        assert!(bytes.starts_with(b"M 1 packed 1\n"));
+        let text = to_text(&weights, "M 1");
+        let packed = read(&bytes, "M 1", "test model").unwrap();
+        let unpacked = read(text.as_bytes(), "M 1", "test model").unwrap();
+        assert_eq!(packed, unpacked, "the zero weight is left out of both");
+        assert_eq!(to_text(&packed, "M 1"), text);
+        assert!(read(&bytes, "M 2", "test model").is_err(), "another model");
+        assert!(
+            from_bytes(text.as_bytes(), "M 1", "test model").is_err(),
+            "not packed"
+        );
+        assert!(read(&bytes[..bytes.len() - 1], "M 1", "test model").is_err());
+        assert!(read(&[bytes.as_slice(), b"x"].concat(), "M 1", "test model").is_err());
+        assert!(read(b"\xff", "M 1", "test model").is_err());
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod feature_weights;
 pub mod model;
 pub mod model_bytes;
 pub mod offsets;
+pub mod packed_weights;
 pub mod quotes;
 pub mod segment;
 pub mod span;

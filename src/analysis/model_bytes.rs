@@ -1,6 +1,7 @@
-//! The byte layer of the shipped binary models (`model/ner.bin`, `model/pos.bin`):
-//! little-endian numbers and varints, read with bounds checks so that a truncated or corrupt
-//! file is an `Error::Model`, never a panic.
+//! The byte layer of the shipped binary models (`model/ner.bin`, `model/pos.bin`, the packed
+//! weight tables of `packed_weights`, the word classes): little-endian numbers, varints and
+//! front-coded words, read with bounds checks so that a truncated or corrupt file is an error,
+//! never a panic.
 
 use crate::error::{Error, Result};
 
@@ -11,6 +12,71 @@ pub fn write_varint(out: &mut Vec<u8>, mut v: u32) {
         v >>= 7;
     }
     out.push(v as u8);
+}
+
+/// The longest prefix a front-coded word shares with the word before it: the length is written as
+/// a byte below 0x20, which no word holds, so it also ends the word's bytes.
+pub const MAX_SHARED: usize = 0x1f;
+
+/// Appends `word` front-coded after `previous` (the word written before it, empty for the first):
+/// the bytes after the prefix the two share (at most `MAX_SHARED` bytes), then that prefix's
+/// length as one byte. In sorted order, `Clinton`, `Clinto`, `Clintons` are written
+/// `Clinton\x00` `\x06` `ns\x06`. `false`, and nothing written, for a word holding a byte
+/// below 0x20 (a tab, a newline), which would read as its end.
+pub fn write_front_coded(out: &mut Vec<u8>, previous: &[u8], word: &[u8]) -> bool {
+    if word.iter().any(|&b| usize::from(b) <= MAX_SHARED) {
+        return false;
+    }
+    let shared = word
+        .iter()
+        .zip(previous)
+        .take(MAX_SHARED)
+        .take_while(|(a, b)| a == b)
+        .count();
+    out.extend_from_slice(&word[shared..]);
+    out.push(shared as u8);
+    true
+}
+
+/// Why a front-coded word could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontCodingError {
+    /// The input ends before the word's length byte.
+    CutOff,
+    /// The word claims a longer prefix than the word before it has.
+    SharesTooMuch { shared: usize, before: usize },
+}
+
+impl std::fmt::Display for FrontCodingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FrontCodingError::CutOff => write!(f, "is cut off"),
+            FrontCodingError::SharesTooMuch { shared, before } => {
+                write!(f, "shares {shared} bytes with a word of {before}")
+            }
+        }
+    }
+}
+
+/// Reads the next word `write_front_coded` wrote from the front of `input`, into `word`, which
+/// holds the word before it (empty before the first), and moves `input` past it.
+pub fn read_front_coded(
+    input: &mut &[u8],
+    word: &mut Vec<u8>,
+) -> std::result::Result<(), FrontCodingError> {
+    let end = input.iter().position(|&b| usize::from(b) <= MAX_SHARED);
+    let end = end.ok_or(FrontCodingError::CutOff)?;
+    let shared = usize::from(input[end]);
+    if shared > word.len() {
+        return Err(FrontCodingError::SharesTooMuch {
+            shared,
+            before: word.len(),
+        });
+    }
+    word.truncate(shared);
+    word.extend_from_slice(&input[..end]);
+    *input = &input[end + 1..];
+    Ok(())
 }
 
 /// Reads a model file front to back; every read past its end is an error, not a panic.
@@ -35,7 +101,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn take(&mut self, n: usize) -> Result<&[u8]> {
+    /// How many bytes are left to read.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len() - self.at
+    }
+
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8]> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
         let end = end.ok_or_else(|| Error::Model("file ends too early".into()))?;
         let slice = &self.bytes[self.at..end];
@@ -59,6 +130,15 @@ impl<'a> Reader<'a> {
         Ok(f32::from_le_bytes(
             self.take(4)?.try_into().expect("4 bytes"),
         ))
+    }
+
+    /// Reads one word of a front-coded list into `word`, which holds the word before it (see
+    /// `read_front_coded`).
+    pub fn front_coded(&mut self, word: &mut Vec<u8>) -> std::result::Result<(), FrontCodingError> {
+        let mut rest = &self.bytes[self.at..];
+        read_front_coded(&mut rest, word)?;
+        self.at = self.bytes.len() - rest.len();
+        Ok(())
     }
 
     pub fn varint(&mut self) -> Result<u32> {

@@ -1,6 +1,7 @@
 //! The `lede` command line. Native only: none of this goes into the wasm bundle.
 
 mod html;
+mod models;
 mod ner;
 mod timeline;
 mod timex;
@@ -10,7 +11,7 @@ use std::io::{Read, Write};
 use crate::analysis::{analyze, Date, Options};
 use crate::error::{read_text, Error, Result};
 
-const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|train-wordclasses|build-wikinames|pack-names|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions|eval-html|pos|train-pos|eval-pos|eval-anchoring|train-anchoring|eval-labels ...; see lede --help";
+const USAGE: &str = "usage: lede analyze|import|export|conll|eval-conll|eval-ner|train-ner|train-wordclasses|build-wikinames|pack-names|eval-timex|eval-quotes|train-quotes|eval-captions|train-captions|eval-html|pos|train-pos|eval-pos|eval-anchoring|train-anchoring|eval-labels|pack-model|dump-model ...; see lede --help";
 
 /// `lede --help`. Errors quote the one-line `USAGE` instead, since they are one line.
 const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--lexicon FILE] [--compact]
@@ -39,7 +40,15 @@ const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--lexicon 
        lede eval-pos [FILE] [--model FILE] [--errors N]
        lede eval-anchoring [DIR] [--split dev|train|all] [--model FILE] [--errors]
        lede train-anchoring [DIR] [--out FILE] [--cv [--errors]]
-       lede eval-labels [DIR] [--list]";
+       lede eval-labels [DIR] [--list]
+       lede pack-model FILE [--out FILE]
+       lede dump-model FILE";
+
+/// Where the trainers write the small models, packed; each one's text goes beside it as `.txt`.
+const CAPTIONS_MODEL: &str = "model/captions.bin";
+const SPEECH_MODEL: &str = "model/speech.bin";
+const SPEAKER_MODEL: &str = "model/speaker.bin";
+const ANCHORING_MODEL: &str = "model/anchoring.bin";
 
 /// Where the CoNLL-2003 files are unless a command is told otherwise.
 const CONLL_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/conll2003");
@@ -78,6 +87,8 @@ pub fn run(args: &[String], out: &mut dyn Write) -> Result<()> {
         Some("eval-anchoring") => timeline::eval_anchoring_command(&args[1..], out),
         Some("train-anchoring") => timeline::train_anchoring_command(&args[1..], out),
         Some("eval-labels") => timeline::eval_labels_command(&args[1..], out),
+        Some("pack-model") => models::pack_model_command(&args[1..], out),
+        Some("dump-model") => models::dump_model_command(&args[1..], out),
         Some("-h" | "--help" | "help") => writeln!(out, "{HELP}").map_err(io_error("stdout")),
         Some(other) => Err(Error::Usage(format!("unknown command '{other}'; {USAGE}"))),
         None => Err(Error::Usage(USAGE.to_string())),
@@ -281,21 +292,15 @@ fn train_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
             ),
         );
     }
-    let speech_path = args
-        .value("--out-speech")
-        .unwrap_or("src/analysis/quotes/speech_model.txt")
-        .to_string();
-    let ranker_path = args
-        .value("--out-ranker")
-        .unwrap_or("src/analysis/quotes/speaker_model.txt")
-        .to_string();
+    let speech_path = args.value("--out-speech").unwrap_or(SPEECH_MODEL);
+    let ranker_path = args.value("--out-ranker").unwrap_or(SPEAKER_MODEL);
     let (speech, ranker) = ev::train_models(&articles);
-    std::fs::write(&speech_path, speech.to_text()).map_err(io_error(&speech_path))?;
-    std::fs::write(&ranker_path, ranker.to_text()).map_err(io_error(&ranker_path))?;
+    let speech_files = models::write_both(speech_path, &speech.to_bytes()?, &speech.to_text())?;
+    let ranker_files = models::write_both(ranker_path, &ranker.to_bytes()?, &ranker.to_text())?;
     w(
         out,
         format!(
-            "trained on {} articles; wrote {speech_path} and {ranker_path}\n",
+            "trained on {} articles; wrote {speech_files}, {ranker_files}\n",
             articles.len()
         ),
     )
@@ -325,20 +330,17 @@ fn captions_command(args: &[String], train: bool, out: &mut dyn Write) -> Result
         .find(|m| args.has(&format!("--{m}")))
         .unwrap_or("held-out");
     let verbose = args.has("--verbose");
-    let out_path = args
-        .value("--out")
-        .unwrap_or("src/analysis/captions/model.txt")
-        .to_string();
+    let out_path = args.value("--out").unwrap_or(CAPTIONS_MODEL);
     let dir = std::path::Path::new(args.single()?.unwrap_or(L3S_DEV));
     let pages = ev::load_pages(dir)?;
     let w = |out: &mut dyn Write, s: String| write!(out, "{s}").map_err(io_error("stdout"));
     if train {
         let model = ev::train(&ev::pages_in(&pages, &ev::training_folds()));
-        std::fs::write(&out_path, model.to_text()).map_err(io_error(&out_path))?;
+        let files = models::write_both(out_path, &model.to_bytes()?, &model.to_text())?;
         return w(
             out,
             format!(
-                "wrote {out_path}: {} features, trained on {} pages\n",
+                "wrote {files}: {} features, trained on {} pages\n",
                 model.len(),
                 ev::pages_in(&pages, &ev::training_folds()).len()
             ),

@@ -161,12 +161,9 @@ pub(super) fn eval_anchoring_command(args: &[String], out: &mut dyn Write) -> Re
     let model = match args.value("--model") {
         None => None,
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
-                path: path.to_string(),
-                message: e.to_string(),
-            })?;
-            Some(crate::analysis::timeline::ranker::AnchorModel::parse(
-                &text,
+            let bytes = std::fs::read(path).map_err(io_error(path))?;
+            Some(crate::analysis::timeline::ranker::AnchorModel::read(
+                &bytes,
             )?)
         }
     };
@@ -186,9 +183,7 @@ pub(super) fn train_anchoring_command(args: &[String], out: &mut dyn Write) -> R
     use crate::eval::anchoring::{cross_validate, documents, reachable, score, train, Split};
     let args = Args::parse(args, &["--out"], &["--cv", "--errors"])?;
     let dir = std::path::Path::new(args.single()?.unwrap_or(TIMEML_DIR));
-    let out_path = args
-        .value("--out")
-        .unwrap_or("src/analysis/timeline/anchor_model.txt");
+    let out_path = args.value("--out").unwrap_or(super::ANCHORING_MODEL);
     let train_docs = documents(dir, |i| Split::Train.keeps(i))?;
     if args.has("--cv") {
         let rules = score(&train_docs, None).dated;
@@ -218,14 +213,10 @@ pub(super) fn train_anchoring_command(args: &[String], out: &mut dyn Write) -> R
         .map_err(io_error("stdout"))?;
     }
     let model = train(&train_docs);
-    let text = model.to_text();
-    std::fs::write(out_path, &text).map_err(|e| Error::Io {
-        path: out_path.to_string(),
-        message: e.to_string(),
-    })?;
+    let files = super::models::write_both(out_path, &model.to_bytes()?, &model.to_text())?;
     writeln!(
         out,
-        "wrote {out_path}: {} weights; rebuild, then `lede eval-anchoring` scores dev",
+        "wrote {files}: {} weights; rebuild, then `lede eval-anchoring` scores dev",
         model.weight_count()
     )
     .map_err(io_error("stdout"))

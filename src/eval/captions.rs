@@ -600,8 +600,12 @@ mod tests {
         let pages = load_pages(&dir).unwrap();
         let model = train(&pages_in(&pages, &training_folds()));
         assert!(
-            model.to_text() == include_str!("../analysis/captions/model.txt"),
-            "src/analysis/captions/model.txt is stale: run `lede train-captions`"
+            model.to_bytes().unwrap() == include_bytes!("../../model/captions.bin"),
+            "model/captions.bin is stale: run `lede train-captions`"
+        );
+        assert!(
+            model.to_text() == include_str!("../../model/captions.txt"),
+            "model/captions.txt is stale: run `lede train-captions`"
         );
     }
 

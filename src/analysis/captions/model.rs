@@ -1,7 +1,7 @@
 //! The line classifier: a linear model over the named features of `features`, three classes.
 //!
-//! The model file is text, so a reviewer can read what it learned (`<TAB>` marks a tab; the
-//! numbers are illustrative):
+//! The model's text (`model/captions.txt`) is for a reviewer to read what it learned (`<TAB>`
+//! marks a tab; the numbers are illustrative):
 //!
 //! ```text
 //! LEDE-CAPTIONS-MODEL 1
@@ -13,18 +13,24 @@
 //! One line per feature, tab-separated: the feature, then one integer weight per class (averaged
 //! perceptron weights times 1000, truncated toward zero, then averaged over a few training runs).
 //! A line's class is the one with the highest summed weight; ties go to the earlier class, so an
-//! empty model calls everything body. The file is rebuilt byte for byte by `lede train-captions`
-//! (see `crate::eval::captions`).
+//! empty model calls everything body.
+//!
+//! What the build carries is the same model packed (`model/captions.bin`, `packed_weights`:
+//! 21 KB gzipped where the text is 36 KB). `lede train-captions` writes both, byte for byte (see
+//! `crate::eval::captions`); a test checks that the one is the other packed.
 
 use std::collections::HashMap;
 
+use crate::analysis::model_bytes::Reader;
+use crate::analysis::packed_weights;
 use crate::error::{Error, Result};
 
 /// The first line of every model file; a different header or version is an error.
 pub const MAGIC: &str = "LEDE-CAPTIONS-MODEL 1";
 
-/// The model that ships with Lede, trained on the L3S-GN1 dev pages outside the held-out fold.
-const SHIPPED: &str = include_str!("model.txt");
+/// The model that ships with Lede, trained on the L3S-GN1 dev pages outside the held-out fold,
+/// packed.
+const SHIPPED: &[u8] = include_bytes!("../../../model/captions.bin");
 
 /// What the model tells apart. `Supplement` is L3S's "caption" label: photo captions, bylines,
 /// date lines, credits — text about the story rather than the story.
@@ -63,7 +69,7 @@ impl Model {
     /// would still only give an empty model (everything body), never a panic.
     pub fn shipped() -> &'static Model {
         static SHIPPED_MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
-        SHIPPED_MODEL.get_or_init(|| Model::parse(SHIPPED).unwrap_or_default())
+        SHIPPED_MODEL.get_or_init(|| Model::from_bytes(SHIPPED).unwrap_or_default())
     }
 
     pub fn from_weights(weights: HashMap<String, [i32; 3]>) -> Model {
@@ -99,6 +105,38 @@ impl Model {
             weights.insert(name.to_string(), w);
         }
         Ok(Model { weights })
+    }
+
+    /// Reads a model file, packed (`to_bytes`) or text (`to_text`).
+    pub fn read(bytes: &[u8]) -> Result<Model> {
+        if packed_weights::is_packed(bytes, MAGIC) {
+            return Model::from_bytes(bytes);
+        }
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| Error::Model(format!("neither a packed model nor text: {e}")))?;
+        Model::parse(text)
+    }
+
+    /// Reads a packed model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
+        let mut r = Reader::new(bytes);
+        packed_weights::read_magic(&mut r, MAGIC)?;
+        let rows = packed_weights::read(&mut r, 3, "captions model")?;
+        r.finish()?;
+        let mut weights = HashMap::with_capacity(rows.len());
+        for (name, w) in rows.iter() {
+            weights.insert(name.to_string(), [w[0], w[1], w[2]]);
+        }
+        Ok(Model { weights })
+    }
+
+    /// The packed model file (`packed_weights`): what `to_text` says, in a third of the bytes.
+    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        packed_weights::write_magic(&mut out, MAGIC);
+        let rows = self.weights.iter().map(|(n, w)| (n.as_str(), &w[..]));
+        packed_weights::write(&mut out, 3, rows)?;
+        Ok(out)
     }
 
     /// Writes the model file: header, then features in byte order, so equal models give equal
@@ -161,11 +199,35 @@ pub fn best(scores: [i64; 3]) -> Class {
 mod tests {
     use super::*;
 
+    /// The model's text, kept for reading and diffing; the build carries `SHIPPED`.
+    const TEXT: &str = include_str!("../../../model/captions.txt");
+
+    /// The shipped model is the committed text packed, and unpacks to it, byte for byte: the two
+    /// files cannot drift apart.
     #[test]
-    fn the_shipped_model_parses() {
-        let model = Model::parse(SHIPPED).expect("model.txt is well formed");
-        assert!(model.len() > 100, "{} features", model.len());
-        assert_eq!(model.to_text(), SHIPPED, "model.txt is in canonical order");
+    fn the_shipped_model_is_its_text_packed() {
+        let model = Model::parse(TEXT).expect("captions.txt is well formed");
+        assert_eq!(model.len(), 3_224);
+        assert_eq!(model.to_text(), TEXT, "captions.txt is in canonical order");
+        assert!(
+            model.to_bytes().unwrap() == SHIPPED,
+            "model/captions.bin is not model/captions.txt packed: run `lede pack-model model/captions.txt`"
+        );
+        let shipped = Model::from_bytes(SHIPPED).unwrap();
+        assert_eq!(shipped, model);
+        assert_eq!(Model::read(SHIPPED).unwrap(), model);
+        assert_eq!(Model::read(TEXT.as_bytes()).unwrap(), model);
+        assert_eq!(Model::shipped(), &model);
+    }
+
+    #[test]
+    fn a_packed_file_of_another_model_is_an_error() {
+        let mut other = Vec::new();
+        packed_weights::write_magic(&mut other, "LEDE-SPEECH-MODEL 1");
+        packed_weights::write(&mut other, 1, [("bias", &[1][..])]).unwrap();
+        assert!(Model::from_bytes(&other).is_err());
+        assert!(Model::read(&other).is_err());
+        assert!(Model::read(b"\xff\xfe").is_err());
     }
 
     #[test]

@@ -27,7 +27,8 @@
 //! N × u8                      each word's coarse class
 //! N × u8                      each word's fine class, as its rank in its coarse class's list
 //! N × (bytes, u8 < 0x20)      each word front-coded: the bytes after the prefix it shares with the
-//!                             word before, then that prefix's length (at most 31)
+//!                             word before, then that prefix's length (at most 31; the coding is
+//!                             `model_bytes::write_front_coded`, shared with the packed models)
 //! ```
 //!
 //! Worked example: `Clinton 3 41`, `Clinto 3 7`, `Clintons 3 41` (in that order) have K = 4,
@@ -41,6 +42,7 @@
 //! class's list costs what it adds given the coarse one, not a 9-bit id.
 
 use super::features::FastMap;
+use crate::analysis::model_bytes::{read_front_coded, write_front_coded};
 
 /// The classes of one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,10 +71,6 @@ impl std::error::Error for FormatError {}
 
 /// The first bytes of the binary table: its magic and version.
 pub const MAGIC: &[u8] = b"LEDE word classes 1\n";
-
-/// The longest prefix a word shares with the word before it, in the front coding: the length is
-/// written as a byte below 0x20, which no word holds, so it also ends the word's bytes.
-const MAX_SHARED: usize = 0x1f;
 
 /// The shipped table.
 const SHIPPED: &[u8] = include_bytes!("wordclasses.bin");
@@ -187,20 +185,8 @@ pub fn decode(table: &[u8], mut each: impl FnMut(&str, Classes)) -> Result<(), F
     let (coarse, ranks) = (input.take(n)?, input.take(n)?);
     let mut word: Vec<u8> = Vec::with_capacity(64);
     for (i, (&c, &rank)) in coarse.iter().zip(ranks).enumerate() {
-        let end = input.0.iter().position(|&b| usize::from(b) <= MAX_SHARED);
-        let Some(end) = end else {
-            return Err(FormatError(format!("word {i} of {n} is cut off")));
-        };
-        let shared = usize::from(input.0[end]);
-        if shared > word.len() {
-            return Err(FormatError(format!(
-                "word {i} shares {shared} bytes with a word of {}",
-                word.len()
-            )));
-        }
-        word.truncate(shared);
-        word.extend_from_slice(&input.0[..end]);
-        input.0 = &input.0[end + 1..];
+        read_front_coded(&mut input.0, &mut word)
+            .map_err(|e| FormatError(format!("word {i} of {n} {e}")))?;
         let (c, rank) = (usize::from(c), usize::from(rank));
         if c >= k || rank >= counts[c] {
             return Err(FormatError(format!(
@@ -274,20 +260,12 @@ pub fn encode(entries: &[(String, Classes)]) -> Result<Vec<u8>, FormatError> {
     let mut previous: &[u8] = &[];
     for (word, _) in entries {
         let word = word.as_bytes();
-        if word.iter().any(|&b| usize::from(b) <= MAX_SHARED) {
+        if !write_front_coded(&mut out, previous, word) {
             return Err(FormatError(format!(
                 "{:?} holds a control byte",
                 String::from_utf8_lossy(word)
             )));
         }
-        let shared = word
-            .iter()
-            .zip(previous)
-            .take(MAX_SHARED)
-            .take_while(|(a, b)| a == b)
-            .count();
-        out.extend_from_slice(&word[shared..]);
-        out.push(shared as u8);
         previous = word;
     }
     Ok(out)

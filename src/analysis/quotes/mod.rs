@@ -33,8 +33,9 @@
 //!
 //! A speaker is only ever read off the quote's own sentence (a cue's subject, or failing that a
 //! guess among the sentence's people) or taken from the quote a quote continues; a quote whose
-//! sentence offers no one has no speaker. Both models are text files beside this module, rebuilt
-//! byte for byte from PolNeAR train by `lede train-quotes`; with them empty the rules decide alone.
+//! sentence offers no one has no speaker. Both models are trained on PolNeAR train by
+//! `lede train-quotes` and ship packed (`model/speech.bin`, `model/speaker.bin`, each the text
+//! beside it packed); with them empty the rules decide alone.
 //!
 //! # The entity interface
 //! `find_quotes` takes `&[EntityMention]`: byte spans into the same text, with a kind and an
@@ -57,9 +58,9 @@ mod speaker;
 mod speech;
 
 pub use marks::{pair, MarkedQuote};
-pub use ranker::RankerExample;
+pub use ranker::{shipped as speaker_ranker, RankerExample};
 pub use speaker::SpeakerKind;
-pub use speech::SpeechModel;
+pub use speech::{SpeechModel, MAGIC as SPEECH_MAGIC};
 
 use crate::analysis::model::{self, Role};
 use crate::analysis::segment::Doc;

@@ -17,21 +17,23 @@
 //! pick under its own origin (`inherited`), so the model weighs it apart from a cue's subject;
 //! five-fold cross-validation on train put this at 12 more right speakers in 6,400.
 //!
-//! The model is a `SpeechModel` file (same format, header and all); it is trained on PolNeAR train
-//! by `lede train-quotes` (see `crate::eval::polnear::train_ranker`).
+//! The model is a `SpeechModel` file (same format, header and all: `model/speaker.txt`, shipped
+//! packed as `model/speaker.bin`); it is trained on PolNeAR train by `lede train-quotes` (see
+//! `crate::eval::polnear::train_ranker`).
 
 use super::speaker::{Phrase, SpeakerKind, Words};
 use super::{cues, Attribution, Candidate, EntityMention, MentionKind};
 use crate::analysis::span::Span;
 
-const SHIPPED: &str = include_str!("speaker_model.txt");
+/// The shipped ranker, packed.
+const SHIPPED: &[u8] = include_bytes!("../../../model/speaker.bin");
 
 /// The shipped ranker; `None` when its file is empty, and then the rules' pick stands.
 pub fn shipped() -> Option<&'static super::SpeechModel> {
     static MODEL: std::sync::OnceLock<Option<super::SpeechModel>> = std::sync::OnceLock::new();
     MODEL
         .get_or_init(|| {
-            super::SpeechModel::parse(SHIPPED)
+            super::SpeechModel::from_bytes(SHIPPED)
                 .ok()
                 .filter(|m| !m.is_empty())
         })
@@ -292,12 +294,21 @@ mod tests {
     use super::*;
     use crate::analysis::quotes::SpeechModel;
 
+    /// The ranker's text, kept for reading and diffing; the build carries `SHIPPED`.
+    const TEXT: &str = include_str!("../../../model/speaker.txt");
+
+    /// The shipped ranker is the committed text packed, and unpacks to it, byte for byte.
     #[test]
-    fn shipped_ranker_parses_and_is_not_empty() {
-        let model = SpeechModel::parse(SHIPPED).expect("the shipped ranker parses");
+    fn the_shipped_ranker_is_its_text_packed() {
+        let model = SpeechModel::parse(TEXT).expect("the ranker's text parses");
         assert!(!model.is_empty());
-        assert!(shipped().is_some());
-        assert_eq!(model.to_text(), SHIPPED);
+        assert_eq!(model.to_text(), TEXT, "speaker.txt is in canonical order");
+        assert!(
+            model.to_bytes().unwrap() == SHIPPED,
+            "model/speaker.bin is not model/speaker.txt packed: run `lede pack-model model/speaker.txt`"
+        );
+        assert_eq!(SpeechModel::from_bytes(SHIPPED).unwrap(), model);
+        assert_eq!(shipped(), Some(&model));
     }
 
     #[test]

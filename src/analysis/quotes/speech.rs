@@ -8,7 +8,7 @@
 //! either side, and their combinations, and an averaged perceptron trained on PolNeAR train weighs
 //! them. It only ever turns a verdict over when the weights it learned outvote the rules' own.
 //!
-//! The model file is text, one feature a line:
+//! The model's text (`model/speech.txt`) is one feature a line:
 //!
 //! ```text
 //! LEDE-SPEECH-MODEL 1
@@ -19,8 +19,9 @@
 //! Weights are averaged perceptron weights times 1000, truncated toward zero; features with a zero
 //! weight are left out. A quote is speech when its features' weights sum above a margin (`KEEP_MARGIN`,
 //! `ADD_MARGIN`); an empty model would call nothing speech, so a missing or corrupt file falls back to the rules
-//! (see `SpeechModel::shipped`). `lede train-quotes` rebuilds the file byte for byte (see
-//! `crate::eval::polnear::train_speech`).
+//! (see `SpeechModel::shipped`). The build carries it packed (`model/speech.bin`,
+//! `packed_weights`); a test checks that it is the text packed. `lede train-quotes` writes both
+//! (see `crate::eval::polnear::train_speech`).
 
 use std::collections::HashMap;
 
@@ -32,7 +33,8 @@ use crate::error::Result;
 /// The first line of every model file.
 pub const MAGIC: &str = "LEDE-SPEECH-MODEL 1";
 
-const SHIPPED: &str = include_str!("speech_model.txt");
+/// The shipped model, packed.
+const SHIPPED: &[u8] = include_bytes!("../../../model/speech.bin");
 
 /// How far the weights must sum above zero to keep a quote the rules call speech (weights are
 /// times 1000).
@@ -58,7 +60,7 @@ impl SpeechModel {
         static SHIPPED_MODEL: std::sync::OnceLock<Option<SpeechModel>> = std::sync::OnceLock::new();
         SHIPPED_MODEL
             .get_or_init(|| {
-                SpeechModel::parse(SHIPPED)
+                SpeechModel::from_bytes(SHIPPED)
                     .ok()
                     .filter(|m| !m.weights.is_empty())
             })
@@ -75,9 +77,26 @@ impl SpeechModel {
         Ok(SpeechModel { weights })
     }
 
+    /// Reads a packed model file (`to_bytes`).
+    pub fn from_bytes(bytes: &[u8]) -> Result<SpeechModel> {
+        let weights = feature_weights::from_bytes(bytes, MAGIC, "speech model")?;
+        Ok(SpeechModel { weights })
+    }
+
+    /// Reads a model file, packed or text.
+    pub fn read(bytes: &[u8]) -> Result<SpeechModel> {
+        let weights = feature_weights::read(bytes, MAGIC, "speech model")?;
+        Ok(SpeechModel { weights })
+    }
+
     /// The file text: header, then features sorted by name, zero weights left out.
     pub fn to_text(&self) -> String {
         feature_weights::to_text(&self.weights, MAGIC)
+    }
+
+    /// The packed file: what `to_text` says, packed (`packed_weights`).
+    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+        feature_weights::to_bytes(&self.weights, MAGIC)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -251,13 +270,27 @@ fn sentence_features(w: &Words, c: &Candidate, f: &mut Vec<String>) {
 mod tests {
     use super::*;
 
+    /// The model's text, kept for reading and diffing; the build carries `SHIPPED`.
+    const TEXT: &str = include_str!("../../../model/speech.txt");
+
+    /// The shipped model is the committed text packed, and unpacks to it, byte for byte: the two
+    /// files cannot drift apart.
     #[test]
-    fn shipped_model_parses_and_is_not_empty() {
-        let model = SpeechModel::parse(SHIPPED).expect("the shipped speech model parses");
-        assert!(model.weights.len() > 50);
-        assert!(SpeechModel::shipped().is_some());
-        // Written back, it is the same file: `lede train-quotes` output is what ships.
-        assert_eq!(model.to_text(), SHIPPED);
+    fn the_shipped_model_is_its_text_packed() {
+        let model = SpeechModel::parse(TEXT).expect("the speech model's text parses");
+        assert_eq!(model.weights.len(), 1_229);
+        assert_eq!(model.to_text(), TEXT, "speech.txt is in canonical order");
+        assert!(
+            model.to_bytes().unwrap() == SHIPPED,
+            "model/speech.bin is not model/speech.txt packed: run `lede pack-model model/speech.txt`"
+        );
+        assert_eq!(SpeechModel::from_bytes(SHIPPED).unwrap(), model);
+        assert_eq!(SpeechModel::shipped(), Some(&model));
+        assert!(
+            SpeechModel::from_bytes(TEXT.as_bytes()).is_err(),
+            "not packed"
+        );
+        assert_eq!(SpeechModel::read(TEXT.as_bytes()).unwrap(), model);
     }
 
     #[test]

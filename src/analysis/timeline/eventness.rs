@@ -13,6 +13,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::lexicon::is_event_noun;
+use crate::analysis::model_bytes::Reader;
+use crate::analysis::packed_weights;
 use crate::error::{Error, Result};
 
 /// Words seen fewer times than this in the training text are not listed.
@@ -80,6 +82,35 @@ impl EventRates {
         out
     }
 
+    /// Appends the bands as a packed table (`packed_weights`): a row a word, its band the
+    /// weight. Sorted by word, the words front-code better than grouped by band.
+    pub fn write_packed(&self, out: &mut Vec<u8>) -> Result<()> {
+        let bands: Vec<(&str, i32)> = self
+            .bands
+            .iter()
+            .map(|(w, &b)| (w.as_str(), i32::from(b)))
+            .collect();
+        packed_weights::write(
+            out,
+            1,
+            bands.iter().map(|(w, b)| (*w, std::slice::from_ref(b))),
+        )
+    }
+
+    /// Reads a table `write_packed` wrote.
+    pub fn read_packed(r: &mut Reader) -> Result<Self> {
+        let rows = packed_weights::read(r, 1, "event rates")?;
+        let mut bands = HashMap::with_capacity(rows.len());
+        for (w, b) in rows.iter() {
+            let b = u8::try_from(b[0])
+                .ok()
+                .filter(|&b| b <= 3)
+                .ok_or_else(|| Error::Model(format!("event rates: '{w}' has band {}", b[0])))?;
+            bands.insert(w.to_string(), b);
+        }
+        Ok(EventRates { bands })
+    }
+
     /// Reads `to_text`'s lines.
     pub fn parse(text: &str) -> Result<Self> {
         let mut bands = HashMap::new();
@@ -140,6 +171,13 @@ mod tests {
         );
         assert_eq!(EventRates::parse(&text).unwrap(), rates);
         assert!(EventRates::parse("4\tword\n").is_err());
+        let mut packed = Vec::new();
+        rates.write_packed(&mut packed).unwrap();
+        let back = EventRates::read_packed(&mut Reader::new(&packed)).unwrap();
+        assert_eq!(back, rates);
+        let mut band_4 = Vec::new();
+        packed_weights::write(&mut band_4, 1, [("word", &[4][..])]).unwrap();
+        assert!(EventRates::read_packed(&mut Reader::new(&band_4)).is_err());
         assert!(EventRates::parse("no tab\n").is_err());
     }
 }

@@ -13,20 +13,26 @@
 //! word of `In its [Friday] issue, the paper quoted …` names no event, the one of `the [Friday]
 //! meeting` does.
 //!
-//! The model (`anchor_model.txt`: a header, `feature<TAB>weight` lines, then `[event rates]` and
-//! the word bands) is trained on the non-dev part of TBAQ by `lede train-anchoring`, byte for
-//! byte (see `crate::eval::anchoring`).
+//! The model (`model/anchoring.txt`: a header, `feature<TAB>weight` lines, then `[event rates]`
+//! and the word bands) is trained on the non-dev part of TBAQ by `lede train-anchoring`, byte for
+//! byte (see `crate::eval::anchoring`), which also writes it packed (`model/anchoring.bin`: the
+//! header, the weights' packed table, then the bands' one, a row a word; see `packed_weights`),
+//! the form the build carries.
 
 use std::collections::HashMap;
 
 use super::clause::{self, Anchor, Parse};
 use super::eventness::EventRates;
 use crate::analysis::feature_weights::{self, FeatureList};
+use crate::analysis::model_bytes::Reader;
+use crate::analysis::packed_weights;
 use crate::analysis::syntax::{ChunkKind, Tag};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
-const MAGIC: &str = "LEDE-ANCHOR-MODEL 2";
-const SHIPPED: &str = include_str!("anchor_model.txt");
+pub const MAGIC: &str = "LEDE-ANCHOR-MODEL 2";
+
+/// The shipped model, packed.
+const SHIPPED: &[u8] = include_bytes!("../../../model/anchoring.bin");
 
 /// The line that ends the weights and starts the event rates in the model file.
 const RATES: &str = "[event rates]";
@@ -44,7 +50,7 @@ impl AnchorModel {
         static MODEL: std::sync::OnceLock<Option<AnchorModel>> = std::sync::OnceLock::new();
         MODEL
             .get_or_init(|| {
-                AnchorModel::parse(SHIPPED)
+                AnchorModel::from_bytes(SHIPPED)
                     .ok()
                     .filter(|m| !m.weights.is_empty())
             })
@@ -63,12 +69,41 @@ impl AnchorModel {
     /// Reads a model file: the weights, then `[event rates]` and the rates.
     pub fn parse(text: &str) -> Result<AnchorModel> {
         let marker = format!("\n{RATES}\n");
-        let (weights, rates) = text.split_once(&marker).ok_or_else(|| {
-            crate::error::Error::Model(format!("anchor model: no '{RATES}' line"))
-        })?;
+        let (weights, rates) = text
+            .split_once(&marker)
+            .ok_or_else(|| Error::Model(format!("anchor model: no '{RATES}' line")))?;
         let weights = feature_weights::parse(weights, MAGIC, "anchor model")?;
         let rates = EventRates::parse(rates)?;
         Ok(AnchorModel { weights, rates })
+    }
+
+    /// Reads a model file, packed (`to_bytes`) or text (`to_text`).
+    pub fn read(bytes: &[u8]) -> Result<AnchorModel> {
+        if packed_weights::is_packed(bytes, MAGIC) {
+            return AnchorModel::from_bytes(bytes);
+        }
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| Error::Model(format!("anchor model: neither packed nor text: {e}")))?;
+        AnchorModel::parse(text)
+    }
+
+    /// Reads a packed model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<AnchorModel> {
+        let mut r = Reader::new(bytes);
+        packed_weights::read_magic(&mut r, MAGIC)?;
+        let weights = feature_weights::read_packed(&mut r, "anchor model")?;
+        let rates = EventRates::read_packed(&mut r)?;
+        r.finish()?;
+        Ok(AnchorModel { weights, rates })
+    }
+
+    /// The packed file: the header, the non-zero weights' table, then the event rates'.
+    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        packed_weights::write_magic(&mut out, MAGIC);
+        feature_weights::write_packed(&mut out, &self.weights)?;
+        self.rates.write_packed(&mut out)?;
+        Ok(out)
     }
 
     /// The file text: the header, the non-zero weights sorted by name, then the event rates.
@@ -459,4 +494,47 @@ pub fn choose(p: &Parse, model: Option<&AnchorModel>) -> Option<Anchor> {
         }
     }
     best.map(|(_, o)| o.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The model's text, kept for reading and diffing; the build carries `SHIPPED`.
+    const TEXT: &str = include_str!("../../../model/anchoring.txt");
+
+    /// The shipped model is the committed text packed, and unpacks to it, byte for byte: the two
+    /// files cannot drift apart.
+    #[test]
+    fn the_shipped_model_is_its_text_packed() {
+        let model = AnchorModel::parse(TEXT).expect("anchoring.txt is well formed");
+        assert_eq!(model.weight_count(), 673);
+        assert_eq!(model.rates().len(), 1_213);
+        assert_eq!(model.to_text(), TEXT, "anchoring.txt is in canonical order");
+        assert!(
+            model.to_bytes().unwrap() == SHIPPED,
+            "model/anchoring.bin is not model/anchoring.txt packed: run `lede pack-model model/anchoring.txt`"
+        );
+        assert_eq!(AnchorModel::from_bytes(SHIPPED).unwrap(), model);
+        assert_eq!(AnchorModel::read(SHIPPED).unwrap(), model);
+        assert_eq!(AnchorModel::read(TEXT.as_bytes()).unwrap(), model);
+        assert_eq!(AnchorModel::shipped(), Some(&model));
+    }
+
+    #[test]
+    fn bad_files_are_errors() {
+        let good = AnchorModel::parse(TEXT).unwrap().to_bytes().unwrap();
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("no event rates", good[..good.len() / 2].to_vec()),
+            ("trailing bytes", [good.as_slice(), b"x"].concat()),
+            (
+                "text without rates",
+                format!("{MAGIC}\nbias\t1\n").into_bytes(),
+            ),
+            ("neither", b"\xff\xfe".to_vec()),
+        ];
+        for (name, bytes) in &cases {
+            assert!(AnchorModel::read(bytes).is_err(), "{name}");
+        }
+    }
 }
