@@ -210,7 +210,7 @@ pub fn CorrectionsStrip() -> impl IntoView {
                 "picking",
                 &format!(
                     "Who said “{}”? Select their words in the article. ",
-                    short(&quote.text)
+                    short(quote.text.trim_matches(|c| "“”\"‘’«»".contains(c)))
                 ),
             );
             Dom::attr(&p, "role", "status");
