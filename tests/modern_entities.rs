@@ -213,5 +213,5 @@ fn modern_dev_floors() {
 }
 
 /// Just under the shipped model's modern dev figures (`lede eval-ner`).
-const MODERN_F1_FLOOR: f64 = 0.905;
+const MODERN_F1_FLOOR: f64 = 0.91;
 const MODERN_ORG_FLOOR: f64 = 0.835;

@@ -110,6 +110,7 @@ pub fn apply<S: AsRef<str>>(
         long_names::institutions_by_head(&words, labels);
         long_names::institutions_of(&words, read.lower, labels);
         long_names::laws_and_plans(&words, labels);
+        long_names::hyphenless_americans(&words, labels);
         newspapers(&words, read.lower, labels);
     }
     short_forms(reads, labels, gazetteer);
