@@ -145,12 +145,13 @@ pub fn from_bytes(bytes: &[u8], magic: &str, what: &str) -> Result<HashMap<Strin
 
 /// Reads a weights file, packed (`to_bytes`) or text (`to_text`), of the model `magic`.
 pub fn read(bytes: &[u8], magic: &str, what: &str) -> Result<HashMap<String, i32>> {
-    if packed_weights::is_packed(bytes, magic) {
-        return from_bytes(bytes, magic, what);
-    }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| Error::Model(format!("{what}: neither packed nor text: {e}")))?;
-    parse(text, magic, what)
+    packed_weights::packed_or_text(
+        bytes,
+        magic,
+        what,
+        |b| from_bytes(b, magic, what),
+        |t| parse(t, magic, what),
+    )
 }
 
 /// The sum of the weights of `features`; unknown features weigh nothing.

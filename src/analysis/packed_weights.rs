@@ -57,6 +57,23 @@ pub fn is_packed(bytes: &[u8], magic: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(PACKED.as_bytes()))
 }
 
+/// Reads a model file in either form: `packed` when its first line says it is packed, `text`
+/// otherwise (the trainers' readable output, which `--model` options also take).
+pub fn packed_or_text<T>(
+    bytes: &[u8],
+    magic: &str,
+    what: &str,
+    packed: impl FnOnce(&[u8]) -> Result<T>,
+    text: impl FnOnce(&str) -> Result<T>,
+) -> Result<T> {
+    if is_packed(bytes, magic) {
+        return packed(bytes);
+    }
+    let s = std::str::from_utf8(bytes)
+        .map_err(|e| Error::Model(format!("{what}: neither packed nor text: {e}")))?;
+    text(s)
+}
+
 /// Reads the packed file's first line, which must be that of the model `magic`.
 pub fn read_magic(r: &mut Reader, magic: &str) -> Result<()> {
     let len = magic.len() + PACKED.len();

@@ -109,12 +109,13 @@ impl Model {
 
     /// Reads a model file, packed (`to_bytes`) or text (`to_text`).
     pub fn read(bytes: &[u8]) -> Result<Model> {
-        if packed_weights::is_packed(bytes, MAGIC) {
-            return Model::from_bytes(bytes);
-        }
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| Error::Model(format!("neither a packed model nor text: {e}")))?;
-        Model::parse(text)
+        packed_weights::packed_or_text(
+            bytes,
+            MAGIC,
+            "captions model",
+            Model::from_bytes,
+            Model::parse,
+        )
     }
 
     /// Reads a packed model file.

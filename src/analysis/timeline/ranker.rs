@@ -79,12 +79,13 @@ impl AnchorModel {
 
     /// Reads a model file, packed (`to_bytes`) or text (`to_text`).
     pub fn read(bytes: &[u8]) -> Result<AnchorModel> {
-        if packed_weights::is_packed(bytes, MAGIC) {
-            return AnchorModel::from_bytes(bytes);
-        }
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| Error::Model(format!("anchor model: neither packed nor text: {e}")))?;
-        AnchorModel::parse(text)
+        packed_weights::packed_or_text(
+            bytes,
+            MAGIC,
+            "anchor model",
+            AnchorModel::from_bytes,
+            AnchorModel::parse,
+        )
     }
 
     /// Reads a packed model file.
