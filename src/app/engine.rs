@@ -1,5 +1,6 @@
 //! The page's side of the analysis worker (`crate::worker`): one worker, one request in flight
 //! that matters (the newest), and cancellation by terminating the worker and starting a fresh one.
+//! A request is posted at once, even before the worker's wasm has loaded: its loader keeps it.
 //!
 //! A reply to anything but the newest request is dropped, so a slow analysis of an old text can
 //! never overwrite a newer one.
@@ -42,9 +43,6 @@ pub struct Engine {
     /// The newest request's id and text (kept to hand back with its analysis).
     newest: Rc<Cell<u64>>,
     pending: Rc<RefCell<Option<String>>>,
-    /// Whether the worker has said it listens; until then the newest request waits here.
-    ready: Rc<Cell<bool>>,
-    queued: Rc<RefCell<Option<js_sys::Array>>>,
     on_reply: Rc<dyn Fn(Reply)>,
     // Kept alive as long as the worker that calls them.
     handlers: RefCell<Vec<Listener>>,
@@ -57,8 +55,6 @@ impl Engine {
             worker: RefCell::new(None),
             newest: Rc::new(Cell::new(0)),
             pending: Rc::new(RefCell::new(None)),
-            ready: Rc::new(Cell::new(false)),
-            queued: Rc::new(RefCell::new(None)),
             on_reply: Rc::new(on_reply),
             handlers: RefCell::new(Vec::new()),
         });
@@ -67,22 +63,18 @@ impl Engine {
     }
 
     /// The worker index.html started before the app loaded, if it is still there to adopt.
-    fn early_worker() -> Option<(web_sys::Worker, bool)> {
+    fn early_worker() -> Option<web_sys::Worker> {
         let window = web_sys::window()?;
         let key = JsValue::from_str("ledeWorker");
         let worker = js_sys::Reflect::get(&window, &key).ok()?;
         let worker = worker.dyn_into::<web_sys::Worker>().ok()?;
         let _ = js_sys::Reflect::delete_property(&window, &key);
-        let ready = js_sys::Reflect::get(&worker, &"ready".into())
-            .ok()
-            .and_then(|r| r.as_bool())
-            .unwrap_or(false);
-        Some((worker, ready))
+        Some(worker)
     }
 
     fn start(&self) {
-        if let Some((worker, ready)) = Engine::early_worker() {
-            self.listen(worker, ready);
+        if let Some(worker) = Engine::early_worker() {
+            self.listen(worker);
             return;
         }
         let worker = match web_sys::Worker::new(WORKER_URL) {
@@ -95,28 +87,17 @@ impl Engine {
                 return;
             }
         };
-        self.listen(worker, false);
+        self.listen(worker);
     }
 
-    /// Takes `worker` on: its replies, its errors, and whether it already said it is ready.
-    fn listen(&self, worker: web_sys::Worker, ready_now: bool) {
-        self.ready.set(ready_now);
+    /// Takes `worker` on: its replies and its errors.
+    fn listen(&self, worker: web_sys::Worker) {
         let newest = self.newest.clone();
         let pending = self.pending.clone();
         let on_reply = self.on_reply.clone();
-        let ready = self.ready.clone();
-        let queued = self.queued.clone();
-        let sender = worker.clone();
         let on_message = Listener::new(move |event: JsValue| {
             let data = js_sys::Reflect::get(&event, &"data".into()).unwrap_or(JsValue::NULL);
             let reply = js_sys::Array::from(&data);
-            if reply.get(0).as_string().as_deref() == Some("ready") {
-                ready.set(true);
-                if let Some(message) = queued.borrow_mut().take() {
-                    let _ = sender.post_message(&message);
-                }
-                return;
-            }
             if reply.get(0).as_f64() != Some(newest.get() as f64) {
                 return;
             }
@@ -128,13 +109,18 @@ impl Engine {
                     let Some(text) = pending.borrow_mut().take() else {
                         return;
                     };
+                    let ends: Vec<u32> = js_sys::Array::from(&reply.get(3))
+                        .iter()
+                        .map(|end| end.as_f64().unwrap_or(0.0) as u32)
+                        .collect();
                     let read = ReadBack {
                         id: newest.get(),
-                        parts: js_sys::Array::from(&reply.get(2)),
+                        bytes: js_sys::Uint8Array::new(&reply.get(2)),
+                        ends,
                         next: 0,
                         assembler: None,
                         text,
-                        analyze_ms: reply.get(3).as_f64().unwrap_or(0.0),
+                        analyze_ms: reply.get(4).as_f64().unwrap_or(0.0),
                         arrived: now_ms(),
                         parse_ms: 0.0,
                     };
@@ -177,10 +163,6 @@ impl Engine {
         );
         self.pending.replace(Some(text));
         let posted = match self.worker.borrow().as_ref() {
-            Some(_) if !self.ready.get() => {
-                self.queued.replace(Some(message));
-                Ok(())
-            }
             Some(worker) => worker.post_message(&message).map_err(|e| describe(&e)),
             None => Err("the worker is not running".to_string()),
         };
@@ -194,7 +176,6 @@ impl Engine {
     pub fn cancel(&self) {
         self.newest.set(self.newest.get() + 1);
         self.pending.replace(None);
-        self.queued.replace(None);
         if let Some(worker) = self.worker.take() {
             worker.terminate();
         }
@@ -210,8 +191,10 @@ const READ_SLICE_MS: f64 = 10.0;
 struct ReadBack {
     /// The request it answers: a newer request or a cancel drops it.
     id: u64,
-    parts: js_sys::Array,
-    next: u32,
+    /// The parts' JSON end to end, and where each part ends.
+    bytes: js_sys::Uint8Array,
+    ends: Vec<u32>,
+    next: usize,
     assembler: Option<Assembler>,
     text: String,
     analyze_ms: f64,
@@ -227,20 +210,23 @@ impl ReadBack {
             return;
         }
         let started = now_ms();
-        while self.next < self.parts.length() && now_ms() - started < READ_SLICE_MS {
-            let json = self.parts.get(self.next).as_string().unwrap_or_default();
+        while self.next < self.ends.len() && now_ms() - started < READ_SLICE_MS {
+            let start = self.next.checked_sub(1).map_or(0, |i| self.ends[i]);
+            let bytes = self.bytes.subarray(start, self.ends[self.next]).to_vec();
             self.next += 1;
-            let read = match self.assembler.as_mut() {
-                None => Assembler::new(&json).map(|a| self.assembler = Some(a)),
-                Some(assembler) => assembler.add(&json),
-            };
+            let read = String::from_utf8(bytes)
+                .map_err(|_| "the analysis came back garbled".to_string())
+                .and_then(|json| match self.assembler.as_mut() {
+                    None => Assembler::new(&json).map(|a| self.assembler = Some(a)),
+                    Some(assembler) => assembler.add(&json),
+                });
             if let Err(e) = read {
                 on_reply(Reply::Failed(format!("The analysis failed: {e}.")));
                 return;
             }
         }
         self.parse_ms += now_ms() - started;
-        if self.next < self.parts.length() {
+        if self.next < self.ends.len() {
             leptos::prelude::set_timeout(
                 move || self.run(newest, on_reply),
                 std::time::Duration::ZERO,

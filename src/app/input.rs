@@ -55,10 +55,23 @@ pub fn InputPanel(
         text.set(value);
     };
     // A whole new article (a paste over everything, a file): the corrections were the old one's.
+    // The text box shows it from a task of its own: putting 1 MB into a textarea is tens of
+    // milliseconds, which the request to the worker (sent now) need not wait for.
+    let replaced = StoredValue::new(0u64);
     let replace = move |value: String| {
         fixes.reset(Vec::new());
-        draft.set(value.clone());
-        commit(value);
+        commit(value.clone());
+        let this = replaced.get_value() + 1;
+        replaced.set_value(this);
+        set_timeout(
+            move || {
+                // Unless another text replaced this one meanwhile.
+                if replaced.get_value() == this {
+                    draft.set(value);
+                }
+            },
+            Duration::ZERO,
+        );
     };
     // An imported text: its hints are kept with it, so they apply to exactly this text.
     let replace_imported = move |result: import::Imported| {

@@ -24,7 +24,7 @@ mod toolbar;
 use leptos::prelude::*;
 
 use crate::analysis::{Analysis, Options};
-use crate::reading::{reading_model, ReadingArticle};
+use crate::reading::{reading_model, ReadingArticle, ReadingBuilder};
 use crate::share::{self, Settings, Shared};
 
 /// Mounts the app on `<body>`. `main` calls only this.
@@ -201,6 +201,52 @@ fn text_key(text: &str) -> (usize, u64) {
     (bytes.len(), hasher.finish())
 }
 
+/// How long one step of building a reading model may hold the main thread, in ms.
+const BUILD_SLICE_MS: f64 = 10.0;
+
+/// Builds the reading model of `text` a slice at a time, yielding to the page between slices,
+/// then hands everything to `done`; gives up, silently, once `current` says a newer result came.
+fn build_reading(
+    text: String,
+    analysis: Box<Analysis>,
+    current: impl Fn() -> bool + 'static,
+    done: impl FnOnce(String, Box<Analysis>, Vec<ReadingArticle>) + 'static,
+) {
+    let builder = ReadingBuilder::new(&text, &analysis);
+    // Finding the marks is a slice of its own (1 MB of news: a few milliseconds).
+    set_timeout(
+        move || step_reading(builder, text, analysis, current, done),
+        std::time::Duration::ZERO,
+    );
+}
+
+fn step_reading(
+    mut builder: ReadingBuilder,
+    text: String,
+    analysis: Box<Analysis>,
+    current: impl Fn() -> bool + 'static,
+    done: impl FnOnce(String, Box<Analysis>, Vec<ReadingArticle>) + 'static,
+) {
+    if !current() {
+        return;
+    }
+    let started = now_ms();
+    loop {
+        // A few dozen paragraphs are well under a millisecond: the clock is read between them.
+        if builder.step(&text, &analysis, 32) {
+            done(text, analysis, builder.finish());
+            return;
+        }
+        if now_ms() - started >= BUILD_SLICE_MS {
+            break;
+        }
+    }
+    set_timeout(
+        move || step_reading(builder, text, analysis, current, done),
+        std::time::Duration::ZERO,
+    );
+}
+
 /// The whole page.
 #[component]
 fn App() -> impl IntoView {
@@ -237,6 +283,8 @@ fn App() -> impl IntoView {
     let timings = RwSignal::new(Timings::default());
     // The reading view's model of what is on screen, built from the text and its analysis.
     let reading = RwSignal::new(Vec::<ReadingArticle>::new());
+    // Counts the worker's results: a reading model still being built for an older one stops.
+    let latest = StoredValue::new(0u64);
     let engine = StoredValue::new_local(engine::Engine::new(move |reply| match reply {
         engine::Reply::Stage(stage) => busy.update(|b| {
             if let Some(b) = b {
@@ -250,29 +298,35 @@ fn App() -> impl IntoView {
             arrived,
             parse_ms,
         } => {
-            // Reading the result back took a few short tasks; building the reading model is the
-            // next, and rendering the one after: none holds the main thread for the sum.
+            // Reading the result back took a few short tasks; building the reading model takes a
+            // few more (`build_reading`), and rendering the one after: none holds the main thread
+            // for the sum.
             let render = move |text: String, result: Box<Analysis>, model: Vec<ReadingArticle>| {
-                move || {
-                    shown_text.set(text);
-                    analysis.set(*result);
-                    fixes.menu.set(None);
-                    reading.set(model);
-                    busy.set(None);
-                    // Rendering happens in effects after this returns; a zero timeout runs after
-                    // them, so it measures reading back and rendering on the main thread.
-                    set_timeout(
-                        move || {
-                            timings.set(Timings {
-                                analyze: analyze_ms,
-                                parse: parse_ms,
-                                render: now_ms() - arrived,
-                            })
-                        },
-                        std::time::Duration::ZERO,
-                    );
-                }
+                shown_text.set(text);
+                // The old article's analysis and model are dropped in a task of their own: for a
+                // long text, freeing them is tens of milliseconds the new view need not wait for.
+                let old = (
+                    analysis.try_update(|a| std::mem::replace(a, *result)),
+                    reading.try_update(|r| std::mem::replace(r, model)),
+                );
+                set_timeout(move || drop(old), std::time::Duration::ZERO);
+                fixes.menu.set(None);
+                busy.set(None);
+                // Rendering happens in effects after this returns; a zero timeout runs after
+                // them, so it measures reading back and rendering on the main thread.
+                set_timeout(
+                    move || {
+                        timings.set(Timings {
+                            analyze: analyze_ms,
+                            parse: parse_ms,
+                            render: now_ms() - arrived,
+                        })
+                    },
+                    std::time::Duration::ZERO,
+                );
             };
+            let generation = latest.get_value() + 1;
+            latest.set_value(generation);
             set_timeout(
                 move || {
                     // The reader's corrections apply to every analysis of the text, whatever its
@@ -288,8 +342,14 @@ fn App() -> impl IntoView {
                         fixes.outcomes.set(outcomes);
                         Box::new(fixed)
                     };
-                    let model = reading_model(&text, &result);
-                    set_timeout(render(text, result, model), std::time::Duration::ZERO);
+                    // A newer result arriving meanwhile makes this one moot.
+                    let current = move || latest.get_value() == generation;
+                    build_reading(text, result, current, move |text, result, model| {
+                        set_timeout(
+                            move || render(text, result, model),
+                            std::time::Duration::ZERO,
+                        )
+                    });
                 },
                 std::time::Duration::ZERO,
             );
@@ -300,13 +360,7 @@ fn App() -> impl IntoView {
         }
     }));
     // Every new text or option asks the worker; an empty text needs no worker.
-    Effect::new(move |_| {
-        let requested = text.get();
-        let mut options = options.get();
-        options.hints = imported.with(|i| match i {
-            Some((for_text, hints)) if *for_text == requested => hints.clone(),
-            _ => Vec::new(),
-        });
+    let ask = move |requested: String, options: Options| {
         if requested.len() > MAX_TEXT_BYTES {
             message.set(Some(format!(
                 "This text is {:.1} MB; Lede analyses up to {} MB. It is kept in the box, and the article shown is unchanged.",
@@ -328,6 +382,25 @@ fn App() -> impl IntoView {
             stage: None,
         }));
         engine.with_value(|e| e.analyse(requested, &options));
+    };
+    // The opening article is asked for now, before the page is built: the worker, started by
+    // index.html, takes it as soon as its wasm is ready (on a cold load, while this page still
+    // builds), instead of after the ~100 ms the page takes to build.
+    ask(text.get_untracked(), options.get_untracked());
+    let asked_at_start = StoredValue::new(true);
+    Effect::new(move |_| {
+        let requested = text.get();
+        let mut options = options.get();
+        options.hints = imported.with(|i| match i {
+            Some((for_text, hints)) if *for_text == requested => hints.clone(),
+            _ => Vec::new(),
+        });
+        // The first run sees what was asked for above (it tracks the signals all the same).
+        if asked_at_start.get_value() {
+            asked_at_start.set_value(false);
+            return;
+        }
+        ask(requested, options);
     });
     // A correction made, undone or redone: apply the list again to the worker's analysis. Only a
     // real change of the list does: a new article resetting an empty list changes nothing.
@@ -414,22 +487,32 @@ fn App() -> impl IntoView {
             return;
         }
         let long = shared.text.len() > DEFERRED_SAVE_BYTES;
-        let save = move || match storage::save_current(&shared) {
+        let key = text_key(&shared.text);
+        let saved = move |result: Result<(), String>| match result {
             Ok(()) => failed_for.set_value(None),
             Err(e) => {
-                let key = Some(text_key(&shared.text));
-                if failed_for.get_value() != key {
-                    failed_for.set_value(key);
+                if failed_for.get_value() != Some(key) {
+                    failed_for.set_value(Some(key));
                     message.set(Some(e));
                 }
             }
         };
-        // Storing a long text takes tens of milliseconds (1 MB: about 25 ms in localStorage
-        // alone); it goes to a task of its own, not the one that renders the new article.
+        // Storing a long text takes tens of milliseconds (1 MB: ~10 ms to write its JSON, ~15
+        // more in localStorage): it goes to tasks of its own, one for each half, not the one
+        // that renders the new article.
         if long {
-            set_timeout(save, std::time::Duration::ZERO);
+            set_timeout(
+                move || match storage::current_json(&shared) {
+                    Ok(json) => set_timeout(
+                        move || saved(storage::write_current(&json)),
+                        std::time::Duration::ZERO,
+                    ),
+                    Err(e) => saved(Err(e)),
+                },
+                std::time::Duration::ZERO,
+            );
         } else {
-            save();
+            saved(storage::current_json(&shared).and_then(|json| storage::write_current(&json)));
         }
     });
     if from_link {

@@ -9,9 +9,9 @@ use wasm_bindgen::JsCast;
 use super::entities::{label_name, HiddenLabels};
 use super::Text;
 use crate::analysis::Analysis;
-use crate::reading::{
-    Block, CaptionFolder, CaptionRun, Piece, ReadingArticle, ReadingParagraph, Run,
-};
+use std::sync::Arc;
+
+use crate::reading::{Block, CaptionRun, Piece, ReadingArticle, ReadingParagraph, Run};
 
 /// The article column.
 #[component]
@@ -52,17 +52,33 @@ pub fn Reader(
         let raw = raw.get();
         let mut next_chunk = 0;
         let view = reading.with(|articles| {
-            analysis.with(|a| {
-                let folder = CaptionFolder::new(a);
+            let chunks = articles
+                .iter()
+                .map(|a| {
+                    if raw {
+                        a.paragraphs.len()
+                    } else {
+                        a.blocks.len()
+                    }
+                })
+                .map(|blocks| blocks.div_ceil(CHUNK_BLOCKS))
+                .sum();
+            let first = budget::first_chunks(chunks);
+            let view = analysis.with(|a| {
                 articles
                     .iter()
                     .map(|article| {
-                        article_view(article, a, &folder, raw, analysis, budget, &mut next_chunk)
+                        let chunk = Chunking {
+                            first,
+                            next: &mut next_chunk,
+                        };
+                        article_view(article, a, raw, analysis, budget, chunk)
                     })
                     .collect_view()
-            })
+            });
+            budget::start(budget, chunks, first);
+            view
         });
-        budget::start(budget, next_chunk);
         view
     };
     // A new text opens on its story. Only a new text: a new reference date re-analyses the same
@@ -221,23 +237,31 @@ fn EmptyState(
 }
 
 /// How many blocks (paragraphs or caption strips) one chunk of the article view holds: small
-/// enough to render well within a frame budget, large enough that the sample is one chunk.
-const CHUNK_BLOCKS: usize = 80;
+/// enough that rendering one stays well under the 50 ms a page may hold its main thread (the
+/// sample's first article, about 40 blocks, is ~25 ms), large enough that an article of the sample
+/// is one chunk.
+const CHUNK_BLOCKS: usize = 40;
+
+/// Where an article's chunks fall in the whole text's: the number of its first, and how many
+/// chunks render with the result itself.
+struct Chunking<'a> {
+    first: usize,
+    next: &'a mut usize,
+}
 
 fn article_view(
     article: &ReadingArticle,
     analysis: &Analysis,
-    folder: &CaptionFolder,
     raw: bool,
     analysis_signal: ReadSignal<Analysis>,
     budget: RwSignal<usize>,
-    next_chunk: &mut usize,
+    chunking: Chunking,
 ) -> impl IntoView {
     let label = match &article.place {
         Some(place) => format!("Article {} · {}", article.index + 1, place),
         None => format!("Article {}", article.index + 1),
     };
-    let blocks = if raw {
+    let blocks: Vec<Block> = if raw {
         article
             .paragraphs
             .iter()
@@ -245,17 +269,17 @@ fn article_view(
             .map(Block::Paragraph)
             .collect()
     } else {
-        folder.fold(article.paragraphs.clone())
+        article.blocks.clone()
     };
-    let first_chunk = *next_chunk;
+    let first_chunk = *chunking.next;
     let chunks: Vec<Vec<Block>> = blocks.chunks(CHUNK_BLOCKS).map(<[Block]>::to_vec).collect();
-    *next_chunk += chunks.len();
+    *chunking.next += chunks.len();
     let chunks = chunks
         .into_iter()
         .enumerate()
         .map(|(k, chunk)| {
             let number = first_chunk + k;
-            if number < budget::FIRST_CHUNKS {
+            if number < chunking.first {
                 return view! { <div class="chunk">{blocks_view(&chunk, analysis)}</div> }.into_any();
             }
             // Rendered once, when the budget reaches it; the memo changes only that once.
@@ -291,8 +315,8 @@ fn blocks_view(blocks: &[Block], analysis: &Analysis) -> AnyView {
         .iter()
         .map(|block| match block {
             Block::Paragraph(p) => paragraph_view(p, analysis).into_any(),
-            Block::Captions(run) => view! { <CaptionStrip run=run.clone() /> }.into_any(),
-            Block::Furniture(run) => view! { <FurnitureStrip run=run.clone() /> }.into_any(),
+            Block::Captions(run) => view! { <CaptionStrip run=Arc::clone(run) /> }.into_any(),
+            Block::Furniture(run) => view! { <FurnitureStrip run=Arc::clone(run) /> }.into_any(),
         })
         .collect_view()
         .into_any()
@@ -307,8 +331,20 @@ pub mod budget {
 
     use leptos::prelude::*;
 
-    /// Chunks rendered with the result itself, before the first pause.
-    pub const FIRST_CHUNKS: usize = 2;
+    /// Chunks rendered with the result itself, before the first pause, when that is all of them:
+    /// the sample's two articles, so it shows whole at once.
+    const FIRST_CHUNKS: usize = 2;
+
+    /// How many of a text's `chunks` render with the result itself: all of a short text (up to
+    /// `FIRST_CHUNKS`); one of a longer one, so its first task stays well under 50 ms (two
+    /// chunks and the placeholders of a hundred more took ~45 ms of CPU on the shared machine).
+    pub fn first_chunks(chunks: usize) -> usize {
+        if chunks > FIRST_CHUNKS {
+            1
+        } else {
+            chunks
+        }
+    }
 
     thread_local! {
         static BUDGET: Cell<Option<RwSignal<usize>>> = const { Cell::new(None) };
@@ -322,11 +358,11 @@ pub mod budget {
         budget
     }
 
-    /// Starts growing the budget towards `chunks` for a freshly rendered result.
-    pub fn start(budget: RwSignal<usize>, chunks: usize) {
-        budget.set(FIRST_CHUNKS);
+    /// Starts growing the budget from `first` towards `chunks` for a freshly rendered result.
+    pub fn start(budget: RwSignal<usize>, chunks: usize, first: usize) {
+        budget.set(first);
         TARGET.with(|t| t.set(chunks));
-        if chunks > FIRST_CHUNKS {
+        if chunks > first {
             grow(budget);
         }
     }
@@ -363,7 +399,7 @@ pub mod budget {
 #[component]
 fn CaptionStrip(
     /// The run to show.
-    run: CaptionRun,
+    run: Arc<CaptionRun>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let total = run.paragraphs.len();
@@ -429,7 +465,7 @@ fn CaptionStrip(
 #[component]
 fn FurnitureStrip(
     /// The run's paragraphs, in order.
-    run: Vec<ReadingParagraph>,
+    run: Arc<[Arc<ReadingParagraph>]>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let total = run.len();

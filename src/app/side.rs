@@ -125,7 +125,7 @@ fn Overview(
     text: ReadSignal<String>,
 ) -> impl IntoView {
     let count = move |f: fn(&Analysis) -> usize| move || analysis.with(f).to_string();
-    let words = move || text.with(|t| t.split_whitespace().count()).to_string();
+    let words = move || text.with(|t| crate::reading::word_count(t)).to_string();
     let outline = move || {
         text.with(|text| {
             analysis.with(|a| {

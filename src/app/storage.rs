@@ -27,10 +27,14 @@ fn write(key: &str, value: &str, what: &str) -> Result<(), String> {
     })
 }
 
-/// Remembers the article on screen and its settings.
-pub fn save_current(shared: &Shared) -> Result<(), String> {
-    let json = serde_json::to_string(shared).map_err(|e| e.to_string())?;
-    write(CURRENT_KEY, &json, "this article")
+/// The article on screen and its settings, as `write_current` keeps them.
+pub fn current_json(shared: &Shared) -> Result<String, String> {
+    serde_json::to_string(shared).map_err(|e| e.to_string())
+}
+
+/// Remembers the article on screen and its settings (`current_json`).
+pub fn write_current(json: &str) -> Result<(), String> {
+    write(CURRENT_KEY, json, "this article")
 }
 
 /// The article remembered by the last visit, if any. A damaged value is an error, not a panic.

@@ -7,15 +7,14 @@
 //! Content-Security-Policy meta tag forbids script, so even a missed escape could not run any.
 
 use std::fmt::Write;
+use std::sync::Arc;
 
 use super::{
     clusters_by_body_count, display_date, headline, one_line, quotes_by_speaker, speaker_name,
     Source, Story,
 };
 use crate::analysis::Analysis;
-use crate::reading::{
-    reading_model, Block, CaptionFolder, CaptionRun, Piece, ReadingParagraph, Run,
-};
+use crate::reading::{reading_model, Block, CaptionRun, Piece, ReadingParagraph, Run};
 
 /// The policy: nothing may load or run; only the inline style and data: images.
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -164,19 +163,18 @@ pub fn html(text: &str, analysis: &Analysis) -> String {
         analysis,
         quote_speakers: &quote_speakers,
     };
-    // The folder folds runs of furniture only when there is a story beside them.
-    let folder = CaptionFolder::new(analysis);
+    // The model folds runs of furniture only when there is a story beside them.
     for article in reading_model(text, analysis) {
         let _ = writeln!(
             out,
             "<article class=\"article\" aria-label=\"Article {}\">",
             article.index + 1
         );
-        for block in folder.fold(article.paragraphs) {
+        for block in &article.blocks {
             match block {
-                Block::Paragraph(p) => page.paragraph(&mut out, &p),
-                Block::Captions(run) => captions(&mut out, &run),
-                Block::Furniture(mut run) => page.furniture(&mut out, &mut run),
+                Block::Paragraph(p) => page.paragraph(&mut out, p),
+                Block::Captions(run) => captions(&mut out, run),
+                Block::Furniture(run) => page.furniture(&mut out, run),
             }
         }
         out.push_str("</article>\n");
@@ -260,7 +258,7 @@ impl Page<'_> {
 
     /// Folds a run of page-furniture paragraphs (gallery buttons, related links) into one
     /// closed `<details>`, and empties the run.
-    fn furniture(&self, out: &mut String, run: &mut Vec<ReadingParagraph>) {
+    fn furniture(&self, out: &mut String, run: &[Arc<ReadingParagraph>]) {
         if run.is_empty() {
             return;
         }
@@ -270,7 +268,7 @@ impl Page<'_> {
             run.len(),
             if run.len() == 1 { "" } else { "s" }
         );
-        for p in run.drain(..) {
+        for p in run {
             let _ = writeln!(out, "<p>{}</p>", escape(&p.text()));
         }
         out.push_str("</details>\n");

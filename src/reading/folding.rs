@@ -10,23 +10,25 @@
 //! group shows its first caption whole and each other variant with the words that differ marked.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::ReadingParagraph;
 use crate::analysis::{Analysis, Role};
 
-/// What the reader shows in place of a run of paragraphs.
+/// What the reader shows in place of a run of paragraphs. Cheap to clone: it shares its
+/// paragraphs and runs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    Paragraph(ReadingParagraph),
-    Captions(CaptionRun),
+    Paragraph(Arc<ReadingParagraph>),
+    Captions(Arc<CaptionRun>),
     /// A run of consecutive boilerplate paragraphs, in order.
-    Furniture(Vec<ReadingParagraph>),
+    Furniture(Arc<[Arc<ReadingParagraph>]>),
 }
 
 /// A run of consecutive caption paragraphs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaptionRun {
-    pub paragraphs: Vec<ReadingParagraph>,
+    pub paragraphs: Vec<Arc<ReadingParagraph>>,
     /// Distinct captions (exact level) in this run.
     pub distinct: usize,
     /// Near-duplicate groups, in order of first appearance in the run.
@@ -59,7 +61,7 @@ pub struct DiffWord {
 
 /// Replaces each run of caption paragraphs with a `Block::Captions`, and each run of furniture
 /// with a `Block::Furniture` (see `CaptionFolder`).
-pub fn fold_captions(paragraphs: Vec<ReadingParagraph>, analysis: &Analysis) -> Vec<Block> {
+pub fn fold_captions(paragraphs: &[Arc<ReadingParagraph>], analysis: &Analysis) -> Vec<Block> {
     CaptionFolder::new(analysis).fold(paragraphs)
 }
 
@@ -93,22 +95,22 @@ impl<'a> CaptionFolder<'a> {
 
     /// `paragraphs` (one article's, in order) with each run of captions, and each run of
     /// furniture, folded into one block.
-    pub fn fold(&self, paragraphs: Vec<ReadingParagraph>) -> Vec<Block> {
+    pub fn fold(&self, paragraphs: &[Arc<ReadingParagraph>]) -> Vec<Block> {
         let mut blocks = Vec::new();
-        let mut run: Vec<ReadingParagraph> = Vec::new();
+        let mut run: Vec<Arc<ReadingParagraph>> = Vec::new();
         let kind = |p: &ReadingParagraph| match p.role {
             Role::Caption => Some(Role::Caption),
             Role::Boilerplate if self.furniture => Some(Role::Boilerplate),
             _ => None,
         };
         for p in paragraphs {
-            if run.first().is_some_and(|r| kind(r) != kind(&p)) {
+            if run.first().is_some_and(|r| kind(r) != kind(p)) {
                 blocks.push(self.run_block(std::mem::take(&mut run)));
             }
-            if kind(&p).is_some() {
-                run.push(p);
+            if kind(p).is_some() {
+                run.push(Arc::clone(p));
             } else {
-                blocks.push(Block::Paragraph(p));
+                blocks.push(Block::Paragraph(Arc::clone(p)));
             }
         }
         if !run.is_empty() {
@@ -118,22 +120,22 @@ impl<'a> CaptionFolder<'a> {
     }
 
     /// The block of a run of captions or of furniture.
-    fn run_block(&self, run: Vec<ReadingParagraph>) -> Block {
+    fn run_block(&self, run: Vec<Arc<ReadingParagraph>>) -> Block {
         if run[0].role == Role::Caption {
-            Block::Captions(caption_run(run, self.analysis, &self.variant_of))
+            Block::Captions(Arc::new(caption_run(run, self.analysis, &self.variant_of)))
         } else {
-            Block::Furniture(run)
+            Block::Furniture(run.into())
         }
     }
 }
 
 fn caption_run(
-    paragraphs: Vec<ReadingParagraph>,
+    paragraphs: Vec<Arc<ReadingParagraph>>,
     analysis: &Analysis,
     variant_of: &HashMap<usize, (usize, usize)>,
 ) -> CaptionRun {
     // A caption in no group stands alone: key it by its own paragraph.
-    let key = |p: &ReadingParagraph| variant_of.get(&p.index).copied().ok_or(p.index);
+    let key = |p: &Arc<ReadingParagraph>| variant_of.get(&p.index).copied().ok_or(p.index);
     // Near groups in order of first appearance; within each, variants with their run counts.
     let mut groups: Vec<Vec<(usize, usize, Option<usize>)>> = Vec::new();
     let mut group_slot: HashMap<Result<usize, usize>, usize> = HashMap::new();
@@ -285,7 +287,7 @@ mod tests {
             };
         }
         let paragraphs = reading_model(&text, &analysis).remove(0).paragraphs;
-        let blocks = CaptionFolder::new(&analysis).fold(paragraphs.clone());
+        let blocks = CaptionFolder::new(&analysis).fold(&paragraphs);
         let shape: Vec<String> = blocks
             .iter()
             .map(|b| match b {
@@ -301,7 +303,7 @@ mod tests {
         for p in &mut analysis.paragraphs {
             p.role = Role::Boilerplate;
         }
-        let blocks = CaptionFolder::new(&analysis).fold(paragraphs);
+        let blocks = CaptionFolder::new(&analysis).fold(&paragraphs);
         assert!(blocks.iter().all(|b| matches!(b, Block::Paragraph(_))));
     }
 
@@ -311,12 +313,13 @@ mod tests {
     fn the_samples_first_caption_run() {
         let text = crate::SAMPLE_ARTICLE;
         let analysis = crate::analyze_text(text);
-        let paragraphs = reading_model(text, &analysis).remove(0).paragraphs;
-        let blocks = fold_captions(paragraphs, &analysis);
+        let article = reading_model(text, &analysis).remove(0);
+        let blocks = fold_captions(&article.paragraphs, &analysis);
+        assert_eq!(blocks, article.blocks, "the model holds the folded blocks");
         let runs: Vec<&CaptionRun> = blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Captions(r) => Some(r),
+                Block::Captions(r) => Some(r.as_ref()),
                 Block::Paragraph(_) | Block::Furniture(_) => None,
             })
             .collect();
