@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import {
   assertStatsMatchView,
   generation,
+  pasteText,
   readMessage,
   readStats,
   readView,
@@ -265,14 +266,7 @@ describe('Lede in the browser', () => {
       await page.waitForSelector('main#app[data-state="empty"]');
       assert.equal((await readView(page)).articles.length, 0, 'no article.article when there is no text');
 
-      await page.evaluate(() => document.activeElement?.blur());
-      const gen = await generation(page);
-      await page.evaluate((text) => {
-        const data = new DataTransfer();
-        data.setData('text/plain', text);
-        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      }, HARBOUR_ARTICLE);
-      await waitForGenerationAfter(page, gen);
+      await pasteText(page, HARBOUR_ARTICLE);
       await page.waitForSelector('main#app[data-state="ready"]');
       await assertShowsOnly(page, { marker: HARBOUR_MARKER, place: HARBOUR_PLACE });
     });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { generation, sharedApp, waitForGenerationAfter, waitForReady, withApp } from './support/browser.mjs';
+import { generation, pasteText, sharedApp, waitForGenerationAfter, waitForReady, withApp } from './support/browser.mjs';
 import { REPO_ROOT } from './support/server.mjs';
 
 /** Clicks the first mark of the article whose text is `text` (an entity unless `selector` says). */
@@ -16,17 +16,6 @@ async function openMenu(page, text, selector = '#reader mark.ent') {
   await mark.scrollIntoViewIfNeeded();
   await mark.click();
   await page.waitForSelector('#mark-menu:not([hidden])');
-}
-
-/** Replaces the article by a paste on the page; waits for its analysis on screen. */
-async function pasteText(page, text) {
-  const gen = await generation(page);
-  await page.evaluate((value) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', value);
-    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  return waitForGenerationAfter(page, gen);
 }
 
 /** Opens the correction menu of the index's cluster named `name`, from its pencil. */

@@ -4,12 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  generation,
-  sharedApp,
-  waitForGenerationAfter,
-  withApp,
-} from './support/browser.mjs';
+import { pasteText, sharedApp, withApp } from './support/browser.mjs';
 
 /** A news page as a reader's Ctrl+A, Ctrl+C brings it: menu, share bar, story, footer. */
 const WHOLE_PAGE = [
@@ -36,14 +31,7 @@ describe('entities on a whole pasted page', () => {
 
   it('the entity index lists the story’s people and none of the menu’s words', async (t) => {
     await withApp(t, app.browser, app.url, async ({ page }) => {
-      await page.evaluate(() => document.activeElement?.blur());
-      const gen = await generation(page);
-      await page.evaluate((text) => {
-        const data = new DataTransfer();
-        data.setData('text/plain', text);
-        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      }, WHOLE_PAGE);
-      await waitForGenerationAfter(page, gen);
+      await pasteText(page, WHOLE_PAGE);
       await page.click('#tab-entities');
       const names = await page.$$eval('#entity-index .entity-name', (els) =>
         els.map((el) => el.firstChild.textContent.trim()),

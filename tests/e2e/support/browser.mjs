@@ -153,6 +153,21 @@ export async function waitForGenerationAfter(page, previous, timeout = TIMEOUT_M
 }
 
 /** Reads the numbers shown in #stats, e.g. { articles: 2, paragraphs: 80, ... }. */
+/**
+ * Pastes `text` on the page as a reader would (focus outside the text box, a paste event with
+ * plain text) and waits for its analysis on screen.
+ */
+export async function pasteText(page, text) {
+  await page.evaluate(() => document.activeElement?.blur());
+  const gen = await generation(page);
+  await page.evaluate((value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  return waitForGenerationAfter(page, gen);
+}
+
 export async function readStats(page) {
   return page.evaluate(() => {
     const out = {};
