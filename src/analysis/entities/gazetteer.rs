@@ -6,10 +6,7 @@
 //! feature, never a verdict: the tagger weighs it against context, so `Jordan` the person and
 //! `Jordan` the country can both come out right.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
-
-use super::features::{FastMap, Fnv};
+use super::name_table::{Found, NameTable};
 use super::wordclass::{self, WordClasses};
 
 use crate::analysis::segment::tokenize;
@@ -50,23 +47,16 @@ impl GazTags {
     }
 }
 
-/// One entry: its kinds (a bit set over `KINDS`) and which of its tokens are capitalised.
-#[derive(Debug, Default, Clone, Copy)]
-struct Entry {
-    kinds: u8,
-    /// Bit `i`: token `i` of the entry starts with a capital, so the text must capitalise it too
-    /// for a match (`Bank of America` matches `Bank of America` and `BANK OF AMERICA`, never
-    /// `bank of america`). Names are capitalised; the same words in lower case are common words.
-    capitals: u8,
-}
-
 /// Entries keyed by their lower-cased tokens joined with a space.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    entries: FastMap<String, Entry>,
-    /// Every proper prefix of a multi-token entry (`new`, `new york` for `new york times`), so
-    /// matching stops as soon as no entry can continue.
-    prefixes: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// The entries, each with its kinds (a bit set over `KINDS`) and which of its tokens are
+    /// capitalised: bit `i` set means token `i` starts with a capital, so the text must capitalise
+    /// it too for a match (`Bank of America` matches `Bank of America` and `BANK OF AMERICA`,
+    /// never `bank of america`; names are capitalised, the same words in lower case are common
+    /// words). Also every proper prefix of a multi-token entry (`new`, `new york` for
+    /// `new york times`), so matching stops as soon as no entry can continue.
+    names: NameTable,
     /// Word classes induced from unlabelled news (`wordclass`): the other lexical resource the
     /// features read, kept beside the lists.
     pub classes: WordClasses,
@@ -78,7 +68,8 @@ pub struct Gazetteer {
 const LEXICON: &str = include_str!("lexicon.names");
 const WIKINAMES: &str = include_str!("wikinames.names");
 
-/// The shipped tables as `KIND<TAB>name` lines, unpacked once.
+/// The shipped tables as `KIND<TAB>name` lines (the tests read them whole).
+#[cfg(test)]
 fn shipped_tables() -> [&'static str; 2] {
     static TABLES: std::sync::OnceLock<[String; 2]> = std::sync::OnceLock::new();
     let [lexicon, wikinames] = TABLES.get_or_init(|| {
@@ -87,13 +78,13 @@ fn shipped_tables() -> [&'static str; 2] {
     [lexicon, wikinames]
 }
 
-/// The lexicon in use: the shipped tables, or (natively, for experiments) the file named by the
-/// `LEDE_LEXICON` environment variable in their place.
-fn lexicon() -> [&'static str; 2] {
+/// Natively, for experiments: the file named by the `LEDE_LEXICON` environment variable, read in
+/// place of the shipped tables.
+fn override_table() -> Option<&'static str> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         static OVERRIDE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-        if let Some(text) = OVERRIDE
+        OVERRIDE
             .get_or_init(|| {
                 let path = std::env::var("LEDE_LEXICON").ok()?;
                 Some(std::fs::read_to_string(&path).unwrap_or_else(|e| {
@@ -101,11 +92,95 @@ fn lexicon() -> [&'static str; 2] {
                 }))
             })
             .as_deref()
-        {
-            return [text, ""];
+    }
+    #[cfg(target_arch = "wasm32")]
+    None
+}
+
+/// The fingerprint's hash (FNV-1a) at its start.
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a continued from `h` over `bytes`.
+fn fnv(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The lexicon in use, read once: its gazetteer, and the fingerprint's hash of its tables.
+struct Lexicon {
+    gazetteer: Gazetteer,
+    /// FNV-1a of each table's `KIND<TAB>name` lines, each table followed by a 0xff byte.
+    tables_hash: u64,
+}
+
+/// Reads the lexicon in use: the shipped tables, or the `LEDE_LEXICON` override.
+///
+/// The shipped tables are read straight from their packed form (`packed::for_each_line`), and
+/// each line is hashed as it goes by, so the tables are never unpacked into text: this runs on
+/// every page load, before the first analysis, in wasm that V8 has not optimised yet.
+fn lexicon() -> &'static Lexicon {
+    static LEXICON_IN_USE: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON_IN_USE.get_or_init(|| {
+        let mut lexicon = match override_table() {
+            Some(text) => {
+                let tables = [text, ""];
+                Lexicon {
+                    gazetteer: Gazetteer::parse_all(&tables),
+                    tables_hash: tables
+                        .iter()
+                        .fold(FNV_START, |h, t| fnv(fnv(h, t.as_bytes()), &[0xff])),
+                }
+            }
+            None => Lexicon::read_packed(&[LEXICON, WIKINAMES]),
+        };
+        lexicon.gazetteer.classes = wordclass::classes();
+        lexicon
+    })
+}
+
+impl Lexicon {
+    /// `parse_all` and the tables' hash over the unpacked form of `packed` tables, in one pass.
+    fn read_packed(packed: &[&str]) -> Lexicon {
+        let lines = packed
+            .iter()
+            .map(|t| t.bytes().filter(|&b| b == b'\n').count())
+            .sum::<usize>();
+        let bytes = packed.iter().map(|t| t.len()).sum::<usize>() * 2;
+        let mut names = NameTable::with_capacity(lines * 2, bytes);
+        let mut hash = FNV_START;
+        for table in packed {
+            super::packed::for_each_line(table, |kind, name| {
+                hash = fnv(
+                    fnv(fnv(fnv(hash, kind.as_bytes()), b"\t"), name.as_bytes()),
+                    b"\n",
+                );
+                add_line(&mut names, kind, name);
+            })
+            .expect("a shipped table is packed");
+            hash = fnv(hash, &[0xff]);
+        }
+        Lexicon {
+            gazetteer: Gazetteer {
+                names,
+                classes: WordClasses::default(),
+            },
+            tables_hash: hash,
         }
     }
-    shipped_tables()
+}
+
+/// Adds one `KIND<TAB>name` line's entry: unknown kinds are skipped, and so are names with no
+/// token or more than `MAX_LEN`.
+fn add_line(names: &mut NameTable, kind: &str, name: &str) {
+    let Some(k) = KINDS.iter().position(|&x| x == kind) else {
+        return;
+    };
+    let (key, capitals) = key_of(name);
+    let spaces = key.bytes().filter(|&b| b == b' ').count();
+    if !key.is_empty() && spaces < MAX_LEN {
+        names.add_entry(&key, 1 << k, capitals);
+    }
 }
 
 /// A fingerprint of the lexicon and word classes in use (FNV-1a of their bytes; for the word classes,
@@ -114,31 +189,13 @@ fn lexicon() -> [&'static str; 2] {
 pub fn fingerprint() -> u64 {
     // Read at every model load: worked out once (the tables never change while Lede runs).
     static FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *FINGERPRINT.get_or_init(compute_fingerprint)
-}
-
-fn compute_fingerprint() -> u64 {
-    let [lexicon, wikinames] = lexicon();
-    lexicon
-        .bytes()
-        .chain([0xff])
-        .chain(wikinames.bytes())
-        .chain([0xff])
-        .chain(wordclass::canonical())
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        })
+    *FINGERPRINT.get_or_init(|| fnv(lexicon().tables_hash, &wordclass::canonical()))
 }
 
 impl Gazetteer {
-    /// The shipped gazetteer, parsed once.
+    /// The shipped gazetteer (or the `LEDE_LEXICON` override's), read once.
     pub fn shipped() -> &'static Gazetteer {
-        static SHIPPED: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-        SHIPPED.get_or_init(|| {
-            let mut gazetteer = Gazetteer::parse_all(&lexicon());
-            gazetteer.classes = wordclass::classes();
-            gazetteer
-        })
+        &lexicon().gazetteer
     }
 
     /// Reads `KIND<TAB>name` lines; unknown kinds and blank lines are skipped.
@@ -148,63 +205,37 @@ impl Gazetteer {
 
     /// `parse` over several tables, as one.
     pub fn parse_all(texts: &[&str]) -> Gazetteer {
-        // Sized for one entry a line up front, so the map never rehashes while it fills.
+        // Sized for every line an entry with a prefix, so the table never grows while it fills.
         let lines = texts
             .iter()
             .map(|t| t.bytes().filter(|&b| b == b'\n').count() + 1)
-            .sum();
-        let mut entries: FastMap<String, Entry> =
-            FastMap::with_capacity_and_hasher(lines, Default::default());
-        let mut prefixes: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::default();
+            .sum::<usize>();
+        let bytes = texts.iter().map(|t| t.len()).sum();
+        let mut names = NameTable::with_capacity(lines * 2, bytes);
         for line in texts.iter().flat_map(|t| t.lines()) {
-            let Some((kind, name)) = line.split_once('\t') else {
-                continue;
-            };
-            let Some(k) = KINDS.iter().position(|&x| x == kind) else {
-                continue;
-            };
-            let (key, capitals) = key_of(name);
-            let spaces: Vec<usize> = key
-                .bytes()
-                .enumerate()
-                .filter_map(|(i, b)| (b == b' ').then_some(i))
-                .collect();
-            if !key.is_empty() && spaces.len() < MAX_LEN {
-                for &i in &spaces {
-                    prefixes.insert(key[..i].to_string());
-                }
-                let entry = entries.entry(key).or_default();
-                // Two lines with one key (`LOC Jordan`, `PER Jordan`) keep the laxer capitals.
-                entry.capitals = if entry.kinds == 0 {
-                    capitals
-                } else {
-                    entry.capitals & capitals
-                };
-                entry.kinds |= 1 << k;
+            if let Some((kind, name)) = line.split_once('\t') {
+                add_line(&mut names, kind, name);
             }
         }
         Gazetteer {
-            entries,
-            prefixes,
+            names,
             classes: WordClasses::default(),
         }
     }
 
     /// Whether the gazetteer has no entry at all.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.names.is_empty()
     }
 
     /// Kinds of the entry whose key (`key_of`) is `key`, as a bit set over `KINDS`.
     pub fn lookup_key(&self, key: &str) -> u8 {
-        self.entries.get(key).map_or(0, |e| e.kinds)
+        self.names.find(key).map_or(0, |f| f.kinds)
     }
 
     /// Kinds of the entry spelled by exactly these (lower-cased) tokens, as a bit set over `KINDS`.
     pub fn lookup(&self, lower_tokens: &[&str]) -> u8 {
-        self.entries
-            .get(&lower_tokens.join(" "))
-            .map_or(0, |e| e.kinds)
+        self.lookup_key(&lower_tokens.join(" "))
     }
 
     /// Tags each token with the longest entry that starts at each position and covers it.
@@ -213,7 +244,7 @@ impl Gazetteer {
     pub fn tag_sentence(&self, lower_tokens: &[&str], capitalized: &[bool]) -> Vec<GazTags> {
         let n = lower_tokens.len();
         let mut tags = vec![GazTags::default(); n];
-        if self.entries.is_empty() {
+        if self.names.is_empty() {
             return tags;
         }
         let mut key = String::new();
@@ -237,7 +268,7 @@ impl Gazetteer {
     /// overlapping: where a rule needs whole names rather than `tag_sentence`'s per-token tags.
     pub fn matches(&self, lower_tokens: &[&str], capitalized: &[bool]) -> Vec<Match> {
         let mut out = Vec::new();
-        if self.entries.is_empty() {
+        if self.names.is_empty() {
             return out;
         }
         let mut key = String::new();
@@ -271,7 +302,7 @@ impl Gazetteer {
         capitalized: &[bool],
         start: usize,
         key: &mut String,
-    ) -> Option<(usize, Entry)> {
+    ) -> Option<(usize, Found)> {
         let mut best = None;
         let mut text_capitals = 0u8;
         key.clear();
@@ -283,12 +314,14 @@ impl Gazetteer {
             if capitalized.get(end - 1).copied().unwrap_or(false) {
                 text_capitals |= 1 << (end - 1 - start);
             }
-            if let Some(entry) = self.entries.get(key.as_str()) {
-                if entry.capitals & !text_capitals == 0 {
-                    best = Some((end, *entry));
-                }
+            // One probe: whether the key is an entry, and whether a longer one can continue it.
+            let Some(found) = self.names.find(key) else {
+                break;
+            };
+            if found.kinds != 0 && found.capitals & !text_capitals == 0 {
+                best = Some((end, found));
             }
-            if !self.prefixes.contains(key.as_str()) {
+            if !found.prefix {
                 break;
             }
         }
@@ -341,6 +374,9 @@ fn tokenized_key_of(name: &str) -> (String, u8) {
 /// which tokenize as themselves. Loading the lexicon keys every line, so this is most of the
 /// gazetteer's start-up time saved. `None` for any other name.
 fn plain_key_of(name: &str) -> Option<(String, u8)> {
+    if name.is_ascii() {
+        return ascii_key_of(name.as_bytes()).map(|capitals| (name.to_ascii_lowercase(), capitals));
+    }
     let mut capitals = 0u8;
     let (mut word, mut word_start) = (0usize, true);
     for c in name.chars() {
@@ -370,6 +406,30 @@ fn plain_key_of(name: &str) -> Option<(String, u8)> {
     Some((key, capitals))
 }
 
+/// `plain_key_of`'s test and capitals for an ASCII name, byte by byte (nearly every shipped name
+/// is ASCII, and `char`'s Unicode tables cost the start-up more than the rest of the line).
+fn ascii_key_of(name: &[u8]) -> Option<u8> {
+    let mut capitals = 0u8;
+    let (mut word, mut word_start) = (0usize, true);
+    for &b in name {
+        if b == b' ' {
+            if word_start {
+                return None;
+            }
+            word += 1;
+            word_start = true;
+        } else if b.is_ascii_alphabetic() {
+            if word_start && word < 8 && b.is_ascii_uppercase() {
+                capitals |= 1 << word;
+            }
+            word_start = false;
+        } else {
+            return None;
+        }
+    }
+    (!word_start).then_some(capitals)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,6 +448,35 @@ mod tests {
             }
         }
         assert!(plain > 30_000, "most names take the fast path: {plain}");
+    }
+
+    /// Reading the packed tables in one pass gives what parsing them unpacked gives: the same
+    /// answer for every key and each of its prefixes, and the same hash of their text.
+    #[test]
+    fn packed_tables_read_as_their_text() {
+        let text = shipped_tables();
+        let parsed = Gazetteer::parse_all(&text);
+        let read = Lexicon::read_packed(&[LEXICON, WIKINAMES]);
+        let unpacked_hash = text
+            .iter()
+            .flat_map(|t| t.bytes().chain([0xff]))
+            .fold(FNV_START, |h, b| fnv(h, &[b]));
+        assert_eq!(read.tables_hash, unpacked_hash);
+        let mut keys = 0;
+        for line in text.iter().flat_map(|t| t.lines()) {
+            let (_, name) = line.split_once('\t').expect("a tab");
+            let (key, _) = key_of(name);
+            for (end, _) in key.match_indices(' ').chain([(key.len(), "")]) {
+                let part = &key[..end];
+                assert_eq!(
+                    read.gazetteer.names.find(part),
+                    parsed.names.find(part),
+                    "{part}"
+                );
+            }
+            keys += 1;
+        }
+        assert!(keys > 30_000, "{keys}");
     }
 
     /// The shipped tables are packed as `lede pack-names` packs them, so a rebuild gives the

@@ -13,6 +13,7 @@ pub mod features;
 pub mod gazetteer;
 mod long_names;
 pub mod model;
+mod name_table;
 pub mod numeric;
 pub mod overlay;
 pub mod packed;

@@ -55,28 +55,46 @@ pub fn pack(table: &str) -> Option<String> {
 /// The table `pack` was given, or `None` for text that is not a packed table.
 pub fn unpack(packed: &str) -> Option<String> {
     let mut out = String::with_capacity(packed.len() * 2);
+    for_each_line(packed, |kind, name| {
+        out.push_str(kind);
+        out.push('\t');
+        out.push_str(name);
+        out.push('\n');
+    })?;
+    Some(out)
+}
+
+/// Calls `line(kind, name)` for each line of the table `pack` was given, in order, without
+/// building the table: the browser reads both shipped tables this way on every page load (see
+/// `gazetteer`). `None` for text that is not a packed table (`line` may have seen a part of it).
+///
+/// Each name is rebuilt in one reused buffer, cut to its shared characters and then extended.
+pub fn for_each_line(packed: &str, mut line: impl FnMut(&str, &str)) -> Option<()> {
     let mut kind = None;
-    let mut previous = String::new();
-    for line in packed.lines() {
-        if let Some(k) = line.strip_prefix('#') {
+    let mut name = String::new();
+    for packed_line in packed.lines() {
+        if let Some(k) = packed_line.strip_prefix('#') {
             kind = Some(k);
-            previous.clear();
+            name.clear();
             continue;
         }
         let kind = kind?;
-        let mut chars = line.chars();
-        let shared = chars.next()?.to_digit(10)? as usize;
-        let kept: String = previous.chars().take(shared).collect();
-        if kept.chars().count() != shared {
+        let digit = *packed_line.as_bytes().first()?;
+        if !digit.is_ascii_digit() {
             return None;
         }
-        previous = kept + chars.as_str();
-        out.push_str(kind);
-        out.push('\t');
-        out.push_str(&previous);
-        out.push('\n');
+        let shared = usize::from(digit - b'0');
+        // Where the first `shared` characters of the name before end; `None` if it has fewer.
+        let cut = name
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([name.len()])
+            .nth(shared)?;
+        name.truncate(cut);
+        name.push_str(&packed_line[1..]);
+        line(kind, &name);
     }
-    Some(out)
+    Some(())
 }
 
 #[cfg(test)]
