@@ -149,13 +149,14 @@ impl Lexicon {
         let bytes = packed.iter().map(|t| t.len()).sum::<usize>() * 2;
         let mut names = NameTable::with_capacity(lines * 2, bytes);
         let mut hash = FNV_START;
+        let mut key = String::new();
         for table in packed {
             super::packed::for_each_line(table, |kind, name| {
                 hash = fnv(
                     fnv(fnv(fnv(hash, kind.as_bytes()), b"\t"), name.as_bytes()),
                     b"\n",
                 );
-                add_line(&mut names, kind, name);
+                add_line(&mut names, kind, name, &mut key);
             })
             .expect("a shipped table is packed");
             hash = fnv(hash, &[0xff]);
@@ -172,14 +173,27 @@ impl Lexicon {
 
 /// Adds one `KIND<TAB>name` line's entry: unknown kinds are skipped, and so are names with no
 /// token or more than `MAX_LEN`.
-fn add_line(names: &mut NameTable, kind: &str, name: &str) {
+/// `key` is scratch space: a plain ASCII name (nearly all) is keyed in it with no allocation.
+fn add_line(names: &mut NameTable, kind: &str, name: &str, key: &mut String) {
     let Some(k) = KINDS.iter().position(|&x| x == kind) else {
         return;
     };
-    let (key, capitals) = key_of(name);
+    let capitals = match ascii_key_of(name) {
+        Some(capitals) => {
+            key.clear();
+            key.push_str(name);
+            key.make_ascii_lowercase();
+            capitals
+        }
+        None => {
+            let capitals;
+            (*key, capitals) = key_of(name);
+            capitals
+        }
+    };
     let spaces = key.bytes().filter(|&b| b == b' ').count();
     if !key.is_empty() && spaces < MAX_LEN {
-        names.add_entry(&key, 1 << k, capitals);
+        names.add_entry(key, 1 << k, capitals);
     }
 }
 
@@ -212,9 +226,10 @@ impl Gazetteer {
             .sum::<usize>();
         let bytes = texts.iter().map(|t| t.len()).sum();
         let mut names = NameTable::with_capacity(lines * 2, bytes);
+        let mut key = String::new();
         for line in texts.iter().flat_map(|t| t.lines()) {
             if let Some((kind, name)) = line.split_once('\t') {
-                add_line(&mut names, kind, name);
+                add_line(&mut names, kind, name, &mut key);
             }
         }
         Gazetteer {
@@ -375,7 +390,7 @@ fn tokenized_key_of(name: &str) -> (String, u8) {
 /// gazetteer's start-up time saved. `None` for any other name.
 fn plain_key_of(name: &str) -> Option<(String, u8)> {
     if name.is_ascii() {
-        return ascii_key_of(name.as_bytes()).map(|capitals| (name.to_ascii_lowercase(), capitals));
+        return ascii_key_of(name).map(|capitals| (name.to_ascii_lowercase(), capitals));
     }
     let mut capitals = 0u8;
     let (mut word, mut word_start) = (0usize, true);
@@ -406,12 +421,15 @@ fn plain_key_of(name: &str) -> Option<(String, u8)> {
     Some((key, capitals))
 }
 
-/// `plain_key_of`'s test and capitals for an ASCII name, byte by byte (nearly every shipped name
+/// `plain_key_of`'s test and capitals for an ASCII name (`None` for any other), byte by byte (nearly every shipped name
 /// is ASCII, and `char`'s Unicode tables cost the start-up more than the rest of the line).
-fn ascii_key_of(name: &[u8]) -> Option<u8> {
+fn ascii_key_of(name: &str) -> Option<u8> {
+    if !name.is_ascii() {
+        return None;
+    }
     let mut capitals = 0u8;
     let (mut word, mut word_start) = (0usize, true);
-    for &b in name {
+    for &b in name.as_bytes() {
         if b == b' ' {
             if word_start {
                 return None;

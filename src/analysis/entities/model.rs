@@ -343,23 +343,22 @@ impl Model {
             }
             keys.push(prev);
         }
-        let mut weights = Vec::with_capacity(n * L);
-        for _ in 0..n {
+        // Zeros first, then each row's nonzero weights in place: the browser decodes every row
+        // on each page load, before its first analysis.
+        let mut weights = vec![0i8; n * L];
+        for row in weights.chunks_exact_mut(L) {
             let mask = r.u16()?;
             if mask >> L != 0 {
                 return Err(Error::Model(
                     "weight mask names a label that does not exist".into(),
                 ));
             }
-            // The row's nonzero weights, one byte each, read at once (the browser decodes every
-            // row on each page load).
+            // The row's nonzero weights, one byte each, read at once.
             let mut stored = r.take(mask.count_ones() as usize)?.iter();
-            for label in 0..L {
-                weights.push(if mask & (1 << label) != 0 {
-                    stored.next().map_or(0, |&b| b as i8)
-                } else {
-                    0
-                });
+            for (label, weight) in row.iter_mut().enumerate() {
+                if mask & (1 << label) != 0 {
+                    *weight = stored.next().map_or(0, |&b| b as i8);
+                }
             }
         }
         r.finish()?;

@@ -40,11 +40,21 @@ pub struct NameTable {
     entries: usize,
 }
 
-/// FNV-1a over the key's bytes, folded to 32 bits, never 0.
+/// The key's hash, never 0: eight bytes at a time, multiply and rotate (as rustc's FxHash), then
+/// folded to 32 bits. Keys are short; a byte-at-a-time hash cost the start-up more than probing.
 fn hash_of(key: &[u8]) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in key {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = key.len() as u64;
+    let mut chunks = key.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
     }
     ((h >> 32) as u32 ^ h as u32).max(1)
 }
