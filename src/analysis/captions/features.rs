@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 
+use super::lowered::Lowered;
 use super::signals;
 use crate::analysis::feature_weights::FeatureList;
 
@@ -65,23 +66,105 @@ pub struct LineFacts {
 }
 
 /// Common English function words: running prose is full of them, menus and link lists are not.
-const STOPWORDS: [&str; 48] = [
-    "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from",
-    "that", "this", "it", "its", "is", "are", "was", "were", "be", "been", "has", "have", "had",
-    "he", "she", "they", "we", "his", "her", "their", "said", "says", "will", "would", "not",
-    "but", "as", "who", "which", "than", "after", "about", "into", "more",
-];
+/// A `match` rather than a list to search: every word of every line is asked.
+fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "in"
+            | "and"
+            | "or"
+            | "for"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "that"
+            | "this"
+            | "it"
+            | "its"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "his"
+            | "her"
+            | "their"
+            | "said"
+            | "says"
+            | "will"
+            | "would"
+            | "not"
+            | "but"
+            | "as"
+            | "who"
+            | "which"
+            | "than"
+            | "after"
+            | "about"
+            | "into"
+            | "more"
+    )
+}
 
 /// Words that make a line a clause: auxiliaries and reporting verbs.
-const VERBS: [&str; 16] = [
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "will",
-    "would", "can", "could", "did",
-];
+fn is_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "said"
+            | "says"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "did"
+    )
+}
+
+/// The longest word `is_stopword` or `is_verb` knows, in bytes.
+const LISTED_MAX: usize = 5;
+
+/// Whether an ASCII word is a function word and whether it is a listed verb, whatever its case:
+/// it is lower-cased on the stack, and only when it is short enough to be either.
+fn ascii_stop_and_verb(word: &str) -> (bool, bool) {
+    if word.len() > LISTED_MAX {
+        return (false, false);
+    }
+    let mut buf = [0u8; LISTED_MAX];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or_default();
+    (is_stopword(lower), is_verb(lower))
+}
 
 impl LineFacts {
     /// The facts of `line` alone; `copies` is filled in by `doc_facts`.
     pub fn of(line: &str) -> LineFacts {
-        let lower = line.to_lowercase();
+        let lower_text = line.to_lowercase();
+        let lower = Lowered::new(&lower_text);
         // One pass over the words, allocating only for the few kept as features.
         let mut n = 0;
         let (mut stops, mut caps, mut verbish) = (0, 0, false);
@@ -95,16 +178,13 @@ impl LineFacts {
             }
             let core = w.trim_matches(|c: char| !c.is_alphanumeric());
             let (is_stop, is_verb) = if core.is_ascii() {
-                let eq = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(core));
                 let ed = core.len() > 4 && core[core.len() - 2..].eq_ignore_ascii_case("ed");
-                (eq(&STOPWORDS), eq(&VERBS) || ed)
+                let (stop, verb) = ascii_stop_and_verb(core);
+                (stop, verb || ed)
             } else {
                 let l = core.to_lowercase();
                 let ed = l.len() > 4 && l.ends_with("ed");
-                (
-                    STOPWORDS.contains(&l.as_str()),
-                    VERBS.contains(&l.as_str()) || ed,
-                )
+                (is_stopword(&l), is_verb(&l) || ed)
             };
             stops += usize::from(is_stop);
             verbish |= is_verb;

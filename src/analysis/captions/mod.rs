@@ -36,6 +36,7 @@ mod diff;
 mod features;
 mod groups;
 mod hints;
+mod lowered;
 pub mod model;
 pub mod signals;
 
