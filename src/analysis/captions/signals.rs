@@ -460,6 +460,11 @@ const AGENCY_PHRASES: [&str; 9] = [
 /// p.m. ET, Mon March 3, 2008`, `Posted: 01/12/2008`, `15 January 2008 16:22 BST`, `14 hours
 /// ago`). Date lines sit under the headline; the same shape in a list is an archive menu.
 pub(super) fn timestamp_lower(lower: &str) -> bool {
+    // A line of more than 16 words is no time stamp, whatever its words: most lines are, and
+    // counting is cheaper than reading each word.
+    if lower.split_whitespace().nth(16).is_some() {
+        return false;
+    }
     let mut n = 0;
     let mut datey = 0;
     let mut digits = false;
@@ -747,9 +752,10 @@ pub(super) fn tail_header_lower(lower: &str) -> bool {
 /// it is a whole run of letters. Every line of every article is asked this.
 fn has_letter_word(haystack: &str, words: &[&str]) -> bool {
     debug_assert!(words.iter().all(|w| w.chars().all(char::is_alphabetic)));
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
     haystack
         .split(|c: char| !c.is_alphabetic())
-        .any(|run| !run.is_empty() && words.contains(&run))
+        .any(|run| !run.is_empty() && run.len() <= longest && words.contains(&run))
 }
 
 fn contains_word(haystack: &Lowered, word: &str) -> bool {
