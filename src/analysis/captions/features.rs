@@ -170,7 +170,8 @@ impl LineFacts {
         let (mut stops, mut caps, mut verbish) = (0, 0, false);
         let mut first_word = String::new();
         let mut last_word = "";
-        let mut short_words: Vec<String> = Vec::new();
+        // The first six words, lower-cased only if the line has no more (most lines have).
+        let mut first_six = [""; 6];
         for w in line.split_whitespace() {
             n += 1;
             if w.chars().next().is_some_and(char::is_uppercase) {
@@ -193,12 +194,14 @@ impl LineFacts {
             }
             last_word = core;
             if n <= 6 {
-                short_words.push(core.to_lowercase());
+                first_six[n - 1] = core;
             }
         }
-        if n > 6 {
-            short_words.clear();
-        }
+        let short_words: Vec<String> = if n > 6 {
+            Vec::new()
+        } else {
+            first_six[..n].iter().map(|w| w.to_lowercase()).collect()
+        };
         let last_word = last_word.to_lowercase();
         let digits = line.chars().filter(char::is_ascii_digit).count();
         let chars = line.chars().count();
