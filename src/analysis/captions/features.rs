@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 
+use super::function_words::{ascii_stop_and_verb, is_stopword, is_verb};
 use super::lowered::Lowered;
 use super::signals;
 use crate::analysis::feature_weights::FeatureList;
@@ -63,101 +64,6 @@ pub struct LineFacts {
     short_words: Vec<String>,
     first_char: char,
     last_char: char,
-}
-
-/// Common English function words: running prose is full of them, menus and link lists are not.
-/// A `match` rather than a list to search: every word of every line is asked.
-fn is_stopword(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "of"
-            | "to"
-            | "in"
-            | "and"
-            | "or"
-            | "for"
-            | "on"
-            | "at"
-            | "by"
-            | "with"
-            | "from"
-            | "that"
-            | "this"
-            | "it"
-            | "its"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "his"
-            | "her"
-            | "their"
-            | "said"
-            | "says"
-            | "will"
-            | "would"
-            | "not"
-            | "but"
-            | "as"
-            | "who"
-            | "which"
-            | "than"
-            | "after"
-            | "about"
-            | "into"
-            | "more"
-    )
-}
-
-/// Words that make a line a clause: auxiliaries and reporting verbs.
-fn is_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "said"
-            | "says"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "did"
-    )
-}
-
-/// The longest word `is_stopword` or `is_verb` knows, in bytes.
-const LISTED_MAX: usize = 5;
-
-/// Whether an ASCII word is a function word and whether it is a listed verb, whatever its case:
-/// it is lower-cased on the stack, and only when it is short enough to be either.
-fn ascii_stop_and_verb(word: &str) -> (bool, bool) {
-    if word.len() > LISTED_MAX {
-        return (false, false);
-    }
-    let mut buf = [0u8; LISTED_MAX];
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).unwrap_or_default();
-    (is_stopword(lower), is_verb(lower))
 }
 
 impl LineFacts {

@@ -34,6 +34,7 @@
 
 mod diff;
 mod features;
+mod function_words;
 mod groups;
 mod hints;
 mod lowered;
