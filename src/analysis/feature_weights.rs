@@ -5,10 +5,17 @@
 
 use std::collections::HashMap;
 use std::fmt::{self, Write};
+use std::hash::BuildHasherDefault;
 
+use crate::analysis::entities::features::Fnv;
 use crate::analysis::model_bytes::Reader;
 use crate::analysis::packed_weights;
 use crate::error::{Error, Result};
+
+/// A model's weights by feature name. FNV rather than std's SipHash: every option or line looks up
+/// dozens of short names, and a table read from the model file, never grown from the input, has
+/// no hash flooding to fear. Nothing reads it in its own order (files are written sorted).
+pub type Weights<V = i32> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// The named features of one option or line, written one after another into one buffer: the
 /// rankers build dozens of short names (`kind:verb|dir:L`) per option, and a `String` each cost
@@ -36,6 +43,15 @@ impl FeatureList {
     pub fn add(&mut self, args: fmt::Arguments) {
         // Writing into a `String` cannot fail.
         let _ = self.text.write_fmt(args);
+        self.ends.push(self.text.len());
+    }
+
+    /// Adds one name made of `parts` end to end: what `add` does for a name of plain strings,
+    /// without going through `fmt` (the timeline's ranker writes thousands per article).
+    pub fn add_parts(&mut self, parts: &[&str]) {
+        for part in parts {
+            self.text.push_str(part);
+        }
         self.ends.push(self.text.len());
     }
 
@@ -74,7 +90,7 @@ impl FeatureList {
 }
 
 /// Reads a weights file whose first line must be `magic`; `what` names the model in errors.
-pub fn parse(text: &str, magic: &str, what: &str) -> Result<HashMap<String, i32>> {
+pub fn parse(text: &str, magic: &str, what: &str) -> Result<Weights> {
     let mut lines = text.lines();
     let header = lines.next().unwrap_or("");
     if header != magic {
@@ -82,7 +98,7 @@ pub fn parse(text: &str, magic: &str, what: &str) -> Result<HashMap<String, i32>
             "expected header '{magic}', found '{header}'"
         )));
     }
-    let mut weights = HashMap::new();
+    let mut weights = Weights::default();
     for (n, line) in lines.enumerate() {
         let (name, w) = line
             .rsplit_once('\t')
@@ -96,7 +112,7 @@ pub fn parse(text: &str, magic: &str, what: &str) -> Result<HashMap<String, i32>
 }
 
 /// The file text: `magic`, then the non-zero weights sorted by name.
-pub fn to_text(weights: &HashMap<String, i32>, magic: &str) -> String {
+pub fn to_text(weights: &Weights, magic: &str) -> String {
     let mut rows: Vec<(&String, &i32)> = weights.iter().filter(|(_, w)| **w != 0).collect();
     rows.sort();
     let mut out = format!("{magic}\n");
@@ -108,7 +124,7 @@ pub fn to_text(weights: &HashMap<String, i32>, magic: &str) -> String {
 
 /// Appends the non-zero weights as a packed table (`packed_weights`), one weight a row: what
 /// `to_text` writes after its header.
-pub fn write_packed(out: &mut Vec<u8>, weights: &HashMap<String, i32>) -> Result<()> {
+pub fn write_packed(out: &mut Vec<u8>, weights: &Weights) -> Result<()> {
     let rows = weights
         .iter()
         .filter(|(_, w)| **w != 0)
@@ -117,9 +133,9 @@ pub fn write_packed(out: &mut Vec<u8>, weights: &HashMap<String, i32>) -> Result
 }
 
 /// Reads a table `write_packed` wrote; `what` names the model in errors.
-pub fn read_packed(r: &mut Reader, what: &str) -> Result<HashMap<String, i32>> {
+pub fn read_packed(r: &mut Reader, what: &str) -> Result<Weights> {
     let rows = packed_weights::read(r, 1, what)?;
-    let mut weights = HashMap::with_capacity(rows.len());
+    let mut weights = Weights::with_capacity_and_hasher(rows.len(), Default::default());
     for (name, w) in rows.iter() {
         weights.insert(name.to_string(), w[0]);
     }
@@ -127,7 +143,7 @@ pub fn read_packed(r: &mut Reader, what: &str) -> Result<HashMap<String, i32>> {
 }
 
 /// The packed file of a model whose text header is `magic`: that header, then the table.
-pub fn to_bytes(weights: &HashMap<String, i32>, magic: &str) -> Result<Vec<u8>> {
+pub fn to_bytes(weights: &Weights, magic: &str) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     packed_weights::write_magic(&mut out, magic);
     write_packed(&mut out, weights)?;
@@ -135,7 +151,7 @@ pub fn to_bytes(weights: &HashMap<String, i32>, magic: &str) -> Result<Vec<u8>> 
 }
 
 /// Reads a packed weights file (`to_bytes`) of the model `magic`.
-pub fn from_bytes(bytes: &[u8], magic: &str, what: &str) -> Result<HashMap<String, i32>> {
+pub fn from_bytes(bytes: &[u8], magic: &str, what: &str) -> Result<Weights> {
     let mut r = Reader::new(bytes);
     packed_weights::read_magic(&mut r, magic)?;
     let weights = read_packed(&mut r, what)?;
@@ -144,7 +160,7 @@ pub fn from_bytes(bytes: &[u8], magic: &str, what: &str) -> Result<HashMap<Strin
 }
 
 /// Reads a weights file, packed (`to_bytes`) or text (`to_text`), of the model `magic`.
-pub fn read(bytes: &[u8], magic: &str, what: &str) -> Result<HashMap<String, i32>> {
+pub fn read(bytes: &[u8], magic: &str, what: &str) -> Result<Weights> {
     packed_weights::packed_or_text(
         bytes,
         magic,
@@ -155,15 +171,12 @@ pub fn read(bytes: &[u8], magic: &str, what: &str) -> Result<HashMap<String, i32
 }
 
 /// The sum of the weights of `features`; unknown features weigh nothing.
-pub fn score(weights: &HashMap<String, i32>, features: &[String]) -> i64 {
+pub fn score(weights: &Weights, features: &[String]) -> i64 {
     score_names(weights, features.iter().map(String::as_str))
 }
 
 /// `score` over borrowed names, such as a `FeatureList`'s.
-pub fn score_names<'a>(
-    weights: &HashMap<String, i32>,
-    names: impl IntoIterator<Item = &'a str>,
-) -> i64 {
+pub fn score_names<'a>(weights: &Weights, names: impl IntoIterator<Item = &'a str>) -> i64 {
     names
         .into_iter()
         .filter_map(|f| weights.get(f))
@@ -177,12 +190,13 @@ mod tests {
 
     #[test]
     fn round_trips_and_reports_bad_lines() {
-        let weights: HashMap<String, i32> = [
+        let weights: Weights = [
             ("b".to_string(), -2),
             ("a".to_string(), 3),
             ("z".to_string(), 0),
         ]
-        .into();
+        .into_iter()
+        .collect();
         let text = to_text(&weights, "M 1");
         assert_eq!(text, "M 1\na\t3\nb\t-2\n");
         let back = parse(&text, "M 1", "test model").unwrap();
@@ -198,12 +212,13 @@ mod tests {
 
     #[test]
     fn packed_files_hold_what_the_text_holds() {
-        let weights: HashMap<String, i32> = [
+        let weights: Weights = [
             ("b".to_string(), -2),
             ("a".to_string(), 3),
             ("z".to_string(), 0),
         ]
-        .into();
+        .into_iter()
+        .collect();
         let bytes = to_bytes(&weights, "M 1").unwrap();
         assert!(bytes.starts_with(b"M 1 packed 1\n"));
         let text = to_text(&weights, "M 1");
@@ -232,9 +247,16 @@ mod tests {
             list.to_strings(),
             ["bias", "kind:verb|gap:2", "2|c:body", ""]
         );
-        assert_eq!(list.len(), 4);
-        let weights: HashMap<String, i32> =
-            [("bias".to_string(), 5), ("2|c:body".to_string(), -2)].into();
+        list.add_parts(&["kind:", "verb", "|gap:", "2"]);
+        assert_eq!(
+            list.iter().last(),
+            Some("kind:verb|gap:2"),
+            "parts as format_args"
+        );
+        assert_eq!(list.len(), 5);
+        let weights: Weights = [("bias".to_string(), 5), ("2|c:body".to_string(), -2)]
+            .into_iter()
+            .collect();
         assert_eq!(score_names(&weights, list.iter()), 3);
         list.clear();
         assert!(list.is_empty());

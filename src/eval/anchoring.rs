@@ -8,6 +8,7 @@
 //! sorted paths. Counts are given per relation (of the link that matched, or else of the first
 //! link), and apart for DATE and TIME expressions, which are the ones that make cards.
 
+use crate::analysis::feature_weights::Weights;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -374,7 +375,7 @@ pub fn train(docs: &[LinkedDoc]) -> ranker::AnchorModel {
 }
 
 /// One averaged perceptron over `examples`, shuffled from `seed`.
-fn train_once(examples: &[Example], seed: u64) -> HashMap<String, i32> {
+fn train_once(examples: &[Example], seed: u64) -> Weights {
     let mut w: HashMap<String, f64> = HashMap::new();
     let mut total: HashMap<String, f64> = HashMap::new();
     let mut stamp: HashMap<String, usize> = HashMap::new();

@@ -16,6 +16,7 @@
 //! 1st, 6th, 11th …) is held out; the shipped model is trained on folds 1–4 only. `--cv` reports
 //! five-fold cross-validation instead.
 
+use crate::analysis::feature_weights::Weights;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -241,7 +242,7 @@ pub fn train(pages: &[&Page]) -> Model {
 }
 
 /// An averaged multiclass perceptron over `(features, gold class, step)` lines.
-fn perceptron(examples: &[(&[String], usize, i64)]) -> HashMap<String, [i32; 3]> {
+fn perceptron(examples: &[(&[String], usize, i64)]) -> Weights<[i32; 3]> {
     // Intern features, and keep only those seen on at least MIN_COUNT lines.
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut names: Vec<&str> = Vec::new();
@@ -279,7 +280,7 @@ fn perceptron(examples: &[(&[String], usize, i64)]) -> HashMap<String, [i32; 3]>
             }
         }
     }
-    let mut weights = HashMap::new();
+    let mut weights = Weights::default();
     for (id, total) in sum.iter().enumerate() {
         let a =
             total.map(|t| (t / RUNS as i64).clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32);

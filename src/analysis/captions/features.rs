@@ -13,6 +13,8 @@
 
 use std::collections::HashMap;
 
+use super::function_words::{ascii_stop_and_verb, is_stopword, is_verb};
+use super::lowered::Lowered;
 use super::signals;
 use crate::analysis::feature_weights::FeatureList;
 
@@ -64,30 +66,18 @@ pub struct LineFacts {
     last_char: char,
 }
 
-/// Common English function words: running prose is full of them, menus and link lists are not.
-const STOPWORDS: [&str; 48] = [
-    "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from",
-    "that", "this", "it", "its", "is", "are", "was", "were", "be", "been", "has", "have", "had",
-    "he", "she", "they", "we", "his", "her", "their", "said", "says", "will", "would", "not",
-    "but", "as", "who", "which", "than", "after", "about", "into", "more",
-];
-
-/// Words that make a line a clause: auxiliaries and reporting verbs.
-const VERBS: [&str; 16] = [
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "will",
-    "would", "can", "could", "did",
-];
-
 impl LineFacts {
     /// The facts of `line` alone; `copies` is filled in by `doc_facts`.
     pub fn of(line: &str) -> LineFacts {
-        let lower = line.to_lowercase();
+        let lower_text = line.to_lowercase();
+        let lower = Lowered::new(&lower_text);
         // One pass over the words, allocating only for the few kept as features.
         let mut n = 0;
         let (mut stops, mut caps, mut verbish) = (0, 0, false);
         let mut first_word = String::new();
         let mut last_word = "";
-        let mut short_words: Vec<String> = Vec::new();
+        // The first six words, lower-cased only if the line has no more (most lines have).
+        let mut first_six = [""; 6];
         for w in line.split_whitespace() {
             n += 1;
             if w.chars().next().is_some_and(char::is_uppercase) {
@@ -95,16 +85,13 @@ impl LineFacts {
             }
             let core = w.trim_matches(|c: char| !c.is_alphanumeric());
             let (is_stop, is_verb) = if core.is_ascii() {
-                let eq = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(core));
                 let ed = core.len() > 4 && core[core.len() - 2..].eq_ignore_ascii_case("ed");
-                (eq(&STOPWORDS), eq(&VERBS) || ed)
+                let (stop, verb) = ascii_stop_and_verb(core);
+                (stop, verb || ed)
             } else {
                 let l = core.to_lowercase();
                 let ed = l.len() > 4 && l.ends_with("ed");
-                (
-                    STOPWORDS.contains(&l.as_str()),
-                    VERBS.contains(&l.as_str()) || ed,
-                )
+                (is_stopword(&l), is_verb(&l) || ed)
             };
             stops += usize::from(is_stop);
             verbish |= is_verb;
@@ -113,12 +100,14 @@ impl LineFacts {
             }
             last_word = core;
             if n <= 6 {
-                short_words.push(core.to_lowercase());
+                first_six[n - 1] = core;
             }
         }
-        if n > 6 {
-            short_words.clear();
-        }
+        let short_words: Vec<String> = if n > 6 {
+            Vec::new()
+        } else {
+            first_six[..n].iter().map(|w| w.to_lowercase()).collect()
+        };
         let last_word = last_word.to_lowercase();
         let digits = line.chars().filter(char::is_ascii_digit).count();
         let chars = line.chars().count();

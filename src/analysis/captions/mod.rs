@@ -34,8 +34,10 @@
 
 mod diff;
 mod features;
+mod function_words;
 mod groups;
 mod hints;
+mod lowered;
 pub mod model;
 pub mod signals;
 

@@ -19,7 +19,7 @@
 //! 21 KB gzipped where the text is 36 KB). `lede train-captions` writes both, byte for byte (see
 //! `crate::eval::captions`); a test checks that the one is the other packed.
 
-use std::collections::HashMap;
+use crate::analysis::feature_weights::Weights;
 
 use crate::analysis::model_bytes::Reader;
 use crate::analysis::packed_weights;
@@ -60,7 +60,7 @@ impl Class {
 /// Feature weights, one per class.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Model {
-    weights: HashMap<String, [i32; 3]>,
+    weights: Weights<[i32; 3]>,
 }
 
 impl Model {
@@ -72,7 +72,7 @@ impl Model {
         SHIPPED_MODEL.get_or_init(|| Model::from_bytes(SHIPPED).unwrap_or_default())
     }
 
-    pub fn from_weights(weights: HashMap<String, [i32; 3]>) -> Model {
+    pub fn from_weights(weights: Weights<[i32; 3]>) -> Model {
         Model { weights }
     }
 
@@ -88,7 +88,7 @@ impl Model {
         if classes != "classes body supplement boilerplate" {
             return Err(bad(format!("unexpected classes line '{classes}'")));
         }
-        let mut weights = HashMap::new();
+        let mut weights = Weights::default();
         for (n, line) in lines.enumerate() {
             let mut parts = line.split('\t');
             let name = parts.next().unwrap_or("");
@@ -124,7 +124,7 @@ impl Model {
         packed_weights::read_magic(&mut r, MAGIC)?;
         let rows = packed_weights::read(&mut r, 3, "captions model")?;
         r.finish()?;
-        let mut weights = HashMap::with_capacity(rows.len());
+        let mut weights = Weights::with_capacity_and_hasher(rows.len(), Default::default());
         for (name, w) in rows.iter() {
             weights.insert(name.to_string(), [w[0], w[1], w[2]]);
         }

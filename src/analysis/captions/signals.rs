@@ -4,15 +4,20 @@
 //! Each signal is a cheap predicate on one line. The learned model reads them as features; a few
 //! of them (a photo credit, a "contributed to this report" line) are strong enough that the role
 //! assignment trusts them outright (see `super::assign_roles`).
+//!
+//! The `_lower` predicates read the line lower-cased as a `Lowered`, whose phrase searches
+//! (`Lowered::has`) skip the lines that cannot hold the phrase.
+
+use super::lowered::Lowered;
 
 /// A photo credit: `(AP Photo/Efrem Lukatsky)`, `(Saul Loeb, Pool Photo via AP)`, `(Reuters)`,
 /// `Getty Images`, `Photo: Jane Doe`. These close almost every wire photo caption.
 pub fn has_photo_credit(line: &str) -> bool {
-    photo_credit_lower(&line.to_lowercase())
+    photo_credit_lower(&Lowered::new(&line.to_lowercase()))
 }
 
 /// `has_photo_credit` on the line already lower-cased.
-pub(super) fn photo_credit_lower(lower: &str) -> bool {
+pub(super) fn photo_credit_lower(lower: &Lowered) -> bool {
     if let Some(inner) = last_parenthesised(lower) {
         let credit_words = [
             "ap photo",
@@ -36,14 +41,14 @@ pub(super) fn photo_credit_lower(lower: &str) -> bool {
     lower.starts_with("photo:")
         || lower.starts_with("photo by ")
         || lower.starts_with("photograph:")
-        || lower.contains("getty images")
-        || lower.contains("/getty")
+        || lower.has("getty images")
+        || lower.has("/getty")
         || trimmed.ends_with("/ reuters")
         || trimmed.ends_with("/reuters")
         || trimmed.ends_with("/ afp")
         || trimmed.ends_with("/afp")
-        || lower.contains("(photo:")
-        || lower.contains("photo credit")
+        || lower.has("(photo:")
+        || lower.has("photo credit")
 }
 
 /// The text inside the last `( … )` of the line, when the line ends with it (give or take a
@@ -233,16 +238,16 @@ const WEEKDAYS: [&str; 7] = [
 /// A byline or a writer's credit: `By DAVID B. CARUSO - Associated Press Writer`, `AP Sports
 /// Writer`, `Seattle Times staff reporter`.
 pub fn is_byline(line: &str) -> bool {
-    byline_lower(line, &line.to_lowercase())
+    byline_lower(line, &Lowered::new(&line.to_lowercase()))
 }
 
 /// `is_byline` on the line and its lower-cased copy.
-pub(super) fn byline_lower(line: &str, lower: &str) -> bool {
+pub(super) fn byline_lower(line: &str, lower: &Lowered) -> bool {
     let mut words = line.split_whitespace();
     let (first, second) = (words.next(), words.next());
     let count =
         usize::from(first.is_some()) + usize::from(second.is_some()) + words.take(15).count();
-    if count == 0 || count > 16 || LETTERS.iter().any(|l| lower.contains(l)) {
+    if count == 0 || count > 16 || LETTERS.iter().any(|l| lower.has(l)) {
         return false;
     }
     let by = matches!(first, Some("By" | "BY" | "by"))
@@ -250,22 +255,22 @@ pub(super) fn byline_lower(line: &str, lower: &str) -> bool {
     by || lower.ends_with(" writer")
         || lower.ends_with(" correspondent")
         || lower.ends_with(" reporter")
-        || lower.contains("associated press writer")
+        || lower.has("associated press writer")
 }
 
 /// The wire services' reuse notice: `This material may not be published, broadcast, rewritten
 /// or redistributed.` L3S labels it with the story's credits about as often as with the footer.
-pub(super) fn reuse_notice_lower(lower: &str) -> bool {
+pub(super) fn reuse_notice_lower(lower: &Lowered) -> bool {
     lower.len() < 400
-        && (lower.contains("may not be published")
-            || lower.contains("may not be reproduced")
-            || lower.contains("redistribut")
-            || lower.contains("republication"))
+        && (lower.has("may not be published")
+            || lower.has("may not be reproduced")
+            || lower.has("redistribut")
+            || lower.has("republication"))
 }
 
 /// A picture credit inside the line: `… Picture: Simone Dalton`, `Photograph: MySpace`, `…
 /// separatists [EPA]`.
-pub(super) fn picture_label_lower(lower: &str) -> bool {
+pub(super) fn picture_label_lower(lower: &Lowered) -> bool {
     [
         "picture: ",
         "photograph: ",
@@ -274,7 +279,7 @@ pub(super) fn picture_label_lower(lower: &str) -> bool {
         "photo courtesy",
     ]
     .iter()
-    .any(|p| lower.contains(p))
+    .any(|p| lower.has(p))
         || [
             "[epa]",
             "[afp]",
@@ -288,7 +293,7 @@ pub(super) fn picture_label_lower(lower: &str) -> bool {
 }
 
 /// An author's note: a name, then `is a writer for`, `covers the Raptors`, `can be reached at`.
-pub(super) fn author_note(line: &str, lower: &str) -> bool {
+pub(super) fn author_note(line: &str, lower: &Lowered) -> bool {
     let words: Vec<&str> = line.split_whitespace().take(46).collect();
     if !(5..=45).contains(&words.len()) {
         return false;
@@ -358,11 +363,11 @@ pub(super) fn scene_verb(line: &str) -> bool {
 /// `Jane wrote:`. On L3S pages "Posted by:" marks comments 243 times in 244 (the other is a
 /// body line), however long the comment it ends, while "NAME, Editor", "Author:" and "Posted
 /// by NAME" lines are more often site furniture than bylines.
-pub(super) fn comment_signature_lower(lower: &str) -> bool {
-    lower.contains("posted by:")
+pub(super) fn comment_signature_lower(lower: &Lowered) -> bool {
+    lower.has("posted by:")
         || lower.len() < 300
-            && (lower.contains("comment by")
-                || lower.contains("| posted")
+            && (lower.has("comment by")
+                || lower.has("| posted")
                 || lower.ends_with("said...")
                 || lower.ends_with("wrote:")
                 || lower.starts_with("reply"))
@@ -379,15 +384,15 @@ const LETTERS: [&str; 4] = [
 /// A contributor line at the end of a wire story: `John Leicester in Paris contributed to this
 /// report.`
 pub fn is_contributor_line(line: &str) -> bool {
-    contributor_lower(&line.to_lowercase())
+    contributor_lower(&Lowered::new(&line.to_lowercase()))
 }
 
 /// `is_contributor_line` on the line already lower-cased.
-pub(super) fn contributor_lower(lower: &str) -> bool {
+pub(super) fn contributor_lower(lower: &Lowered) -> bool {
     lower.len() < 400
-        && (lower.contains("contributed to this report")
-            || lower.contains("contributed reporting")
-            || lower.contains("contributed to this story")
+        && (lower.has("contributed to this report")
+            || lower.has("contributed reporting")
+            || lower.has("contributed to this story")
             || lower.starts_with("reporting by ")
             || lower.starts_with("additional reporting by ")
             || lower.starts_with("editing by ")
@@ -397,24 +402,24 @@ pub(super) fn contributor_lower(lower: &str) -> bool {
 
 /// A copyright line: `© 2007 The Associated Press. All rights reserved.`
 pub fn is_copyright(line: &str) -> bool {
-    copyright_lower(&line.to_lowercase())
+    copyright_lower(&Lowered::new(&line.to_lowercase()))
 }
 
 /// `is_copyright` on the line already lower-cased.
-pub(super) fn copyright_lower(lower: &str) -> bool {
+pub(super) fn copyright_lower(lower: &Lowered) -> bool {
     lower.len() < 300
         && (lower.contains('©')
-            || lower.contains("copyright")
-            || lower.contains("all rights reserved")
+            || lower.has("copyright")
+            || lower.has("all rights reserved")
             || lower.starts_with("(c)")
-            || lower.contains("(c) 1")
-            || lower.contains("(c) 2"))
+            || lower.has("(c) 1")
+            || lower.has("(c) 2"))
 }
 
 /// Names of news agencies and syndication lines: `Reuters`, `AFP, AP`, `- NZPA`, `Staff and
 /// agencies`, `Amr Nabil/Associated Press`. Short lines naming one are source credits; a
 /// copyright line naming one is the story's own, not the site's footer.
-pub(super) fn agency_lower(lower: &str) -> bool {
+pub(super) fn agency_lower(lower: &Lowered) -> bool {
     lower.len() < 300
         && (has_letter_word(lower, &AGENCY_WORDS)
             || AGENCY_PHRASES.iter().any(|n| contains_word(lower, n)))
@@ -455,6 +460,11 @@ const AGENCY_PHRASES: [&str; 9] = [
 /// p.m. ET, Mon March 3, 2008`, `Posted: 01/12/2008`, `15 January 2008 16:22 BST`, `14 hours
 /// ago`). Date lines sit under the headline; the same shape in a list is an archive menu.
 pub(super) fn timestamp_lower(lower: &str) -> bool {
+    // A line of more than 16 words is no time stamp, whatever its words: most lines are, and
+    // counting is cheaper than reading each word.
+    if lower.split_whitespace().nth(16).is_some() {
+        return false;
+    }
     let mut n = 0;
     let mut datey = 0;
     let mut digits = false;
@@ -560,26 +570,26 @@ pub(super) fn name_line(line: &str) -> bool {
 
 /// Contact lines and author notes: an e-mail address, `can be reached at`, `is a freelance
 /// writer`, `covers the Raptors for`.
-pub(super) fn contact_lower(lower: &str) -> bool {
+pub(super) fn contact_lower(lower: &Lowered) -> bool {
     lower.len() < 400
-        && (lower.contains('@') && !lower.contains(" @ ")
-            || lower.contains("can be reached")
-            || lower.contains("can be contacted")
-            || lower.contains("e-mail:")
-            || lower.contains("email:")
-            || lower.contains("is a freelance")
-            || lower.contains("is a staff")
-            || lower.contains("is the author")
-            || lower.contains("is a writer")
-            || lower.contains("is a reporter")
-            || lower.contains("is a columnist"))
+        && (lower.contains('@') && !lower.has(" @ ")
+            || lower.has("can be reached")
+            || lower.has("can be contacted")
+            || lower.has("e-mail:")
+            || lower.has("email:")
+            || lower.has("is a freelance")
+            || lower.has("is a staff")
+            || lower.has("is the author")
+            || lower.has("is a writer")
+            || lower.has("is a reporter")
+            || lower.has("is a columnist"))
 }
 
 /// Where a person stands in a photo: `Malouda (R) clashes`, `Lilja (left) and`, `, second from
 /// right,`, `from left`. Story prose hardly ever says it. A bracketed letter counts only between
 /// a spaced word and a lower-case one: `Soulcalibur(R) IV` is a trademark, `(C) 2008` a
 /// copyright, `Ponting (c),` a captain.
-pub(super) fn position_marker(lower: &str) -> bool {
+pub(super) fn position_marker(lower: &Lowered) -> bool {
     const BRACKETED: [&str; 12] = [
         " (l) ",
         " (r) ",
@@ -603,15 +613,15 @@ pub(super) fn position_marker(lower: &str) -> bool {
         "from right",
     ];
     let bracketed = BRACKETED.iter().any(|m| {
-        lower.match_indices(m).any(|(i, _)| {
-            lower[i + m.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-        })
+        lower.may_contain(m)
+            && lower.match_indices(m).any(|(i, _)| {
+                lower[i + m.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            })
     });
-    (bracketed || PHRASES.iter().any(|m| lower.contains(m)))
-        && lower.split_whitespace().nth(4).is_some()
+    (bracketed || PHRASES.iter().any(|m| lower.has(m))) && lower.split_whitespace().nth(4).is_some()
 }
 
 /// A label that names where the story comes from or who made it: `Source: China Daily`,
@@ -658,11 +668,11 @@ pub(super) fn credit_label_lower(lower: &str) -> bool {
 /// subscriptions. The first entry of each pair is matched at the start of the line, the second
 /// anywhere in it.
 pub fn is_page_prompt(line: &str) -> bool {
-    prompt_lower(&line.to_lowercase())
+    prompt_lower(&Lowered::new(&line.to_lowercase()))
 }
 
 /// `is_page_prompt` on the line already lower-cased.
-pub(super) fn prompt_lower(lower: &str) -> bool {
+pub(super) fn prompt_lower(lower: &Lowered) -> bool {
     if lower.len() > 200 {
         return false;
     }
@@ -701,7 +711,7 @@ pub(super) fn prompt_lower(lower: &str) -> bool {
         "https://",
     ];
     STARTS.iter().any(|p| lower.starts_with(p))
-        || (lower.len() < 140 && ANYWHERE.iter().any(|p| lower.contains(p)))
+        || (lower.len() < 140 && ANYWHERE.iter().any(|p| lower.has(p)))
 }
 
 /// A heading that announces comments or related links; what follows it is usually not body text.
@@ -742,12 +752,16 @@ pub(super) fn tail_header_lower(lower: &str) -> bool {
 /// it is a whole run of letters. Every line of every article is asked this.
 fn has_letter_word(haystack: &str, words: &[&str]) -> bool {
     debug_assert!(words.iter().all(|w| w.chars().all(char::is_alphabetic)));
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
     haystack
         .split(|c: char| !c.is_alphabetic())
-        .any(|run| !run.is_empty() && words.contains(&run))
+        .any(|run| !run.is_empty() && run.len() <= longest && words.contains(&run))
 }
 
-fn contains_word(haystack: &str, word: &str) -> bool {
+fn contains_word(haystack: &Lowered, word: &str) -> bool {
+    if !haystack.may_contain(word) {
+        return false;
+    }
     let mut from = 0;
     while let Some(i) = haystack[from..].find(word) {
         let start = from + i;

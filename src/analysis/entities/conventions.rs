@@ -142,31 +142,33 @@ fn known_organisations(lower: &[&str], labels: &mut [u8], gazetteer: &Gazetteer)
 }
 
 /// Whether most of a sentence's longer words are capitalised, as in a title-case headline.
+/// One pass, no allocation; a word under four bytes has under four characters, so it is skipped
+/// before its characters are counted.
 fn title_case(words: &[&str]) -> bool {
-    let long: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect();
-    long.len() >= 3
-        && long
-            .iter()
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .count()
-            * 10
-            >= long.len() * 7
+    let (mut long, mut capitalised) = (0usize, 0usize);
+    for w in words {
+        if w.len() >= 4 && w.chars().count() >= 4 && w.chars().all(char::is_alphabetic) {
+            long += 1;
+            capitalised += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    long >= 3 && capitalised * 10 >= long * 7
 }
 
 /// In a title-case headline, a span that is no known name but opens on a curated organisation
 /// (`Federal Reserve Raises Rates`) keeps only the organisation.
 fn headline_overreach(words: &[&str], lower: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
-    if !title_case(words) {
+    // Only names of three words or more can overreach: look for one before reading the case of
+    // every word.
+    let long_names: Vec<(usize, usize, usize)> = spans(labels)
+        .into_iter()
+        .filter(|(a, b, _)| b - a >= 3)
+        .collect();
+    if long_names.is_empty() || !title_case(words) {
         return;
     }
     let org_bit = 1u8 << KINDS.iter().position(|&k| k == "ORG").unwrap_or(1);
-    for (a, b, _) in spans(labels) {
-        if b - a < 3 {
-            continue;
-        }
+    for (a, b, _) in long_names {
         let lower = &lower[a..b];
         if gazetteer.lookup(lower) != 0 {
             continue;
@@ -289,24 +291,19 @@ fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
                 continue;
             }
             let word = read.lower[a];
-            // A place or a nationality in its own right (`Madrid` after `Real Madrid`, `Canada`
-            // after `Air Canada`) stays what it is.
-            let own_kinds = gazetteer.lookup(&[word]);
             // The surname of one of the article's people (`BEWKES` after `Jeffrey Bewkes`, in a
             // line in capitals the tagger reads as an organisation) is that person.
-            if kind != PER
-                && surnames.contains(&word)
-                && !long_forms.contains(&word)
-                && own_kinds & (PLACE_KINDS | ORGANISATION_KINDS) == 0
-            {
-                set_span(labels, a, b, PER);
+            let surname = kind != PER && surnames.contains(&word) && !long_forms.contains(&word);
+            let long_form = kind != ORG && long_forms.contains(&word) && !surnames.contains(&word);
+            if !surname && !long_form {
                 continue;
             }
-            if kind != ORG
-                && long_forms.contains(&word)
-                && !surnames.contains(&word)
-                && own_kinds & PLACE_KINDS == 0
-            {
+            // A place or a nationality in its own right (`Madrid` after `Real Madrid`, `Canada`
+            // after `Air Canada`) stays what it is. Looked up only for the few candidates.
+            let own_kinds = gazetteer.lookup(&[word]);
+            if surname && own_kinds & (PLACE_KINDS | ORGANISATION_KINDS) == 0 {
+                set_span(labels, a, b, PER);
+            } else if long_form && own_kinds & PLACE_KINDS == 0 {
                 set_span(labels, a, b, ORG);
             }
         }

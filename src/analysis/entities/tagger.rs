@@ -46,15 +46,13 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], start: &[f32], out: &mut 
     if n == 0 {
         return;
     }
-    // Forbidden transitions as -inf, so the inner loop has no branch; rows by current label.
+    // Rows by current label. Only `O` and `B-X` may follow any label; `I-X` may follow only
+    // `B-X` and `I-X` (`allowed`), so it looks at those two alone: every other predecessor
+    // would score -inf and never win.
     let mut trans = [[0f32; L]; L];
     for (c, row) in trans.iter_mut().enumerate() {
         for (p, t) in row.iter_mut().enumerate() {
-            *t = if allowed(Some(p), c) {
-                transitions[p * L + c]
-            } else {
-                f32::NEG_INFINITY
-            };
+            *t = transitions[p * L + c];
         }
     }
     let mut score = vec![[f32::NEG_INFINITY; L]; n];
@@ -66,19 +64,22 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], start: &[f32], out: &mut 
     }
     for i in 1..n {
         let prev = score[i - 1];
-        for c in 0..L {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for (p, (&s, &t)) in prev.iter().zip(&trans[c]).enumerate() {
-                let s = s + t;
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
-            }
-            score[i][c] = best + emissions[i * L + c];
-            back[i][c] = arg as u8;
+        let mut row = [0f32; L];
+        let mut from = [0u8; L];
+        for c in 0..=TYPES.len() {
+            let (best, arg) = best_predecessor(prev.iter().zip(&trans[c]).enumerate());
+            (row[c], from[c]) = (best, arg);
         }
+        for kind in 0..TYPES.len() {
+            let c = label(kind, true);
+            let b = label(kind, false);
+            let pair = [(b, (&prev[b], &trans[c][b])), (c, (&prev[c], &trans[c][c]))];
+            (row[c], from[c]) = best_predecessor(pair.into_iter());
+        }
+        for c in 0..L {
+            score[i][c] = row[c] + emissions[i * L + c];
+        }
+        back[i] = from;
     }
     let last = &score[n - 1];
     let mut best = 0;
@@ -92,6 +93,25 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32], start: &[f32], out: &mut 
     for i in (1..n).rev() {
         out[i - 1] = back[i][out[i] as usize];
     }
+}
+
+/// The best of `(label, (score, transition))` candidates in label order, and its label: the first
+/// strictly greatest sum wins, so ties go to the lower label, and with no finite candidate the
+/// label is 0.
+#[inline]
+fn best_predecessor<'a>(
+    candidates: impl Iterator<Item = (usize, (&'a f32, &'a f32))>,
+) -> (f32, u8) {
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0;
+    for (p, (&s, &t)) in candidates {
+        let s = s + t;
+        if s > best {
+            best = s;
+            arg = p;
+        }
+    }
+    (best, arg as u8)
 }
 
 /// Entity spans `(start, end, type)` in token indices, end-exclusive, from BIO labels. A stray

@@ -23,7 +23,7 @@
 //! `packed_weights`); a test checks that it is the text packed. `lede train-quotes` writes both
 //! (see `crate::eval::polnear::train_speech`).
 
-use std::collections::HashMap;
+use crate::analysis::feature_weights::Weights;
 
 use super::speaker::Words;
 use super::{cues, Attribution, Candidate};
@@ -50,7 +50,7 @@ pub const ADD_MARGIN: i64 = 8000;
 /// Feature weights.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpeechModel {
-    weights: HashMap<String, i32>,
+    weights: Weights,
 }
 
 impl SpeechModel {
@@ -67,7 +67,7 @@ impl SpeechModel {
             .as_ref()
     }
 
-    pub fn from_weights(weights: HashMap<String, i32>) -> SpeechModel {
+    pub fn from_weights(weights: Weights) -> SpeechModel {
         SpeechModel { weights }
     }
 

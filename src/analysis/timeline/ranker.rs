@@ -19,7 +19,7 @@
 //! header, the weights' packed table, then the bands' one, a row a word; see `packed_weights`),
 //! the form the build carries.
 
-use std::collections::HashMap;
+use crate::analysis::feature_weights::Weights;
 
 use super::clause::{self, Anchor, Parse};
 use super::eventness::EventRates;
@@ -40,7 +40,7 @@ const RATES: &str = "[event rates]";
 /// Feature weights, and the event rates some features read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AnchorModel {
-    weights: HashMap<String, i32>,
+    weights: Weights,
     rates: EventRates,
 }
 
@@ -57,7 +57,7 @@ impl AnchorModel {
             .as_ref()
     }
 
-    pub fn new(weights: HashMap<String, i32>, rates: EventRates) -> AnchorModel {
+    pub fn new(weights: Weights, rates: EventRates) -> AnchorModel {
         AnchorModel { weights, rates }
     }
 
@@ -256,6 +256,19 @@ pub fn features(
     f.to_strings()
 }
 
+/// `true` or `false`, as `{}` writes a bool: features are written from parts
+/// (`FeatureList::add_parts`), without the formatting machinery.
+fn yes(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// The digits, for the small counts (clamped to 3 at most) that features name.
+const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
 /// `features`, written into `f` (not cleared first): `choose` scores every option from one
 /// reused buffer.
 pub fn write_features(
@@ -300,17 +313,24 @@ pub fn write_features(
     let cc = between.contains(&Tag::Cc);
     let same_segment = p.segment[k] == p.segment[a];
     let is_rule = rule.is_some_and(|r| r.predicate == k);
-    f.add(format_args!("kind:{kind}|dir:{dir}"));
-    f.add(format_args!("kind:{kind}|dir:{dir}|gap:{}", bucket(gap)));
-    f.add(format_args!("kind:{kind}|rule:{is_rule}"));
-    f.add(format_args!("rule:{is_rule}"));
-    f.add(format_args!("kind:{kind}|verbs:{verbs_between}|dir:{dir}"));
-    f.add(format_args!("commas:{commas}|dir:{dir}"));
-    f.add(format_args!("sbar:{sbar}|dir:{dir}|kind:{kind}"));
-    f.add(format_args!("cc:{cc}|dir:{dir}"));
-    f.add(format_args!("seg:{same_segment}|kind:{kind}"));
-    f.add(format_args!("tag:{}|dir:{dir}", p.tags[k].as_str()));
-    f.add(format_args!("date:{}|kind:{kind}|dir:{dir}", date_class(p)));
+    f.add_parts(&["kind:", kind, "|dir:", dir]);
+    f.add_parts(&["kind:", kind, "|dir:", dir, "|gap:", bucket(gap)]);
+    f.add_parts(&["kind:", kind, "|rule:", yes(is_rule)]);
+    f.add_parts(&["rule:", yes(is_rule)]);
+    f.add_parts(&[
+        "kind:",
+        kind,
+        "|verbs:",
+        DIGITS[verbs_between],
+        "|dir:",
+        dir,
+    ]);
+    f.add_parts(&["commas:", DIGITS[commas], "|dir:", dir]);
+    f.add_parts(&["sbar:", yes(sbar), "|dir:", dir, "|kind:", kind]);
+    f.add_parts(&["cc:", yes(cc), "|dir:", dir]);
+    f.add_parts(&["seg:", yes(same_segment), "|kind:", kind]);
+    f.add_parts(&["tag:", p.tags[k].as_str(), "|dir:", dir]);
+    f.add_parts(&["date:", date_class(p), "|kind:", kind, "|dir:", dir]);
     // The chunks between, as a path (`L:NP-PP` for `met [Witkoff] [on] Friday`), at most four.
     let path: Vec<&str> = {
         let (c0, c1) = (
@@ -331,9 +351,9 @@ pub fn write_features(
     } else {
         path.join("-")
     };
-    f.add(format_args!("path:{dir}:{path}|kind:{kind}"));
+    f.add_parts(&["path:", dir, ":", &path, "|kind:", kind]);
     // How near it is among the options of its kind on its side (`nearest verb to the left`).
-    f.add(format_args!("rank:{dir}:{kind}:{}", rank.min(3)));
+    f.add_parts(&["rank:", dir, ":", kind, ":", DIGITS[rank.min(3)]]);
     // The nearest verb group of the date's own segment, on each side.
     if same_segment && !o.noun {
         let nearer = p.chunks.iter().any(|ch| {
@@ -343,7 +363,7 @@ pub fn write_features(
                 && ch.start >= lo
                 && ch.end <= hi
         });
-        f.add(format_args!("nearest-in-segment:{}|dir:{dir}", !nearer));
+        f.add_parts(&["nearest-in-segment:", yes(!nearer), "|dir:", dir]);
     }
     let prep = if a > 0 { p.lower[a - 1].as_str() } else { "^" };
     let prep = if p.tags.get(a.wrapping_sub(1)) == Some(&Tag::Adp) {
@@ -351,29 +371,25 @@ pub fn write_features(
     } else {
         "-"
     };
-    f.add(format_args!("date-prep:{prep}|kind:{kind}|dir:{dir}"));
-    f.add(format_args!("word:{}|kind:{kind}", p.lower[k]));
+    f.add_parts(&["date-prep:", prep, "|kind:", kind, "|dir:", dir]);
+    f.add_parts(&["word:", &p.lower[k], "|kind:", kind]);
     let rate = rates
         .band(&p.lower[k])
         .map_or(char::from(b'u'), |b| char::from(b'0' + b));
-    f.add(format_args!("event-rate:{rate}|kind:{kind}"));
-    f.add(format_args!(
-        "event-rate:{rate}|dir:{dir}|gap:{}",
-        bucket(gap)
-    ));
+    let mut rate_utf8 = [0u8; 4];
+    let rate: &str = rate.encode_utf8(&mut rate_utf8);
+    f.add_parts(&["event-rate:", rate, "|kind:", kind]);
+    f.add_parts(&["event-rate:", rate, "|dir:", dir, "|gap:", bucket(gap)]);
     // `the [Dec. 21, 1988] bombing`, `an [Aug. 10] stock purchase agreement`: a date after a
     // determiner modifies the noun phrase it opens, whose head is the event it dates.
     let det_before = a > 0 && matches!(p.tags[a - 1], Tag::Det | Tag::PronPoss | Tag::Pos);
-    f.add(format_args!("date-det:{det_before}|kind:{kind}|dir:{dir}"));
+    f.add_parts(&["date-det:", yes(det_before), "|kind:", kind, "|dir:", dir]);
     if !before && det_before && matches!(p.tags[k], Tag::Noun | Tag::Vbg) {
         let modifiers = between.iter().zip(words_between).all(|(t, w)| {
             w == "," || matches!(t, Tag::Adj | Tag::Noun | Tag::Propn | Tag::Vbg | Tag::Vbn)
         });
         let head = !p.tags.get(k + 1).is_some_and(|t| t.is_noun());
-        f.add(format_args!(
-            "premodified:{}|rate:{rate}",
-            modifiers && head
-        ));
+        f.add_parts(&["premodified:", yes(modifiers && head), "|rate:", rate]);
     }
     // What kind of clause the option sits in: its segment's first word.
     let seg_open = (0..p.len())
@@ -385,34 +401,47 @@ pub fn write_features(
             _ if p.segment[j] == 0 => "first",
             _ => "main",
         });
-    f.add(format_args!("clause:{seg_open}|kind:{kind}"));
+    f.add_parts(&["clause:", seg_open, "|kind:", kind]);
     let date_seg_has_verb = p
         .chunks
         .iter()
         .any(|ch| ch.kind == ChunkKind::Vp && p.segment[ch.start] == p.segment[a]);
-    f.add(format_args!(
-        "date-seg-verb:{date_seg_has_verb}|kind:{kind}|dir:{dir}|same:{same_segment}"
-    ));
-    f.add(format_args!(
-        "kind:{kind}|dir:{dir}|gap:{}|prep:{prep}",
-        bucket(gap)
-    ));
+    f.add_parts(&[
+        "date-seg-verb:",
+        yes(date_seg_has_verb),
+        "|kind:",
+        kind,
+        "|dir:",
+        dir,
+        "|same:",
+        yes(same_segment),
+    ]);
+    f.add_parts(&[
+        "kind:",
+        kind,
+        "|dir:",
+        dir,
+        "|gap:",
+        bucket(gap),
+        "|prep:",
+        prep,
+    ]);
     if o.noun {
-        f.add(format_args!(
-            "event-noun:{}",
-            super::lexicon::is_event_noun(&p.lower[k])
-        ));
+        f.add_parts(&[
+            "event-noun:",
+            yes(super::lexicon::is_event_noun(&p.lower[k])),
+        ]);
         if gap <= 1 {
             let link = words_between.first().map_or("", String::as_str);
-            f.add(format_args!("noun-link:{dir}:{link}"));
-            f.add(format_args!("noun-link:{dir}:{link}|rate:{rate}"));
+            f.add_parts(&["noun-link:", dir, ":", link]);
+            f.add_parts(&["noun-link:", dir, ":", link, "|rate:", rate]);
         }
         if !before && p.tags.get(b) == Some(&Tag::Pos) {
             f.add_str("noun:possessive-date");
         }
         let ch = p.chunks[p.chunk_of[k]];
         let head = (ch.start..ch.end).rev().find(|&j| p.tags[j].is_noun()) == Some(k);
-        f.add(format_args!("noun-head:{head}"));
+        f.add_parts(&["noun-head:", yes(head)]);
         let next = p
             .chunks
             .get(p.chunk_of[k] + 1)
@@ -420,36 +449,35 @@ pub fn write_features(
         let prev = p.chunk_of[k]
             .checked_sub(1)
             .map_or("^", |c| p.chunks[c].kind.as_str());
-        f.add(format_args!("noun-context:{prev}_{next}"));
+        f.add_parts(&["noun-context:", prev, "_", next]);
     } else {
         let ch = p.chunks[p.chunk_of[k]];
-        f.add(format_args!(
-            "finite:{}",
-            p.tags[ch.start..ch.end].iter().any(|t| t.is_finite())
-        ));
-        f.add(format_args!(
-            "reduced:{}",
-            p.is_reduced_relative(p.chunk_of[k])
-        ));
-        f.add(format_args!("relative:{}", p.in_relative(p.chunk_of[k])));
-        f.add(format_args!(
-            "saying:{}|dir:{dir}",
-            super::lexicon::reports_a_clause(&p.lower[k])
-        ));
+        f.add_parts(&[
+            "finite:",
+            yes(p.tags[ch.start..ch.end].iter().any(|t| t.is_finite())),
+        ]);
+        f.add_parts(&["reduced:", yes(p.is_reduced_relative(p.chunk_of[k]))]);
+        f.add_parts(&["relative:", yes(p.in_relative(p.chunk_of[k]))]);
+        f.add_parts(&[
+            "saying:",
+            yes(super::lexicon::reports_a_clause(&p.lower[k])),
+            "|dir:",
+            dir,
+        ]);
         // Whether the date lies inside this verb's complement as the clause rules read it.
         let (end, _) = clause::complement(p, p.chunk_of[k]);
         let inside = before && a < end;
-        f.add(format_args!("in-complement:{inside}|dir:{dir}"));
+        f.add_parts(&["in-complement:", yes(inside), "|dir:", dir]);
         if gap <= 1 {
             let link = words_between.first().map_or("", String::as_str);
-            f.add(format_args!("verb-link:{dir}:{link}"));
+            f.add_parts(&["verb-link:", dir, ":", link]);
         }
         // `the quarter ended Sept. 30`, `the year ending in June`: a verb that only bounds a
         // period, right after the period's noun or date.
         if k > 0 && ch.start == k {
             let prev = k - 1;
             let bounds = p.timex.contains(&prev) || super::lexicon::is_time_noun(&p.lower[prev]);
-            f.add(format_args!("after-period:{bounds}"));
+            f.add_parts(&["after-period:", yes(bounds)]);
         }
     }
 }

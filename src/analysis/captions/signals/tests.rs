@@ -29,7 +29,8 @@ fn one_pass_word_search_agrees_with_searching_each_word() {
         for list in [&MONTHS[..], &WEEKDAYS[..], &AGENCY_WORDS[..]] {
             assert_eq!(
                 has_letter_word(line, list),
-                list.iter().any(|w| contains_word(line, w)),
+                list.iter()
+                    .any(|w| contains_word(&super::Lowered::new(line), w)),
                 "{name}"
             );
         }
@@ -92,7 +93,8 @@ fn bylines_and_credits() {
 
 /// One of the story-metadata signals, by name.
 fn check(signal: &str, line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower_text = line.to_lowercase();
+    let lower = super::Lowered::new(&lower_text);
     match signal {
         "agency" => agency_lower(&lower),
         "timestamp" => timestamp_lower(&lower),
