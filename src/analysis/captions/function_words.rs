@@ -4,61 +4,55 @@
 /// Common English function words: running prose is full of them, menus and link lists are not.
 /// A `match` rather than a list to search: every word of every line is asked.
 pub(super) fn is_stopword(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "of"
-            | "to"
-            | "in"
-            | "and"
-            | "or"
-            | "for"
-            | "on"
-            | "at"
-            | "by"
-            | "with"
-            | "from"
-            | "that"
-            | "this"
-            | "it"
-            | "its"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "his"
-            | "her"
-            | "their"
-            | "said"
-            | "says"
-            | "will"
-            | "would"
-            | "not"
-            | "but"
-            | "as"
-            | "who"
-            | "which"
-            | "than"
-            | "after"
-            | "about"
-            | "into"
-            | "more"
-    )
+    is_prose_verb(w)
+        || matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "to"
+                | "in"
+                | "and"
+                | "or"
+                | "for"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "that"
+                | "this"
+                | "it"
+                | "its"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "his"
+                | "her"
+                | "their"
+                | "not"
+                | "but"
+                | "as"
+                | "who"
+                | "which"
+                | "than"
+                | "after"
+                | "about"
+                | "into"
+                | "more"
+        )
 }
 
 /// Words that make a line a clause: auxiliaries and reporting verbs.
 pub(super) fn is_verb(w: &str) -> bool {
+    is_prose_verb(w) || matches!(w, "can" | "could" | "did")
+}
+
+/// The verbs that are both: auxiliaries and reporting verbs common enough to count as function
+/// words too.
+fn is_prose_verb(w: &str) -> bool {
     matches!(
         w,
         "is" | "are"
@@ -73,9 +67,6 @@ pub(super) fn is_verb(w: &str) -> bool {
             | "says"
             | "will"
             | "would"
-            | "can"
-            | "could"
-            | "did"
     )
 }
 

@@ -392,9 +392,27 @@ fn plain_key_of(name: &str) -> Option<(String, u8)> {
     if name.is_ascii() {
         return ascii_key_of(name).map(|capitals| (name.to_ascii_lowercase(), capitals));
     }
+    let capitals = plain_capitals(name.chars())?;
+    Some((
+        name.chars().flat_map(char::to_lowercase).collect(),
+        capitals,
+    ))
+}
+
+/// `plain_key_of`'s capitals for an ASCII name (`None` for any other). Nearly every shipped name is
+/// ASCII: its bytes are read as chars, which skips `char`'s Unicode tables.
+fn ascii_key_of(name: &str) -> Option<u8> {
+    name.is_ascii()
+        .then(|| plain_capitals(name.bytes().map(char::from)))
+        .flatten()
+}
+
+/// Which words of a plain name (words of letters between single spaces) start with a capital, bit
+/// `i` for word `i` (up to 8); `None` if the name is not plain.
+fn plain_capitals(chars: impl Iterator<Item = char>) -> Option<u8> {
     let mut capitals = 0u8;
     let (mut word, mut word_start) = (0usize, true);
-    for c in name.chars() {
+    for c in chars {
         if c == ' ' {
             if word_start {
                 return None;
@@ -403,41 +421,6 @@ fn plain_key_of(name: &str) -> Option<(String, u8)> {
             word_start = true;
         } else if c.is_alphabetic() {
             if word_start && word < 8 && c.is_uppercase() {
-                capitals |= 1 << word;
-            }
-            word_start = false;
-        } else {
-            return None;
-        }
-    }
-    if word_start {
-        return None;
-    }
-    let key = if name.is_ascii() {
-        name.to_ascii_lowercase()
-    } else {
-        name.chars().flat_map(char::to_lowercase).collect()
-    };
-    Some((key, capitals))
-}
-
-/// `plain_key_of`'s test and capitals for an ASCII name (`None` for any other), byte by byte (nearly every shipped name
-/// is ASCII, and `char`'s Unicode tables cost the start-up more than the rest of the line).
-fn ascii_key_of(name: &str) -> Option<u8> {
-    if !name.is_ascii() {
-        return None;
-    }
-    let mut capitals = 0u8;
-    let (mut word, mut word_start) = (0usize, true);
-    for &b in name.as_bytes() {
-        if b == b' ' {
-            if word_start {
-                return None;
-            }
-            word += 1;
-            word_start = true;
-        } else if b.is_ascii_alphabetic() {
-            if word_start && word < 8 && b.is_ascii_uppercase() {
                 capitals |= 1 << word;
             }
             word_start = false;
