@@ -188,15 +188,20 @@ pub fn score_names<'a>(weights: &Weights, names: impl IntoIterator<Item = &'a st
 mod tests {
     use super::*;
 
-    #[test]
-    fn round_trips_and_reports_bad_lines() {
-        let weights: Weights = [
+    /// Three features, one of them zero, out of order.
+    fn three_weights() -> Weights {
+        [
             ("b".to_string(), -2),
             ("a".to_string(), 3),
             ("z".to_string(), 0),
         ]
         .into_iter()
-        .collect();
+        .collect()
+    }
+
+    #[test]
+    fn round_trips_and_reports_bad_lines() {
+        let weights = three_weights();
         let text = to_text(&weights, "M 1");
         assert_eq!(text, "M 1\na\t3\nb\t-2\n");
         let back = parse(&text, "M 1", "test model").unwrap();
@@ -212,13 +217,7 @@ mod tests {
 
     #[test]
     fn packed_files_hold_what_the_text_holds() {
-        let weights: Weights = [
-            ("b".to_string(), -2),
-            ("a".to_string(), 3),
-            ("z".to_string(), 0),
-        ]
-        .into_iter()
-        .collect();
+        let weights = three_weights();
         let bytes = to_bytes(&weights, "M 1").unwrap();
         assert!(bytes.starts_with(b"M 1 packed 1\n"));
         let text = to_text(&weights, "M 1");

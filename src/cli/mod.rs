@@ -524,16 +524,18 @@ fn io_error(path: &str) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
+/// Runs the CLI on `args` and returns what it printed: the command tests of every `cli` module.
+#[cfg(test)]
+fn run_args(args: &[&str]) -> Result<String> {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let mut out = Vec::new();
+    run(&args, &mut out)?;
+    Ok(String::from_utf8(out).unwrap())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn run_args(args: &[&str]) -> Result<String> {
-        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        let mut out = Vec::new();
-        run(&args, &mut out)?;
-        Ok(String::from_utf8(out).unwrap())
-    }
 
     #[test]
     fn analyzes_the_sample() {

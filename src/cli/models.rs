@@ -135,14 +135,7 @@ pub(super) fn dump_model_command(args: &[String], out: &mut dyn Write) -> Result
 
 #[cfg(test)]
 mod tests {
-    use super::super::run;
-
-    fn run_args(args: &[&str]) -> crate::error::Result<String> {
-        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        let mut out = Vec::new();
-        run(&args, &mut out)?;
-        Ok(String::from_utf8(out).unwrap())
-    }
+    use super::super::run_args;
 
     /// Each shipped model's text packs to its shipped file, and the shipped file dumps to the text.
     #[test]

@@ -50,12 +50,7 @@ pub(super) fn eval_timex_command(args: &[String], out: &mut dyn Write) -> Result
 
 #[cfg(test)]
 mod tests {
-    fn run_args(args: &[&str]) -> crate::error::Result<String> {
-        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        let mut out = Vec::new();
-        super::super::run(&args, &mut out)?;
-        Ok(String::from_utf8(out).unwrap())
-    }
+    use super::super::run_args;
 
     /// A data folder of six one-sentence documents in two sources: every fold holds one, fold 0
     /// two.
