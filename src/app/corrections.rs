@@ -93,6 +93,8 @@ pub struct Selected {
     pub target: Target,
     pub top: f64,
     pub left: f64,
+    /// Made with the keyboard (Shift and the arrows): the bar says how to reach it.
+    pub keyboard: bool,
 }
 
 /// Where to put a popup for an element's box: below it, or above it near the bottom of the
@@ -137,7 +139,7 @@ fn offset_at(node: &web_sys::Node, offset: u32, analysis: &Analysis) -> Option<u
 
 /// The reader's selection in the article as a target, trimmed to its words; `None` when nothing
 /// (or only white space) is selected, or the selection leaves the article.
-pub fn selection_target(text: &str, analysis: &Analysis) -> Option<Selected> {
+pub fn selection_target(text: &str, analysis: &Analysis, keyboard: bool) -> Option<Selected> {
     let selection = window().get_selection().ok()??;
     if selection.is_collapsed() || selection.range_count() == 0 {
         return None;
@@ -179,6 +181,7 @@ pub fn selection_target(text: &str, analysis: &Analysis) -> Option<Selected> {
         },
         top,
         left,
+        keyboard,
     })
 }
 
@@ -329,7 +332,8 @@ pub fn CorrectionsStrip() -> impl IntoView {
 }
 
 /// The bar over a selection in the article: mark it as a name (of a type, here or everywhere)
-/// or as a quote.
+/// or as a quote. A selection made with the mouse or the keyboard raises it; Enter in the article
+/// moves the focus into it (`focus_selection_bar`), Escape closes it and gives the focus back.
 #[component]
 pub fn SelectionBar() -> impl IntoView {
     let c = Corrections::get();
@@ -362,6 +366,9 @@ pub fn SelectionBar() -> impl IntoView {
             "popup-title",
             &format!("{title}{}”", short(&selected.target.text)),
         );
+        if selected.keyboard {
+            dom.text(&el, "p", "popup-note", "Enter: choose here · Esc: close");
+        }
         if picking {
             // Choosing a quote's speaker: these words are who said it.
             let row = dom.el(&el, "div", "popup-row");
@@ -432,7 +439,13 @@ pub fn SelectionBar() -> impl IntoView {
     };
     view! {
         <div id="selection-bar" class="popup selection-bar" role="dialog" aria-label="Mark the selected words"
-            hidden node_ref=root on:click=on_click></div>
+            hidden node_ref=root on:click=on_click
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    c.selected.set(None);
+                    super::dom::restore_focus();
+                }
+            }></div>
     }
 }
 
@@ -443,4 +456,12 @@ pub fn short(s: &str) -> String {
     } else {
         format!("{}…", s.chars().take(40).collect::<String>())
     }
+}
+
+/// Moves the focus into the selection bar when it is up. False when it is not.
+pub fn focus_selection_bar() -> bool {
+    let Some(bar) = document().get_element_by_id("selection-bar") else {
+        return false;
+    };
+    !bar.has_attribute("hidden") && super::dom::focus_first_control(&bar)
 }

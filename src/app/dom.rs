@@ -105,3 +105,38 @@ pub fn value_in(root: &Element, id: &str) -> String {
         })
         .unwrap_or_default()
 }
+
+thread_local! {
+    /// What had the focus before a popup took it, so closing the popup hands it back: a
+    /// keyboard user who presses Escape goes on from the same mark or selection.
+    static FOCUS_BEFORE: std::cell::RefCell<Option<web_sys::HtmlElement>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Moves the focus to `root`'s first control, remembering where it was. False (and nothing
+/// moves) when `root` has no control.
+pub fn focus_first_control(root: &Element) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(first) = root
+        .query_selector("button, select, input")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    let before = leptos::prelude::document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    FOCUS_BEFORE.with(|f| *f.borrow_mut() = before);
+    first.focus().is_ok()
+}
+
+/// Gives the focus back to what had it before `focus_first_control`, if it is still in the page.
+pub fn restore_focus() {
+    if let Some(el) = FOCUS_BEFORE.with(|f| f.borrow_mut().take()) {
+        if el.is_connected() {
+            let _ = el.focus();
+        }
+    }
+}

@@ -130,11 +130,7 @@ pub fn MarkMenu(
         let built = analysis.with_untracked(|a| text.with_untracked(|t| build(&el, t, a, &at)));
         model.set_value(built);
         if at.keyboard {
-            if let Ok(Some(first)) = el.query_selector("button, select, input") {
-                if let Ok(first) = first.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = first.focus();
-                }
-            }
+            super::dom::focus_first_control(&el);
         }
     });
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -234,6 +230,7 @@ pub fn MarkMenu(
             on:keydown=move |ev: web_sys::KeyboardEvent| {
                 if ev.key() == "Escape" {
                     c.menu.set(None);
+                    super::dom::restore_focus();
                 }
             }></div>
     }

@@ -104,6 +104,53 @@ pub fn Reader(
         // After this turn's render.
         set_timeout(move || open_on(target), std::time::Duration::ZERO);
     });
+    // Words selected in the article: offer them as a missed name or quote.
+    let offer_selection = move |keyboard: bool| {
+        let found = text.with_untracked(|t| {
+            analysis.with_untracked(|a| super::corrections::selection_target(t, a, keyboard))
+        });
+        if found.is_some() {
+            fixes.menu.set(None);
+        }
+        if fixes.selected.with_untracked(|s| *s != found) {
+            fixes.selected.set(found);
+        }
+    };
+    // A selection made or changed with the keyboard (Shift and the arrows, Home, End, the page
+    // keys; Ctrl+A) is offered as one made with the mouse. The keys go to whatever has the focus,
+    // often the page itself after a click, so this listens on the window; it leaves alone keys
+    // pressed in a field or a popup (the bar would be rebuilt under the reader's focus).
+    let keys = window_event_listener(leptos::ev::keyup, move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        let moves = key == "Shift"
+            || (ev.shift_key()
+                && (key.starts_with("Arrow")
+                    || key.starts_with("Page")
+                    || key == "Home"
+                    || key == "End"))
+            || ((ev.ctrl_key() || ev.meta_key()) && key.eq_ignore_ascii_case("a"));
+        let elsewhere = document().active_element().is_some_and(|a| {
+            a.matches("input, textarea, select, button, [contenteditable], .popup *")
+                .unwrap_or(false)
+        });
+        if moves && !elsewhere {
+            offer_selection(true);
+        }
+    });
+    // After a mouse selection the focus is on the page itself, not in the article: Enter there
+    // moves into the bar too (in the article, the article's own keydown does it first).
+    let enter = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        let on_page = document()
+            .active_element()
+            .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
+        if ev.key() == "Enter" && on_page && super::corrections::focus_selection_bar() {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || {
+        keys.remove();
+        enter.remove();
+    });
     view! {
         <section id="reader" class=class aria-label="Article"
             on:click=move |ev| {
@@ -133,8 +180,13 @@ pub fn Reader(
                 }
             }
             on:keydown=move |ev: web_sys::KeyboardEvent| {
-                // Enter or Space on a focused mark opens its menu.
+                // Enter with words selected moves into the selection bar; else Enter or Space on
+                // a focused mark opens its menu.
                 if ev.key() != "Enter" && ev.key() != " " {
+                    return;
+                }
+                if ev.key() == "Enter" && super::corrections::focus_selection_bar() {
+                    ev.prevent_default();
                     return;
                 }
                 let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
@@ -145,16 +197,7 @@ pub fn Reader(
                     super::mark_menu::open_at(fixes, &el, true);
                 }
             }
-            on:mouseup=move |_| {
-                // Words selected in the article: offer them as a missed name or quote.
-                let found = text.with_untracked(|t| {
-                    analysis.with_untracked(|a| super::corrections::selection_target(t, a))
-                });
-                if found.is_some() {
-                    fixes.menu.set(None);
-                }
-                fixes.selected.set(found);
-            }
+            on:mouseup=move |_| offer_selection(false)
         >
             {move || {
                 if reading.with(|r| r.iter().all(|a| a.paragraphs.is_empty())) {

@@ -46,10 +46,11 @@ async function correct(page, click) {
 
 /**
  * Selects the first occurrence of `words` in the article's paragraphs, as a reader's drag would,
- * and lets the page see the mouseup. False when the article does not have them.
+ * and lets the page see the mouseup (unless `mouseup` is false: the start of a selection the
+ * keyboard then extends). False when the article does not have them.
  */
-async function selectWords(page, words) {
-  return page.evaluate((words) => {
+async function selectWords(page, words, { mouseup = true } = {}) {
+  return page.evaluate(({ words, mouseup }) => {
     for (const p of document.querySelectorAll('#reader p.para')) {
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -61,13 +62,13 @@ async function selectWords(page, words) {
           const selection = window.getSelection();
           selection.removeAllRanges();
           selection.addRange(range);
-          p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+          if (mouseup) p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
           return true;
         }
       }
     }
     return false;
-  }, words);
+  }, { words, mouseup });
 }
 
 /** The entity index's cluster names. */
@@ -183,6 +184,7 @@ describe('Reader corrections', () => {
       assert.ok(focused, 'the menu takes the focus');
       await page.keyboard.press('Escape');
       await page.waitForSelector('#mark-menu[hidden]', { state: 'attached' });
+      assert.ok(await mark.evaluate((m) => document.activeElement === m), 'Escape gives the focus back to the mark');
 
       // Select “spokesman” in the first paragraph that has it and mark it as a name.
       const found = await selectWords(page, 'spokesman');
@@ -195,6 +197,36 @@ describe('Reader corrections', () => {
       assert.equal(await added.first().getAttribute('data-label'), 'MISC');
       await correct(page, () => page.click('#undo'));
       assert.equal(await added.count(), 0, 'undo removes it');
+    });
+  });
+
+  it('a selection made with the keyboard raises the bar, Enter moves into it and Escape gives the focus back', async (t) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
+      // The reader starts a selection (no mouseup: the bar stays down) and extends it with Shift.
+      assert.ok(await selectWords(page, 'spokes', { mouseup: false }), 'the sample has “spokesman”');
+      await page.evaluate(() => document.activeElement?.blur());
+      assert.equal(await page.locator('#selection-bar:not([hidden])').count(), 0, 'no bar before the keys');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.waitForSelector('#selection-bar:not([hidden])');
+      assert.match(await page.innerText('#selection-bar .popup-title'), /“spokesman”/);
+      assert.match(await page.innerText('#selection-bar .popup-note'), /Enter/);
+
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'add-label', 'Enter moves into the bar');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#selection-bar[hidden]', { state: 'attached' });
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'the focus goes back where it was');
+
+      // Into the bar again: the type and the button, all from the keyboard.
+      for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowLeft');
+      for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.waitForSelector('#selection-bar:not([hidden])');
+      await page.keyboard.press('Enter');
+      await page.selectOption('#add-label', 'MISC');
+      await page.focus('#add-name');
+      await correct(page, () => page.keyboard.press('Enter'));
+      const added = page.locator('#reader mark.ent[data-source="reader"]').filter({ hasText: /^spokesman$/ });
+      assert.equal(await added.count(), 1, 'the keyboard’s selection is a name now');
     });
   });
 
