@@ -109,6 +109,9 @@ pub fn analyze_observed(
     drop(lexicon);
     stage_done("entities");
     let time = time::analyse(text, &doc, roles, options.reference_date, options.today);
+    let mut entities = entities;
+    let dates: Vec<span::Span> = time.timexes.iter().map(|t| t.span).collect();
+    entities.drop_numbers_in(&dates);
     stage_done("time");
     // Timeline participants and quote speakers are the named entities' clusters.
     let named: Vec<timeline::Named> = entities

@@ -265,8 +265,11 @@ describe('Reader corrections', () => {
       // “three days” is a length of time, with no card; the reader says it was a date.
       await page.click('#tab-time');
       const cardsBefore = await page.locator('[data-event]').count();
-      // Its mark is in two pieces (“three” is also a number): click the second.
-      await page.locator('#reader .timex[data-timex="0"]').last().click();
+      // One mark: “three” is part of the duration, not a number of its own as well.
+      const threeDays = page.locator('#reader .timex[data-timex="0"]');
+      assert.equal(await threeDays.count(), 1, 'one piece, with no number mark inside');
+      assert.equal(await threeDays.locator('mark.ent').count(), 0);
+      await threeDays.click();
       await page.waitForSelector('#mark-menu:not([hidden]) #date-grain');
       await page.selectOption('#date-grain', 'day');
       await page.fill('#date-value', '2025-03-10');

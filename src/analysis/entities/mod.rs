@@ -92,6 +92,36 @@ impl Entities {
     }
 }
 
+impl Entities {
+    /// Drops the rules' numbers (`CARDINAL`, `ORDINAL`, `QUANTITY`, ...) that overlap one of
+    /// `dates`, the time stage's expressions: `three` in `three days` and `over two` against
+    /// `two weeks` are part of a date or a duration, as the OntoNotes guidelines have it, not a
+    /// count of their own, and the reader would see two marks on one word. Names never go, and
+    /// the clusters' mention indices follow the mentions that stay.
+    pub fn drop_numbers_in(&mut self, dates: &[Span]) {
+        let inside = |m: &Mention| {
+            m.cluster.is_none()
+                && !tagger::TYPES.contains(&m.label)
+                && dates.iter().any(|d| d.overlaps(m.span))
+        };
+        if !self.mentions.iter().any(inside) {
+            return;
+        }
+        let mut new_index = Vec::with_capacity(self.mentions.len());
+        let mut kept = 0;
+        for m in &self.mentions {
+            new_index.push(kept);
+            kept += usize::from(!inside(m));
+        }
+        self.mentions.retain(|m| !inside(m));
+        for cluster in &mut self.clusters {
+            for i in &mut cluster.mentions {
+                *i = new_index[*i];
+            }
+        }
+    }
+}
+
 /// Finds and clusters the entities of a segmented text with the shipped tagger. `roles` has one
 /// entry per paragraph (missing ones are body), from the captions stage. `lexicon` is the
 /// reader's names (`Overlay`), if any.
