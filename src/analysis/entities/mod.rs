@@ -369,7 +369,8 @@ impl Tagger<'_> {
                 .zip(&lower)
                 .map(|(s, lower)| {
                     let capitalized: Vec<bool> = s.iter().map(|p| p.capitalized).collect();
-                    lexicon.matches(lower, &capitalized)
+                    let words: Vec<&str> = s.iter().map(|p| p.word.as_ref()).collect();
+                    lexicon.matches(&words, lower, &capitalized)
                 })
                 .collect(),
             None => Vec::new(),

@@ -22,6 +22,15 @@ use crate::lexicon::LexiconName;
 #[derive(Debug)]
 pub struct Overlay {
     gazetteer: Gazetteer,
+    /// The figures of each name that has any, by its gazetteer key. A key writes every digit as
+    /// `0` (the tagger's features read `G7` and `G8` alike), so a reader's `G7` would otherwise
+    /// decide `G8` too; a match that decides a label must have a reader's name's own figures.
+    figures: Vec<(String, String)>,
+}
+
+/// The ASCII digits of `text`, in order: `G7` → `7`, `Group of 20` → `20`.
+fn figures_of(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// One whole match of a reader's name in a sentence that the conventions may act on: written
@@ -59,7 +68,26 @@ impl Overlay {
             table.push('\n');
         }
         let gazetteer = Gazetteer::parse(&table);
-        (!gazetteer.is_empty()).then_some(Overlay { gazetteer })
+        let mut figures: Vec<(String, String)> = table
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(_, name)| (key_of(name).0, figures_of(name)))
+            .filter(|(_, figures)| !figures.is_empty())
+            .collect();
+        figures.sort();
+        figures.dedup();
+        (!gazetteer.is_empty()).then_some(Overlay { gazetteer, figures })
+    }
+
+    /// Whether `text`, whose gazetteer key is `key`, has the figures of a reader's name with that
+    /// key (always, for a name with none).
+    fn same_figures(&self, key: &str, text_figures: &str) -> bool {
+        if !key.contains('0') {
+            return true;
+        }
+        self.figures
+            .iter()
+            .any(|(k, f)| k == key && f == text_figures)
     }
 
     /// `Overlay::new`, built once for a run of analyses with one lexicon: the app analyses every
@@ -89,14 +117,27 @@ impl Overlay {
         &self.gazetteer
     }
 
-    /// The matches of a sentence (lower-cased tokens and their capitals, as the tagger reads
-    /// them) that may decide a label: a name written in lower case (`apple`) is a feature only,
-    /// never a rule, and so is one the reader gave two types.
-    pub fn matches(&self, lower: &[&str], capitalized: &[bool]) -> Vec<ReaderMatch> {
+    /// The matches of a sentence (its tokens, lower-cased as the tagger reads them, and their
+    /// capitals) that may decide a label: a name written in lower case (`apple`) is a feature
+    /// only, never a rule, and so is one the reader gave two types, or one whose figures are not
+    /// the reader's (`G8` for `G7`).
+    pub fn matches(
+        &self,
+        words: &[&str],
+        lower: &[&str],
+        capitalized: &[bool],
+    ) -> Vec<ReaderMatch> {
         self.gazetteer
             .matches(lower, capitalized)
             .into_iter()
             .filter(|m: &Match| m.capitalised)
+            .filter(|m: &Match| {
+                let figures: String = words[m.start..m.end]
+                    .iter()
+                    .map(|w| figures_of(w))
+                    .collect();
+                self.same_figures(&lower[m.start..m.end].join(" "), &figures)
+            })
             .filter_map(|m| {
                 let kinds = m.kinds;
                 // One kind only: its bit is the lowest set, and no other is.
@@ -117,8 +158,11 @@ impl Overlay {
     /// Whether a mention's text is one of the reader's names with that `label`, token for token
     /// as the tagger matches them (any case), and the reader gave it no other type.
     pub fn is_reader_name(&self, text: &str, label: &str) -> bool {
-        let kinds = self.gazetteer.lookup_key(&key_of(text).0);
-        kinds.count_ones() == 1 && KINDS[kinds.trailing_zeros() as usize] == label
+        let key = key_of(text).0;
+        let kinds = self.gazetteer.lookup_key(&key);
+        kinds.count_ones() == 1
+            && KINDS[kinds.trailing_zeros() as usize] == label
+            && self.same_figures(&key, &figures_of(text))
     }
 }
 
@@ -172,7 +216,7 @@ mod tests {
         // `Warner` has two types and `apple` no capital: features only. `zorblat` alone is no
         // name of the reader's.
         assert_eq!(
-            overlay.matches(&lower, &caps),
+            overlay.matches(&lower, &lower, &caps),
             [ReaderMatch {
                 start: 0,
                 end: 2,
@@ -180,11 +224,46 @@ mod tests {
             }]
         );
         let lower_case = [false; 7];
-        assert_eq!(overlay.matches(&lower, &lower_case), []);
+        assert_eq!(overlay.matches(&lower, &lower, &lower_case), []);
         assert!(overlay.is_reader_name("ZORBLAT  QUENTH", "PER"));
         assert!(!overlay.is_reader_name("Zorblat Quenth", "ORG"));
         assert!(!overlay.is_reader_name("Warner", "ORG"), "two types");
         assert!(overlay.is_reader_name("apple", "ORG"));
+    }
+
+    /// A reader's `G7` is not `G8`, though the tagger's keys write both as `g0`.
+    #[test]
+    fn figures_must_be_the_readers() {
+        let overlay = Overlay::new(&names(&[("G7", "ORG"), ("Route 66", "LOC")])).unwrap();
+        let (g7, g8, route) = (["G7"], ["G8"], ["Route", "66"]);
+        let (lower_g, lower_route) = (["g0"], ["route", "00"]);
+        let one = |start, end, kind| vec![ReaderMatch { start, end, kind }];
+        assert_eq!(overlay.matches(&g7, &lower_g, &[true]), one(0, 1, 1));
+        assert_eq!(overlay.matches(&g8, &lower_g, &[true]), []);
+        assert_eq!(
+            overlay.matches(&route, &lower_route, &[true, false]),
+            one(0, 2, 2)
+        );
+        assert_eq!(
+            overlay.matches(&["Route", "67"], &lower_route, &[true, false]),
+            []
+        );
+        assert!(overlay.is_reader_name("G7", "ORG"));
+        assert!(!overlay.is_reader_name("G8", "ORG"));
+        // In an analysis: the reader's type (a place, to be seen) goes to `G7` alone.
+        let found = marks(
+            "The G7 and the G8 met in Rome on Tuesday.",
+            &[("G7", "LOC")],
+        );
+        let of = |name: &str| found.iter().find(|(t, ..)| t == name).cloned();
+        assert_eq!(
+            of("G7"),
+            Some(("G7".into(), "LOC".into(), Some("lexicon".into())))
+        );
+        assert!(
+            of("G8").is_none_or(|(_, label, source)| label != "LOC" && source.is_none()),
+            "{found:?}"
+        );
     }
 
     /// `(text, label, source)` of each named mention of `text` analysed with `lexicon`.
