@@ -58,7 +58,16 @@ pub fn InputPanel(
     // The text box shows it from a task of its own: putting 1 MB into a textarea is tens of
     // milliseconds, which the request to the worker (sent now) need not wait for.
     let replaced = StoredValue::new(0u64);
+    let super::Preview(preview) = expect_context::<super::Preview>();
     let replace = move |value: String| {
+        // Its first screen, plain, in this very frame; the marks follow with the analysis. (A
+        // text too long to analyse is refused, and the article shown stays.)
+        if value.len() <= super::MAX_TEXT_BYTES && text.with_untracked(|t| *t != value) {
+            preview.set(Some(crate::reading::first_screen(
+                &value,
+                super::PREVIEW_CHARS,
+            )));
+        }
         fixes.reset(Vec::new());
         commit(value.clone());
         let this = replaced.get_value() + 1;

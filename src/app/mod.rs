@@ -66,6 +66,14 @@ fn register_service_worker() {
 #[derive(Clone, Copy)]
 pub struct Text(pub RwSignal<String>);
 
+/// The first screen of a whole new article (a paste, a file), shown plain until its analysis is
+/// on screen (`crate::reading::first_screen`); `None` otherwise.
+#[derive(Clone, Copy)]
+pub struct Preview(pub RwSignal<Option<Vec<String>>>);
+
+/// How much of a new article its plain first screen shows: about two screens of text.
+pub const PREVIEW_CHARS: usize = 3_000;
+
 /// The paragraph-role hints of an imported text (an HTML paste or file), with the text they
 /// belong to: they apply only while that very text is the one analysed.
 #[derive(Clone, Copy)]
@@ -254,6 +262,8 @@ fn App() -> impl IntoView {
     let from_link = fragment().is_some() && problem.is_none();
     let fixes = corrections::Corrections::new(opened.corrections.clone());
     provide_context(fixes);
+    let preview = RwSignal::new(None::<Vec<String>>);
+    provide_context(Preview(preview));
     let text = RwSignal::new(opened.text);
     let message = RwSignal::new(problem);
     // The reader's own names: every analysis weighs them.
@@ -312,6 +322,7 @@ fn App() -> impl IntoView {
                 set_timeout(move || drop(old), std::time::Duration::ZERO);
                 fixes.menu.set(None);
                 busy.set(None);
+                preview.set(None);
                 // Rendering happens in effects after this returns; a zero timeout runs after
                 // them, so it measures reading back and rendering on the main thread.
                 set_timeout(
@@ -356,6 +367,7 @@ fn App() -> impl IntoView {
         }
         engine::Reply::Failed(reason) => {
             busy.set(None);
+            preview.set(None);
             message.set(Some(reason));
         }
     }));
@@ -367,11 +379,13 @@ fn App() -> impl IntoView {
                 requested.len() as f64 / 1_048_576.0,
                 MAX_TEXT_BYTES / 1_048_576
             )));
+            preview.set(None);
             return;
         }
         if requested.trim().is_empty() {
             engine.with_value(|e| e.cancel());
             busy.set(None);
+            preview.set(None);
             shown_text.set(requested);
             analysis.set(Analysis::default());
             reading.set(Vec::new());
@@ -433,6 +447,7 @@ fn App() -> impl IntoView {
     let cancel = move || {
         engine.with_value(|e| e.cancel());
         busy.set(None);
+        preview.set(None);
         message.set(Some(
             "Analysis cancelled. Your text is still in the box; edit it, or press Analyse to run it again."
                 .to_string(),

@@ -39,6 +39,7 @@ pub fn Reader(
     let Text(text) = text;
     let HiddenLabels(hidden) = hidden;
     let fixes = super::corrections::Corrections::get();
+    let super::Preview(preview) = expect_context::<super::Preview>();
     let class = move || {
         hidden.with(|h| {
             h.iter()
@@ -200,6 +201,17 @@ pub fn Reader(
             on:mouseup=move |_| offer_selection(false)
         >
             {move || {
+                // A new article's first screen, plain, until its analysis is on screen: no
+                // marks, no paragraph numbers, so nothing in it can be selected for a correction
+                // against the old article's analysis.
+                if let Some(lines) = preview.get() {
+                    return view! {
+                        <div class="reader-preview" aria-busy="true">
+                            {lines.into_iter().map(|l| view! { <p class="para">{l}</p> }).collect_view()}
+                        </div>
+                    }
+                    .into_any();
+                }
                 if reading.with(|r| r.iter().all(|a| a.paragraphs.is_empty())) {
                     if busy.with(Option::is_some) {
                         view! { <p class="reader-loading">"Reading the article…"</p> }.into_any()

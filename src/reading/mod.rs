@@ -178,6 +178,35 @@ pub fn word_count(text: &str) -> usize {
     words
 }
 
+/// The first screen of a new article, before its analysis: its first non-blank lines, trimmed,
+/// up to `max_chars` characters in all (the line that crosses the limit is cut at a word, with
+/// an ellipsis). A paste or a file shows these at once, plain, and the marks follow when the
+/// worker answers: the reader sees the new text in the paste's own frame, which on a long text
+/// is a second or more sooner (issue 16: "the first screen painted before its analysis
+/// finishes, then marked up").
+pub fn first_screen(text: &str, max_chars: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut left = max_chars;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if left == 0 {
+            break;
+        }
+        let chars = line.chars().count();
+        if chars <= left {
+            out.push(line.to_string());
+            left -= chars;
+            continue;
+        }
+        let cut: String = line.chars().take(left).collect();
+        let cut = cut
+            .rsplit_once(char::is_whitespace)
+            .map_or(cut.as_str(), |(head, _)| head);
+        out.push(format!("{}…", cut.trim_end()));
+        break;
+    }
+    out
+}
+
 /// Builds the reading model of `text` from its analysis.
 pub fn reading_model(text: &str, analysis: &Analysis) -> Vec<ReadingArticle> {
     let mut builder = ReadingBuilder::new(text, analysis);
@@ -368,6 +397,32 @@ fn pieces(text: &str, start: usize, end: usize, marks: &[MarkSpan]) -> Vec<Piece
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_first_screen_is_the_first_lines_up_to_the_limit() {
+        let text = "  Headline here \n\n\nFirst paragraph of the story.\r\nSecond one, longer than the rest.\nThird.";
+        assert_eq!(
+            super::first_screen(text, 1_000),
+            [
+                "Headline here",
+                "First paragraph of the story.",
+                "Second one, longer than the rest.",
+                "Third."
+            ]
+        );
+        // 13 + 29 = 42 characters, then 12 of the second paragraph's, cut at a word.
+        assert_eq!(
+            super::first_screen(text, 54),
+            [
+                "Headline here",
+                "First paragraph of the story.",
+                "Second one,…"
+            ]
+        );
+        assert_eq!(super::first_screen(text, 42).len(), 2);
+        assert!(super::first_screen(" \n\n ", 100).is_empty());
+        assert_eq!(super::first_screen("Привет мир", 7), ["Привет…"]);
+    }
+
     use super::*;
     use crate::analysis::offsets::CharIndex;
     use crate::analyze_text;

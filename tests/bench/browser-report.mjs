@@ -38,11 +38,26 @@ export function goalsOf(run) {
     const ratio = round(run.compromise[text].ms / run.lede[text].firstViewMs, 2);
     goals.push({
       id: `view-ratio-${text}`,
-      goal: `${text}: compromise ms / Lede paste→first-view ms`,
+      goal: `${text}: compromise ms / Lede paste→first analysed view ms`,
       target: '≥ 5x',
       value: ratio,
       unit: 'x',
       shown: `${ratio}x (${run.compromise[text].ms} / ${run.lede[text].firstViewMs} ms)`,
+      met: ratio >= 5,
+    });
+  }
+  // The issue's own wording is "paste → first screen of the new article", and one of its ideas
+  // is that screen painted before the analysis finishes: judged apart, so neither hides the other.
+  for (const text of TEXTS) {
+    const ms = run.lede[text].firstScreenMs;
+    const ratio = round(run.compromise[text].ms / ms, 2);
+    goals.push({
+      id: `screen-ratio-${text}`,
+      goal: `${text}: compromise ms / Lede paste→first screen ms (plain, before the marks)`,
+      target: '≥ 5x',
+      value: ratio,
+      unit: 'x',
+      shown: `${ratio}x (${run.compromise[text].ms} / ${ms} ms)`,
       met: ratio >= 5,
     });
   }
@@ -173,13 +188,13 @@ function sideBySide(result, run) {
   return [
     `Run ${run.run} (${run.date.slice(11, 19)} UTC, load average ${run.loadavg.join(', ')}, ${run.seconds} s):`,
     '',
-    '| text | words | compromise ms (best) | compromise words/s | wink-nlp ms (best) | wink-nlp words/s | Lede analyze ms (best) | Lede words/s | Lede paste→first view ms | Lede paste→all rendered ms | long tasks > 50 ms (longest) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| text | words | compromise ms (best) | compromise words/s | wink-nlp ms (best) | wink-nlp words/s | Lede analyze ms (best) | Lede words/s | Lede paste→first screen ms | Lede paste→first analysed view ms | Lede paste→all rendered ms | long tasks > 50 ms (longest) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...TEXTS.map((t) => {
       const c = run.compromise[t];
       const w = run.wink[t];
       const l = run.lede[t];
-      return `| ${t} | ${thousands(result.texts[t].words)} | ${c.ms} (${c.bestMs}) | ${kWords(c.wordsPerS)} | ${w.ms} (${w.bestMs}) | ${kWords(w.wordsPerS)} | ${l.analyzeMs} (${l.bestAnalyzeMs}) | ${kWords(l.wordsPerS)} | ${l.firstViewMs} | ${l.renderedMs} | ${l.longTasksOver50} (${l.longestTaskMs} ms) |`;
+      return `| ${t} | ${thousands(result.texts[t].words)} | ${c.ms} (${c.bestMs}) | ${kWords(c.wordsPerS)} | ${w.ms} (${w.bestMs}) | ${kWords(w.wordsPerS)} | ${l.analyzeMs} (${l.bestAnalyzeMs}) | ${kWords(l.wordsPerS)} | ${l.firstScreenMs} | ${l.firstViewMs} | ${l.renderedMs} | ${l.longTasksOver50} (${l.longestTaskMs} ms) |`;
     }),
     '',
   ];
@@ -214,7 +229,8 @@ export function markdown(result) {
     `| wink-nlp + model (tests/bench/wink-bundle.mjs) | ${kb(wink.bundle.raw)} | ${kb(wink.bundle.gzip)} | |`,
     '',
     'Times are medians (best run in brackets). Lede analyze ms is data-analyze-ms (analyze alone, in wasm, in the worker);',
-    'paste→first view is the paste event to the new article\'s first screen in the DOM (data-render-ms set); all rendered is',
+    'paste→first screen is the paste event to the reader showing the new article\'s first paragraph (its plain first screen, before the',
+    'marks); paste→first analysed view is the paste event to that screen with its marks in the DOM (data-render-ms set); all rendered is',
     `until the DOM has been quiet for ${result.options.quietMs} ms. Long tasks are counted from the paste until then. compromise ms is`,
     "nlp(text) + people(), places(), organizations(), sentences() with .out('array'); wink-nlp ms is readDoc(text) + tokens,",
     "their parts of speech, sentences and entities read out with .out(). Words are whitespace-separated, the same count for all.",

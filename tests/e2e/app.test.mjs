@@ -6,6 +6,8 @@
 // support/server.mjs. Every test also fails if the page logs an error or throws.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
   assertStatsMatchView,
@@ -31,6 +33,9 @@ import {
   ORCHARD_PLACE,
   SAMPLE,
 } from './support/fixtures.mjs';
+import { REPO_ROOT } from './support/server.mjs';
+
+const SAMPLE_TEXT = readFileSync(join(REPO_ROOT, 'public', 'samples', 'ap-ukraine-ceasefire.txt'), 'utf8');
 
 /** Checks that the view shows exactly one article: the invented one given. */
 async function assertShowsOnly(page, { marker, place }) {
@@ -187,6 +192,40 @@ describe('Lede in the browser', () => {
         'the whole text should be replaced by the clipboard text',
       );
       t.diagnostic(`page paste event ${notCancelled ? 'was not' : 'was'} cancelled by the app`);
+    });
+  });
+
+  it('a long paste shows its first screen at once, plain, and its marks when the analysis is back', async (t) => {
+    await withApp(t, app.browser, app.url, async ({ page }) => {
+      await page.evaluate(() => document.activeElement?.blur());
+      const gen = await generation(page);
+      // About 600 KB: the worker takes a while, so the plain screen can be seen before it answers.
+      const opening = 'Orchard report: Tasmania’s growers count the harvest';
+      const long = `${opening}\n\n${Array(40).fill(SAMPLE_TEXT).join('\n')}`;
+      const seen = await page.evaluate(async (text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        const preview = document.querySelector('#reader .reader-preview');
+        return {
+          first: preview?.querySelector('p')?.textContent ?? null,
+          paragraphs: preview?.querySelectorAll('p').length ?? 0,
+          marks: preview?.querySelectorAll('mark, [data-paragraph]').length ?? 0,
+          busy: preview?.getAttribute('aria-busy'),
+          generation: Number(document.querySelector('main#app').dataset.generation),
+        };
+      }, long);
+      assert.equal(seen.first, opening, 'the new article’s first line is on screen in the paste’s frame');
+      assert.ok(seen.paragraphs > 1, `a screenful of paragraphs: ${seen.paragraphs}`);
+      assert.equal(seen.marks, 0, 'plain: no marks, no paragraph numbers');
+      assert.equal(seen.busy, 'true');
+      assert.equal(seen.generation, gen, 'shown before the analysis came back');
+
+      await waitForGenerationAfter(page, gen, 120_000);
+      assert.equal(await page.locator('#reader .reader-preview').count(), 0, 'the analysed view replaces it');
+      assert.ok((await page.locator('#reader').textContent()).includes(opening), 'the same article');
+      assert.ok((await page.locator('#reader mark.ent').count()) > 0, 'with its marks');
     });
   });
 
