@@ -262,7 +262,11 @@ fn App() -> impl IntoView {
     let from_link = fragment().is_some() && problem.is_none();
     let fixes = corrections::Corrections::new(opened.corrections.clone());
     provide_context(fixes);
-    let preview = RwSignal::new(None::<Vec<String>>);
+    // The opening article (the sample, a share link, the last text) shows its first screen while
+    // the worker starts: on a cold load that is the text half a second before its marks.
+    let preview = RwSignal::new(
+        Some(crate::reading::first_screen(&opened.text, PREVIEW_CHARS)).filter(|l| !l.is_empty()),
+    );
     provide_context(Preview(preview));
     let text = RwSignal::new(opened.text);
     let message = RwSignal::new(problem);

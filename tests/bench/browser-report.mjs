@@ -216,7 +216,7 @@ export function markdown(result) {
     ...goalsTable(result),
     '',
     ...result.runs.flatMap((run) => sideBySide(result, run)),
-    `Cold load (run ${last.run}): first analysed view ${last.load.firstViewMs} ms after navigation start, \`load\` at ${last.load.loadMs} ms, next frame ${last.load.firstFrameMs} ms; the first analyze on a page takes ${last.load.coldSampleAnalyzeMs} ms (model decode and warm-up included).`,
+    `Cold load (run ${last.run}): the sample's first screen (plain) ${last.load.firstScreenMs} ms after navigation start, first analysed view ${last.load.firstViewMs} ms, \`load\` at ${last.load.loadMs} ms, next frame ${last.load.firstFrameMs} ms; the first analyze on a page takes ${last.load.coldSampleAnalyzeMs} ms (model decode and warm-up included).`,
     '',
     `wink-nlp ${wink.versions['wink-nlp']} with wink-eng-lite-web-model ${wink.versions['wink-eng-lite-web-model']}, pipe ${last.wink.pipe.join(', ')}: its script (${kb(wink.bundle.raw)} raw, ${kb(wink.bundle.gzip)} gzipped, the model's JSON inside) takes ${last.wink.load.scriptMs} ms to load, the model ${last.wink.load.initMs} ms to set up, and the first readDoc of the sample ${last.wink.load.firstSampleMs} ms (not counted). On the sample it finds ${ws.tokens} tokens, ${ws.sentences} sentences and ${ws.entities} entities (${Object.entries(ws.entityTypes).map(([t, n]) => `${t} ${n}`).join(', ')}); compromise finds ${cs.sentences} sentences, ${cs.people} people, ${cs.places} places, ${cs.organizations} organizations.`,
     '',

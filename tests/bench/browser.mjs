@@ -73,7 +73,7 @@ const words = (text) => text.split(/\s+/).filter(Boolean).length;
 // script of its own in the page while it loads (Playwright's waits inject a large script, whose
 // compile and run took 70-150 ms of the main thread in the middle of a cold load).
 function instrument() {
-  const bench = { longtasks: [], frames: [], firstView: null, firstFrame: null };
+  const bench = { longtasks: [], frames: [], firstScreen: null, firstView: null, firstFrame: null };
   window.__bench = bench;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longtasks.push({ start: e.startTime, duration: e.duration });
@@ -86,6 +86,10 @@ function instrument() {
     // A browser without the API: no frames reported.
   }
   const seen = new MutationObserver(() => {
+    // The opening article's first screen, plain, before its analysis (or the analysed view).
+    if (bench.firstScreen === null && document.querySelector('#reader .reader-preview p, #reader mark.ent')) {
+      bench.firstScreen = performance.now();
+    }
     if (bench.firstView !== null) return;
     if (document.querySelector('main#app[data-state="ready"]') && document.querySelector('#reader mark.ent')) {
       bench.firstView = performance.now();
@@ -319,6 +323,7 @@ async function oneRun(server, winkScript, index) {
         const nav = performance.getEntriesByType('navigation')[0];
         const app = document.querySelector('main#app');
         return {
+          firstScreenMs: window.__bench.firstScreen,
           firstViewMs: window.__bench.firstView,
           firstFrameMs: window.__bench.firstFrame,
           domContentLoadedMs: nav.domContentLoadedEventEnd,
@@ -335,6 +340,7 @@ async function oneRun(server, winkScript, index) {
     run.load = {
       runs: loads,
       firstViewMs: round(median(loads.map((l) => l.firstViewMs))),
+      firstScreenMs: round(median(loads.map((l) => l.firstScreenMs))),
       loadToFirstViewMs: round(median(loads.map((l) => l.loadToFirstViewMs))),
       loadMs: round(median(loads.map((l) => l.loadMs))),
       firstFrameMs: round(median(loads.map((l) => l.firstFrameMs))),
