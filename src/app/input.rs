@@ -145,7 +145,12 @@ pub fn InputPanel(
             .and_then(|d| d.get_data("text/plain").ok());
         if let Some(pasted) = pasted.filter(|p| !p.trim().is_empty()) {
             ev.prevent_default();
-            replace(pasted);
+            // A page's source, copied as text, is read as the page.
+            if import::is_html_source(&pasted) {
+                replace_imported(import::from_text(&pasted));
+            } else {
+                replace(pasted);
+            }
         }
     });
     let load_file = move |file: web_sys::File| {

@@ -175,7 +175,7 @@ fn export_command(args: &[String], out: &mut dyn Write) -> Result<()> {
 /// Reads the command's input and imports it by `--html`, `--markdown` or the file's extension; any
 /// other input is plain text, with no hints. A file is read as a whole page (`Source::Page`).
 fn import_input(args: &Args) -> Result<crate::import::Imported> {
-    use crate::import::{from_html_as, from_markdown, kind_of_path, Imported, Kind, Source};
+    use crate::import::{from_html_as, from_markdown, from_text, kind_of_path, Kind, Source};
     let path = args.single()?.unwrap_or("-");
     let raw = read_input(path)?;
     let kind = if args.has("--html") {
@@ -188,10 +188,7 @@ fn import_input(args: &Args) -> Result<crate::import::Imported> {
     Ok(match kind {
         Some(Kind::Html) => from_html_as(&raw, Source::Page),
         Some(Kind::Markdown) => from_markdown(&raw),
-        Some(Kind::Text) | None => Imported {
-            text: raw,
-            ..Imported::default()
-        },
+        Some(Kind::Text) | None => from_text(&raw),
     })
 }
 

@@ -117,6 +117,38 @@ pub fn from_html_as(html: &str, source: Source) -> Imported {
     }
 }
 
+/// Whether plain text is a whole HTML page's source: after white space (and a byte-order mark or
+/// an XML declaration), it opens with `<!DOCTYPE html` or `<html`. A page's source copied from
+/// an editor or a view-source tab, or saved as `.txt`, is then read as the page it is (story,
+/// headline, furniture) instead of as 600 lines of markup. Text that only mentions a tag further
+/// on stays text.
+pub fn is_html_source(text: &str) -> bool {
+    let mut rest = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if starts_with_ignoring_case(rest, "<?xml") {
+        let Some(end) = rest.find("?>") else {
+            return false;
+        };
+        rest = rest[end + 2..].trim_start();
+    }
+    starts_with_ignoring_case(rest, "<!doctype html") || starts_with_ignoring_case(rest, "<html")
+}
+
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// Plain text as it is, or, when it is a page's source (`is_html_source`), the page it holds.
+pub fn from_text(text: &str) -> Imported {
+    if is_html_source(text) {
+        return from_html_as(text, Source::Page);
+    }
+    Imported {
+        text: text.to_string(),
+        ..Imported::default()
+    }
+}
+
 /// Whether a file name says HTML (`.html`, `.htm`, `.xhtml`), Markdown (`.md`, `.markdown`), plain
 /// text (`.txt`, `.text`), or none of these (`None`, also for a name with no extension).
 pub fn kind_of_path(path: &str) -> Option<Kind> {
@@ -153,10 +185,7 @@ pub fn from_file(name: &str, contents: &str) -> Option<Imported> {
     Some(match kind {
         Kind::Html => from_html_as(contents, Source::Page),
         Kind::Markdown => from_markdown(contents),
-        Kind::Text => Imported {
-            text: contents.to_string(),
-            ..Imported::default()
-        },
+        Kind::Text => from_text(contents),
     })
 }
 

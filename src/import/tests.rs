@@ -629,3 +629,37 @@ fn the_plain_text_path_reads_as_the_careful_one() {
         assert_eq!(a.blocks, b.blocks, "{name}");
     }
 }
+
+/// A page's source in plain text (a `.txt` file, a paste from a view-source tab) is read as the
+/// page; text that only mentions markup is not.
+#[test]
+fn html_source_in_plain_text_is_read_as_a_page() {
+    use super::{from_file, from_text, is_html_source};
+    let page = "\u{feff}\n  <!doctype HTML>\n<html><head><title>Seawall holds</title></head><body>\
+                <nav><a href=/>Home</a></nav><article><h1>Seawall holds</h1>\
+                <p>Officials in Port Ellery said the wall held.</p></article></body></html>";
+    for source in [
+        page,
+        "<html lang=en><body><p>One paragraph.</p></body></html>",
+        "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>X.</p></body></html>",
+    ] {
+        assert!(is_html_source(source), "{source}");
+    }
+    for text in [
+        "The <html> tag opens a page, the tutorial said.",
+        "Officials said on Monday that the wall held.",
+        "<p>A fragment of markup is no page.</p>",
+        "<?xml version=\"1.0\"?>",
+        "",
+    ] {
+        assert!(!is_html_source(text), "{text}");
+        assert_eq!(from_text(text).text, text);
+    }
+    let imported = from_text(page);
+    assert!(!imported.text.contains('<'), "{:?}", imported.text);
+    assert!(imported
+        .text
+        .contains("Officials in Port Ellery said the wall held."));
+    assert_eq!(imported.title.as_deref(), Some("Seawall holds"));
+    assert_eq!(from_file("page.txt", page), Some(imported));
+}

@@ -1,5 +1,6 @@
 // A whole news page pasted, the way readers copy one: the menu, the share bar, the related links
-// and the footer come along. Pasted as HTML (a saved page) and as plain text (select all, copy),
+// and the footer come along. Pasted as HTML (a saved page), as plain text (select all, copy) and
+// as its source in plain text,
 // the reader must open on the story: the headline and the first story paragraph on the first
 // screen, the furniture folded into one quiet strip that says how many lines it holds, no entity
 // marked inside it, its lines there when opened, and every line there in the raw view.
@@ -56,6 +57,8 @@ describe('A whole page pasted opens on its story', () => {
   for (const [how, value, mime] of [
     ['as HTML', HTML, 'text/html'],
     ['as plain text', TEXT, 'text/plain'],
+    // Its source, copied as text (a view-source tab, an editor): read as the page it is.
+    ['as its HTML source in plain text', HTML, 'text/plain'],
   ]) {
     it(`pasted ${how}`, async (t) => {
       await withApp(t, app.browser, app.url, async ({ page }) => {
@@ -98,7 +101,7 @@ describe('A whole page pasted opens on its story', () => {
         for (const line of [MENU_LINE, FOOTER_LINE, HEADLINE, 'Share on X']) {
           assert.ok(raw.includes(line), `${line} in the raw view`);
         }
-        if (mime === 'text/plain') {
+        if (value === TEXT) {
           const pasted = TEXT.split('\n').filter((l) => l.trim());
           assert.equal(stats.paragraphs, pasted.length, 'one paragraph per pasted line');
         }
