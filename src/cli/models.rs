@@ -1,5 +1,6 @@
 //! The small learned models' two forms (`analysis::packed_weights`): `lede pack-model` and
 //! `lede dump-model` convert between them, and the trainers write both through `write_both`.
+//! `lede dump-model` also prints a word-class table's canonical lines.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -120,17 +121,24 @@ pub(super) fn pack_model_command(args: &[String], out: &mut dyn Write) -> Result
     .map_err(io_error("stdout"))
 }
 
-/// `lede dump-model FILE`: a model's text, from its packed file (or its text), to stdout.
+/// `lede dump-model FILE`: a model's text, from its packed file (or its text), to stdout. A table
+/// of word classes (`wordclasses.bin`) prints as its canonical `word<TAB>coarse<TAB>fine` lines,
+/// what the entity model's fingerprint hashes, so two tables compare with `diff`.
 pub(super) fn dump_model_command(args: &[String], out: &mut dyn Write) -> Result<()> {
+    use crate::analysis::entities::wordclass;
     let args = Args::parse(args, &[], &[])?;
     let Some(path) = args.single()? else {
         return Err(Error::Usage(format!(
             "dump-model needs a model file; {USAGE}"
         )));
     };
-    let model = SmallModel::read(&read_file(path)?)?;
-    out.write_all(model.to_text().as_bytes())
-        .map_err(io_error("stdout"))
+    let bytes = read_file(path)?;
+    let text = if bytes.starts_with(wordclass::MAGIC) {
+        wordclass::canonical_lines(&bytes).map_err(|e| Error::Model(format!("{path}: {e}")))?
+    } else {
+        SmallModel::read(&bytes)?.to_text().into_bytes()
+    };
+    out.write_all(&text).map_err(io_error("stdout"))
 }
 
 #[cfg(test)]
@@ -163,6 +171,41 @@ mod tests {
                 "{name}"
             );
         }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The shipped word classes dump as their canonical lines: one `word<TAB>coarse<TAB>fine`
+    /// line per word, sorted, as many as the table reads.
+    #[test]
+    fn dump_prints_the_word_classes_canonical_lines() {
+        use crate::analysis::entities::wordclass::WordClasses;
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/analysis/entities/wordclasses.bin"
+        );
+        let dumped = run_args(&["dump-model", path]).unwrap();
+        let words: Vec<&str> = dumped
+            .lines()
+            .map(|line| {
+                let fields: Vec<&str> = line.split('\t').collect();
+                assert_eq!(fields.len(), 3, "{line:?}");
+                assert!(
+                    fields[1..].iter().all(|f| f.parse::<u16>().is_ok()),
+                    "{line:?}"
+                );
+                fields[0]
+            })
+            .collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "sorted by word");
+        let table = WordClasses::read(&std::fs::read(path).unwrap()).unwrap();
+        assert_eq!(words.len(), table.len());
+        let cut = b"LEDE word classes 1\n\x05\x00";
+        let dir = std::env::temp_dir().join(format!("lede-dump-classes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let bad = dir.join("cut.bin");
+        std::fs::write(&bad, cut).unwrap();
+        let err = run_args(&["dump-model", bad.to_str().unwrap()]).unwrap_err();
+        assert!(err.to_string().contains("word classes"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
