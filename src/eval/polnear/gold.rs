@@ -24,7 +24,10 @@ use crate::error::{decode_text, Error, Result};
 pub struct GoldArticle {
     pub name: String,
     pub annotator_file: String,
+    /// The text as Lede reads the file (`error::read_text`), which the stage is run on.
     pub text: String,
+    /// Where the annotations' offsets fall in `text`.
+    pub offsets: Offsets,
     pub quotes: Vec<GoldQuote>,
 }
 
@@ -72,13 +75,16 @@ pub fn load(dir: &Path) -> Result<Vec<GoldArticle>> {
         }
         let bytes = std::fs::read(&text_path).map_err(io(&text_path))?;
         let text = decode_text(&bytes, &text_path.display().to_string())?;
+        // `decode_text` has checked the bytes are UTF-8, so this borrows them as they are.
+        let offsets = Offsets::new(&String::from_utf8_lossy(&bytes), &text);
         let ann_path = ann_dir.join(&ann_name);
         let ann = std::fs::read_to_string(&ann_path).map_err(io(&ann_path))?;
-        let quotes = gold_quotes(&text, &ann);
+        let quotes = gold_quotes(&text, &offsets, &ann);
         articles.push(GoldArticle {
             name: article,
             annotator_file: ann_name,
             text,
+            offsets,
             quotes,
         });
     }
@@ -104,14 +110,63 @@ pub(super) fn char_starts(text: &str) -> Vec<usize> {
     v
 }
 
+/// Where PolNeAR's offsets fall in the text as Lede reads it.
+///
+/// An annotation counts the characters (code points) of the file as written. Lede reads a file
+/// with its stray control characters dropped (`error::read_text`), and nine train articles and
+/// one dev article carry one or more (a mojibake U+0083, an ESC), so counted in the text as read,
+/// every span after one lands a character further on for each dropped before it. Gold read that
+/// way made true quotes look spurious to the trainers (nine speech examples of train turned from
+/// speech to not speech).
+/// So an offset is looked up here: the byte of the read text where the file's character `c`
+/// starts, or, for a dropped character, where the next kept one does.
+///
+/// ```text
+/// written  a ␃ “ h i ”      (␃ = U+0083, dropped when read)
+/// offset   0 1 2 3 4 5 6
+/// read     a “ h i ”        bytes: a 0, “ 1, h 4, i 5, ” 6, end 9
+/// byte     0 1 1 4 5 6 9
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offsets {
+    bytes: Vec<usize>,
+}
+
+impl Offsets {
+    /// The offsets of a file `written` as `read`, which is `written` with some characters
+    /// dropped (none when the two are the same).
+    pub fn new(written: &str, read: &str) -> Offsets {
+        let mut bytes = Vec::with_capacity(written.len() + 1);
+        let mut kept = read.char_indices().peekable();
+        for c in written.chars() {
+            match kept.peek() {
+                Some(&(at, k)) if k == c => {
+                    bytes.push(at);
+                    kept.next();
+                }
+                // Dropped: where the next kept character starts.
+                next => bytes.push(next.map_or(read.len(), |&(at, _)| at)),
+            }
+        }
+        bytes.push(read.len());
+        Offsets { bytes }
+    }
+
+    /// The byte of the read text where the written character `c` starts; the text's end for an
+    /// offset past the end of the file.
+    pub fn byte(&self, c: usize) -> usize {
+        self.bytes[c.min(self.bytes.len() - 1)]
+    }
+}
+
 fn is_double_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
 }
 
-/// The gold quotes of one article from its `.ann` text.
-pub fn gold_quotes(text: &str, ann: &str) -> Vec<GoldQuote> {
-    let starts = char_starts(text);
-    let byte = |c: usize| starts[c.min(starts.len() - 1)];
+/// The gold quotes of one article from its `.ann` text, in byte spans of `text`, the file as
+/// read (`offsets` say where the annotation's offsets fall in it).
+pub fn gold_quotes(text: &str, offsets: &Offsets, ann: &str) -> Vec<GoldQuote> {
+    let byte = |c: usize| offsets.byte(c);
     let mut spans: BTreeMap<String, (String, Vec<Span>)> = BTreeMap::new();
     let mut relations: Vec<(Option<String>, String)> = Vec::new();
     for line in ann.lines() {
@@ -282,11 +337,73 @@ mod tests {
             c("\"no"),
             text.chars().count()
         );
-        let gold = gold_quotes(text, &ann);
+        let gold = gold_quotes(text, &Offsets::new(text, text), &ann);
         let got: Vec<(&str, usize)> = gold
             .iter()
             .map(|q| (q.span.of(text), q.sources.len()))
             .collect();
         assert_eq!(got, [("We agree.", 1), ("no", 0), ("Line two", 0)]);
+    }
+
+    #[test]
+    fn offsets_count_the_file_as_written() {
+        let cases: &[(&str, &str, &str, &[usize])] = &[
+            ("nothing dropped", "a “é”", "a “é”", &[0, 1, 2, 5, 7, 10]),
+            (
+                "the worked example: U+0083 dropped",
+                "a\u{83}“hi”",
+                "a“hi”",
+                &[0, 1, 1, 4, 5, 6, 9],
+            ),
+            ("dropped at the end", "ab\u{1b}", "ab", &[0, 1, 2, 2]),
+        ];
+        for (name, written, read, want) in cases {
+            let offsets = Offsets::new(written, read);
+            let got: Vec<usize> = (0..want.len()).map(|c| offsets.byte(c)).collect();
+            assert_eq!(got, *want, "{name}");
+            assert_eq!(offsets.byte(99), read.len(), "{name}: past the end");
+        }
+    }
+
+    /// REGRESSION: nine PolNeAR train articles carry a stray control character (mostly U+0083);
+    /// read with them dropped, their gold quotes after one landed a character further on for each
+    /// dropped before them, and the trainers took true quotes for spurious ones.
+    #[test]
+    fn gold_after_a_dropped_control_lands_on_its_quote() {
+        // Two controls in over 200 characters: few enough that Lede reads the file, dropping them.
+        let written = format!(
+            "{}Ca\u{83}fé owner\u{83} said “we are open” and “so are they.”",
+            "The street was quiet on Monday morning. ".repeat(5)
+        );
+        let written = written.as_str();
+        let read = crate::error::decode_text(written.as_bytes(), "x").unwrap();
+        assert!(read.ends_with("Café owner said “we are open” and “so are they.”"));
+        let c = |s: &str| written[..written.find(s).unwrap()].chars().count();
+        let ann = format!(
+            "T1\tSource {} {}\tCafé owner\nT2\tContent {} {}\tx\nT3\tContent {} {}\ty\nE1\tAttribution:T9 Source:T1 Content:T2\nE2\tAttribution:T8 Source:T1 Content:T3\n",
+            c("Ca"),
+            c(" said"),
+            c("we"),
+            c("we") + "we are open".len(),
+            c("so"),
+            c("so") + "so are they.".len(),
+        );
+        let gold = gold_quotes(&read, &Offsets::new(written, &read), &ann);
+        let got: Vec<(&str, Vec<&str>)> = gold
+            .iter()
+            .map(|q| {
+                (
+                    q.span.of(&read),
+                    q.sources.iter().map(|s| s.of(&read)).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("we are open", vec!["Café owner"]),
+                ("so are they.", vec!["Café owner"])
+            ]
+        );
     }
 }

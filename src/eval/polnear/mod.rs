@@ -16,7 +16,7 @@ mod gold;
 mod score;
 mod train;
 
-pub use gold::{gold_quotes, load, load_some, GoldArticle, GoldQuote};
+pub use gold::{gold_quotes, load, load_some, GoldArticle, GoldQuote, Offsets};
 pub use score::{
     agreement, evaluate, score_article, score_article_with, ArticleReport, QuoteScores,
     WrongSpeaker,

@@ -318,7 +318,7 @@ pub fn agreement(dir: &Path) -> Result<(QuoteScores, QuoteScores)> {
             let path = ann_dir.join(other);
             let ann = std::fs::read_to_string(&path).map_err(io(&path))?;
             let system: Vec<(Span, Vec<Span>, Option<Attribution>)> =
-                gold_quotes(&article.text, &ann)
+                gold_quotes(&article.text, &article.offsets, &ann)
                     .into_iter()
                     .map(|q| (q.span, q.sources, None))
                     .collect();
