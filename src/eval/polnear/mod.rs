@@ -23,5 +23,6 @@ pub use score::{
 };
 pub use train::{
     cross_validate, labelled_examples, train_models, train_ranker, train_speech, LabelledRanking,
-    LabelledSpeech, FOLDS, RANKER_EPOCHS, RANKER_MIN_COUNT, SPEECH_EPOCHS, SPEECH_MIN_COUNT,
+    LabelledSpeech, FOLDS, RANKER_BAGS, RANKER_EPOCHS, RANKER_MIN_COUNT, SPEECH_BAGS,
+    SPEECH_EPOCHS, SPEECH_MIN_COUNT,
 };
