@@ -30,6 +30,7 @@ const HELP: &str = "usage: lede analyze [FILE|-] [--date YYYY-MM-DD] [--lexicon 
        lede pack-names TABLE.tsv [--out FILE]
        lede eval-timex [DIR] [--split dev|train|all] [--cv] [--errors]
        lede eval-quotes [DIR] [--verbose] [--rules-only] [--agreement]
+                        [--speech FILE] [--speaker FILE]
        lede train-quotes [DIR] [--out-speech FILE] [--out-ranker FILE] [--cv]
        lede eval-captions [DIR] [--cv|--train-cv|--all|--rules-only] [--verbose]
        lede train-captions [DIR] [--out FILE]
@@ -226,13 +227,25 @@ fn import_command(args: &[String], out: &mut dyn Write) -> Result<()> {
 /// Where `lede train-quotes` looks for PolNeAR's train split when no directory is given.
 const POLNEAR_TRAIN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/polnear/train");
 
-/// `lede eval-quotes [DIR] [--verbose] [--rules-only] [--agreement]`: scores the quotes stage on a
-/// PolNeAR split (dev unless told otherwise), with the shipped models or, with `--rules-only`,
-/// without them. `--agreement` scores the annotators against each other instead, on the articles
-/// several of them annotated, beside Lede on the same articles.
+/// `lede eval-quotes [DIR] [--verbose] [--rules-only] [--agreement] [--speech FILE] [--speaker FILE]`:
+/// scores the quotes stage on a PolNeAR split (dev unless told otherwise), with the shipped models
+/// or, with `--rules-only`, without them. `--speech`/`--speaker` score a model file (packed or
+/// text) in place of the shipped one, so a model `train-quotes` just wrote can be compared with
+/// the shipped one before it is kept, with no rebuild. `--agreement` scores the annotators against
+/// each other instead, on the articles several of them annotated, beside Lede on the same articles.
 fn eval_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
-    use crate::analysis::quotes::Models;
-    let args = Args::parse(args, &[], &["--verbose", "--rules-only", "--agreement"])?;
+    use crate::analysis::quotes::{Models, SpeechModel};
+    let args = Args::parse(
+        args,
+        &["--speech", "--speaker"],
+        &["--verbose", "--rules-only", "--agreement"],
+    )?;
+    let read_model = |flag: &str| -> Result<Option<SpeechModel>> {
+        args.value(flag)
+            .map(|path| SpeechModel::read(&std::fs::read(path).map_err(io_error(path))?))
+            .transpose()
+    };
+    let (speech, speaker) = (read_model("--speech")?, read_model("--speaker")?);
     let dir = std::path::Path::new(args.single()?.unwrap_or(POLNEAR_DEV));
     if args.has("--agreement") {
         let (annotators, lede) = crate::eval::polnear::agreement(dir)?;
@@ -246,7 +259,11 @@ fn eval_quotes_command(args: &[String], out: &mut dyn Write) -> Result<()> {
     let models = if args.has("--rules-only") {
         Models::default()
     } else {
-        Models::shipped()
+        let shipped = Models::shipped();
+        Models {
+            speech: speech.as_ref().or(shipped.speech),
+            ranker: speaker.as_ref().or(shipped.ranker),
+        }
     };
     let scores = crate::eval::polnear::evaluate(dir, models, args.has("--verbose"), out)?;
     writeln!(out, "PolNeAR {}\n{scores}", dir.display()).map_err(io_error("stdout"))
@@ -739,6 +756,16 @@ mod tests {
                 "bad passes",
                 &["train-ner", "--passes", "3"],
                 "--passes is 1 or 2",
+            ),
+            (
+                "missing speech model",
+                &["eval-quotes", "--speech", "no/such/speech.bin"],
+                "cannot read no/such/speech.bin",
+            ),
+            (
+                "a caption model as the speaker ranker",
+                &["eval-quotes", "--speaker", "model/captions.bin"],
+                "speech model",
             ),
             (
                 "unknown conll flag",
