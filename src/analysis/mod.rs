@@ -105,11 +105,10 @@ pub fn analyze_observed(
     let roles = &captions.roles;
     // The reader's names, as a small gazetteer of their own; none at all without a lexicon.
     let lexicon = entities::overlay::Overlay::shared(&options.lexicon);
-    let entities = entities::find(text, &doc, roles, lexicon.as_deref());
+    let mut entities = entities::find(text, &doc, roles, lexicon.as_deref());
     drop(lexicon);
     stage_done("entities");
     let time = time::analyse(text, &doc, roles, options.reference_date, options.today);
-    let mut entities = entities;
     let dates: Vec<span::Span> = time.timexes.iter().map(|t| t.span).collect();
     entities.drop_numbers_in(&dates);
     stage_done("time");

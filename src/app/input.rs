@@ -147,7 +147,7 @@ pub fn InputPanel(
             ev.prevent_default();
             // A page's source, copied as text, is read as the page.
             if import::is_html_source(&pasted) {
-                replace_imported(import::from_text(&pasted));
+                replace_imported(import::from_html_as(&pasted, import::Source::Page));
             } else {
                 replace(pasted);
             }

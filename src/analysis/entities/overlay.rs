@@ -132,6 +132,10 @@ impl Overlay {
             .into_iter()
             .filter(|m: &Match| m.capitalised)
             .filter(|m: &Match| {
+                // Most lexicons have no figures at all: nothing to compare, nothing to build.
+                if self.figures.is_empty() {
+                    return true;
+                }
                 let figures: String = words[m.start..m.end]
                     .iter()
                     .map(|w| figures_of(w))
