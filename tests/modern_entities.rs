@@ -98,6 +98,41 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &["Education Association", "Senator", "Committee"],
     ),
+    (
+        // Was: `Moderna` PER.
+        "vaccine makers named since the training text",
+        "Vaccine Race\n\nPfizer and BioNTech said on Monday their vaccine was 95% effective, while Moderna asked the FDA for emergency approval.",
+        &[
+            ("Moderna", "ORG", None),
+            ("BioNTech", "ORG", None),
+            ("Pfizer", "ORG", None),
+        ],
+        &[],
+    ),
+    (
+        // Was: `Anthropic` LOC, `DoorDash` MISC, `ChatGPT` and `Airbnb` missed.
+        "companies and products of the last decade",
+        "Tech Week\n\nOpenAI released ChatGPT to the public. Anthropic, a rival start-up, raised money from investors. Airbnb and DoorDash went public, Politico reported.",
+        &[
+            ("ChatGPT", "MISC", None),
+            ("Anthropic", "ORG", None),
+            ("Airbnb", "ORG", None),
+            ("DoorDash", "ORG", None),
+            ("Politico", "ORG", None),
+        ],
+        &[],
+    ),
+    (
+        // Was: `Brexit` ORG. A listed name inside a longer name the model read stays part of it:
+        // `Tesla` in `Tesla Motors Inc.`.
+        "a referendum, and a listed name inside a longer one",
+        "Campaign Notes\n\nThe Republican National Committee raised $20 million in May. Brexit weighed on the pound. Tesla Motors Inc. said sales rose.",
+        &[
+            ("Republican National Committee", "ORG", None),
+            ("Brexit", "MISC", None),
+        ],
+        &["Tesla"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -25,9 +25,11 @@
 //! - **Short forms follow known long forms**: `Warner` after `Time Warner` is the company, unless
 //!   one of the article's people has that surname; and that surname alone (`BEWKES` in a line in
 //!   capitals) is the person, unless it is a place or an organisation in its own right.
+//! - **Names that became news after the training text** (`recent`: `Moderna`, `Airbnb`) are
+//!   read as the reader's own names are, before the other rules.
 //! - **The reader's own names** (a personal lexicon, `overlay`) have the last word where the
 //!   model read them as a name of another type, or as no name while they are written with their
-//!   capitals (`reader_names`).
+//!   capitals (`listed_names`).
 //!
 //! Rules work on labels, so `lede conll`, the evaluations and the app all see the same result.
 
@@ -86,6 +88,8 @@ const PUBLICATION_WORDS: &[&str] = &[
 pub struct Read<'s> {
     pub lower: &'s [&'s str],
     pub gaz: &'s [GazTags],
+    /// The recent names in the sentence (`recent`, as `overlay::Overlay::matches` finds them).
+    pub recent: &'s [ReaderMatch],
     /// The reader's own names in the sentence (`overlay::Overlay::matches`); empty without a
     /// personal lexicon.
     pub reader: &'s [ReaderMatch],
@@ -101,6 +105,7 @@ pub fn apply<S: AsRef<str>>(
 ) {
     for ((sentence, read), labels) in sentences.iter().zip(reads).zip(labels.iter_mut()) {
         let words: Vec<&str> = sentence.iter().map(AsRef::as_ref).collect();
+        listed_names(read.recent, labels);
         known_organisations(read.lower, labels, gazetteer);
         headline_overreach(&words, read.lower, labels, gazetteer);
         passed_over_organisations(&words, read, labels);
@@ -115,7 +120,7 @@ pub fn apply<S: AsRef<str>>(
     }
     short_forms(reads, labels, gazetteer);
     for (read, labels) in reads.iter().zip(labels.iter_mut()) {
-        reader_names(read.reader, labels);
+        listed_names(read.reader, labels);
     }
 }
 
@@ -310,8 +315,8 @@ fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
     }
 }
 
-/// A name of the reader's lexicon (`ReaderMatch`: written with its capitals, one type) takes the
-/// reader's type wherever the model's names touching it lie inside it: the model read it as a
+/// A listed name (`ReaderMatch`: written with its capitals, one type), the reader's or a recent
+/// one's (`recent`), takes the list's type wherever the model's names touching it lie inside it: the model read it as a
 /// name of another type (`Warner` as a person, where the reader said organisation), read only a
 /// part of it (`Quenth` of `Zorblat Quenth`), or passed it over. Where a name of the model's runs
 /// past the match (`Warner` inside `Time Warner`, the reader's `Warner` being someone else), the
@@ -327,12 +332,12 @@ fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
 /// read as an organisation stayed one. A reader who typed the name in means it; the rule stops
 /// there: a name written in lower case in the lexicon or in the text (`the zorblat quenth
 /// broke`) is never marked by it.
-fn reader_names(reader: &[ReaderMatch], labels: &mut [u8]) {
-    if reader.is_empty() {
+fn listed_names(listed: &[ReaderMatch], labels: &mut [u8]) {
+    if listed.is_empty() {
         return;
     }
     let names = spans(labels);
-    for m in reader {
+    for m in listed {
         let runs_past = names
             .iter()
             .any(|&(a, b, _)| a < m.end && m.start < b && (a < m.start || b > m.end));
@@ -375,6 +380,7 @@ mod tests {
             .map(|(lower, gaz)| Read {
                 lower,
                 gaz,
+                recent: &[],
                 reader: &[],
             })
             .collect();
@@ -504,7 +510,7 @@ mod tests {
         );
     }
 
-    /// `reader_names` on one sentence: `(case, labels before, the reader's matches, names after)`.
+    /// `listed_names` on one sentence: `(case, labels before, the reader's matches, names after)`.
     #[test]
     fn the_readers_names_have_the_last_word_inside_them() {
         let words = ["Time", "Warner", "met", "Zorblat", "Quenth", "today"];
@@ -553,7 +559,7 @@ mod tests {
             let spec: Vec<(&str, Option<(usize, bool)>)> =
                 words.iter().copied().zip(spec.iter().copied()).collect();
             let (words, mut labels) = labelled(&spec);
-            reader_names(reader, &mut labels);
+            listed_names(reader, &mut labels);
             let want: Vec<(String, &str)> = want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
             assert_eq!(names(&words, &labels), want, "{case}");
         }

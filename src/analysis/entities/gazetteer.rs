@@ -282,6 +282,17 @@ impl Gazetteer {
     /// The matches of a sentence read left to right, each the longest entry at its start, none
     /// overlapping: where a rule needs whole names rather than `tag_sentence`'s per-token tags.
     pub fn matches(&self, lower_tokens: &[&str], capitalized: &[bool]) -> Vec<Match> {
+        self.matches_from(lower_tokens, capitalized, |_| true)
+    }
+
+    /// `matches`, trying only the starts `may_start` allows: for a table whose every entry opens
+    /// on a capital, no match can start on a lower-case token, so those need no probe.
+    pub fn matches_from(
+        &self,
+        lower_tokens: &[&str],
+        capitalized: &[bool],
+        may_start: impl Fn(usize) -> bool,
+    ) -> Vec<Match> {
         let mut out = Vec::new();
         if self.names.is_empty() {
             return out;
@@ -289,6 +300,10 @@ impl Gazetteer {
         let mut key = String::new();
         let mut start = 0;
         while start < lower_tokens.len() {
+            if !may_start(start) {
+                start += 1;
+                continue;
+            }
             match self.longest_at(lower_tokens, capitalized, start, &mut key) {
                 Some((end, entry)) => {
                     out.push(Match {

@@ -17,6 +17,7 @@ mod name_table;
 pub mod numeric;
 pub mod overlay;
 pub mod packed;
+mod recent;
 mod roles;
 mod scoring;
 pub mod sentence;
@@ -362,19 +363,22 @@ impl Tagger<'_> {
             .iter()
             .map(|s| s.iter().map(|p| p.lower.as_str()).collect())
             .collect();
-        // The reader's names as whole matches, for the convention that gives them the last say.
-        let reader: Vec<Vec<overlay::ReaderMatch>> = match lexicon {
-            Some(lexicon) => prepared
-                .iter()
-                .zip(&lower)
-                .map(|(s, lower)| {
-                    let capitalized: Vec<bool> = s.iter().map(|p| p.capitalized).collect();
-                    let words: Vec<&str> = s.iter().map(|p| p.word.as_ref()).collect();
-                    lexicon.matches(&words, lower, &capitalized)
-                })
-                .collect(),
-            None => Vec::new(),
-        };
+        // Whole matches of the recent names and of the reader's, for the conventions that act
+        // on them (the reader's have the last say).
+        let listed = [recent::names(), lexicon];
+        let mut matches: [Vec<Vec<overlay::ReaderMatch>>; 2] = Default::default();
+        if listed.iter().any(Option::is_some) {
+            for (s, lower) in prepared.iter().zip(&lower) {
+                let capitalized: Vec<bool> = s.iter().map(|p| p.capitalized).collect();
+                let words: Vec<&str> = s.iter().map(|p| p.word.as_ref()).collect();
+                for (names, found) in listed.iter().zip(&mut matches) {
+                    if let Some(names) = names {
+                        found.push(names.matches(&words, lower, &capitalized));
+                    }
+                }
+            }
+        }
+        let [recent, reader] = &matches;
         let reads: Vec<conventions::Read> = lower
             .iter()
             .zip(&views)
@@ -382,6 +386,7 @@ impl Tagger<'_> {
             .map(|(k, (lower, view))| conventions::Read {
                 lower,
                 gaz: view.gaz(),
+                recent: recent.get(k).map_or(&[], Vec::as_slice),
                 reader: reader.get(k).map_or(&[], Vec::as_slice),
             })
             .collect();

@@ -8,7 +8,7 @@
 //! holds the reader's few names alone, and an analysis without any builds nothing.
 //!
 //! The model weighs a lone gazetteer match lightly next to its context, and a match inside a
-//! person's name not at all (`conventions::reader_names` gives the figures), so a rule there gives
+//! person's name not at all (`conventions::listed_names` gives the figures), so a rule there gives
 //! the reader's own word the last say where the model read the words as a name of another type,
 //! or as no name at all while they are written with their capitals.
 
@@ -26,6 +26,9 @@ pub struct Overlay {
     /// `0` (the tagger's features read `G7` and `G8` alike), so a reader's `G7` would otherwise
     /// decide `G8` too; a match that decides a label must have a reader's name's own figures.
     figures: Vec<(String, String)>,
+    /// Whether every name opens on a capital (`Moderna`, not `al-Shabaab`): then a match can
+    /// only start on a capitalised token, and the others are not tried.
+    capital_starts: bool,
 }
 
 /// The ASCII digits of `text`, in order: `G7` → `7`, `Group of 20` → `20`.
@@ -76,7 +79,15 @@ impl Overlay {
             .collect();
         figures.sort();
         figures.dedup();
-        (!gazetteer.is_empty()).then_some(Overlay { gazetteer, figures })
+        let capital_starts = table
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .all(|(_, name)| key_of(name).1 & 1 != 0);
+        (!gazetteer.is_empty()).then_some(Overlay {
+            gazetteer,
+            figures,
+            capital_starts,
+        })
     }
 
     /// Whether `text`, whose gazetteer key is `key`, has the figures of a reader's name with that
@@ -127,8 +138,9 @@ impl Overlay {
         lower: &[&str],
         capitalized: &[bool],
     ) -> Vec<ReaderMatch> {
+        let may_start = |i: usize| !self.capital_starts || capitalized.get(i) == Some(&true);
         self.gazetteer
-            .matches(lower, capitalized)
+            .matches_from(lower, capitalized, may_start)
             .into_iter()
             .filter(|m: &Match| m.capitalised)
             .filter(|m: &Match| {
@@ -233,6 +245,25 @@ mod tests {
         assert!(!overlay.is_reader_name("Zorblat Quenth", "ORG"));
         assert!(!overlay.is_reader_name("Warner", "ORG"), "two types");
         assert!(overlay.is_reader_name("apple", "ORG"));
+    }
+
+    /// Trying only capitalised starts, for names that all open on a capital, finds what trying
+    /// every start finds, whatever the capitals of the text.
+    #[test]
+    fn capital_starts_change_no_match() {
+        let pairs = [("Zorblat Quenth", "PER"), ("Quenth Ltd", "ORG")];
+        let gated = Overlay::new(&names(&pairs)).unwrap();
+        let every = Overlay::new(&names(&[pairs[0], pairs[1], ("zz", "ORG")])).unwrap();
+        assert!(gated.capital_starts && !every.capital_starts);
+        let lower = ["zorblat", "quenth", "ltd", "zorblat", "quenth"];
+        let mut found = 0;
+        for bits in 0..1u32 << lower.len() {
+            let caps: Vec<bool> = (0..lower.len()).map(|i| bits >> i & 1 == 1).collect();
+            let want = every.matches(&lower, &lower, &caps);
+            assert_eq!(gated.matches(&lower, &lower, &caps), want, "{caps:?}");
+            found += want.len();
+        }
+        assert!(found > 0);
     }
 
     /// A reader's `G7` is not `G8`, though the tagger's keys write both as `g0`.

@@ -1,0 +1,83 @@
+//! Names that became news after the tagger's name lists were made: `Moderna`, `BioNTech`,
+//! `Airbnb`, `ChatGPT`.
+//!
+//! The training text is 1996 Reuters and the gazetteer's organisations come from lists of about
+//! 2013, so a company founded or famous since then reaches the tagger as an unknown capitalised
+//! word, and its context decides: `Moderna asked the FDA` reads like a person, `Anthropic, a
+//! rival start-up` like a place, and `Airbnb and DoorDash went public` leaves `Airbnb` unmarked.
+//!
+//! `recent.names` is a hand-kept table (`KIND<TAB>name`, like `scripts/lexicon_extra.tsv`) of
+//! organisations, and a few products and laws (MISC, as the CoNLL guidelines and our modern dev
+//! set's notes have them), that today's news names often and whose names are no common word and
+//! no one's first name or surname. It is not part of the model's gazetteer, so the entity model,
+//! which records the gazetteer it was trained with, needs no retraining: its matches go to the
+//! conventions, which treat them as a reader's own names (`conventions::listed_names`), before
+//! the other rules run, and before the reader's names, which have the last word. A retrained
+//! model could take the table into its gazetteer instead (`model/README.md`).
+//!
+//! Names follow CoNLL-2003's practice where `eng.train` shows it: `Kremlin` is a place there (11
+//! of 11), `Nasdaq` a MISC name (9 of 9), so neither is listed as an organisation.
+
+use std::sync::OnceLock;
+
+use super::overlay::Overlay;
+use crate::lexicon::LexiconName;
+
+/// The table, `KIND<TAB>name` lines.
+const TABLE: &str = include_str!("recent.names");
+
+/// The table's names as a gazetteer of their own, built once (its matches are `ReaderMatch`es:
+/// written with their capitals, of one type).
+pub fn names() -> Option<&'static Overlay> {
+    static RECENT: OnceLock<Option<Overlay>> = OnceLock::new();
+    RECENT
+        .get_or_init(|| {
+            let names: Vec<LexiconName> = TABLE
+                .lines()
+                .filter_map(|line| line.split_once('\t'))
+                .map(|(kind, name)| LexiconName {
+                    name: name.to_string(),
+                    label: kind.to_string(),
+                })
+                .collect();
+            Overlay::new(&names)
+        })
+        .as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::gazetteer::{key_of, Gazetteer, KINDS};
+    use crate::analysis::entities::tagger::TYPES;
+
+    /// Every line is a type the tagger knows and a name it can match, once; and none is already
+    /// a curated organisation of the shipped gazetteer (the known-organisations convention has
+    /// those).
+    #[test]
+    fn the_table_is_well_formed_and_new() {
+        let gazetteer = Gazetteer::shipped();
+        let org = 1u8 << KINDS.iter().position(|&k| k == "ORG").unwrap();
+        let mut keys = Vec::new();
+        for line in TABLE.lines() {
+            let (kind, name) = line.split_once('\t').expect("KIND<TAB>name");
+            assert!(TYPES.contains(&kind), "{line}");
+            assert_eq!(name.trim(), name, "{line}");
+            let (key, capitals) = key_of(name);
+            // A name in lower case would only be a feature, never a rule (`Overlay::matches`).
+            assert_ne!(capitals & 1, 0, "{name} opens on a capital");
+            let tokens: Vec<&str> = key.split(' ').collect();
+            assert_eq!(
+                gazetteer.lookup(&tokens) & org,
+                0,
+                "{name} is a curated organisation already"
+            );
+            keys.push(key);
+        }
+        let count = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), count, "a name is listed twice");
+        assert!(names().is_some());
+    }
+}
