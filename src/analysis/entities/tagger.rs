@@ -116,24 +116,28 @@ fn best_predecessor<'a>(
 
 /// Entity spans `(start, end, type)` in token indices, end-exclusive, from BIO labels. A stray
 /// `I-X` (which Viterbi never makes) opens an entity, as conlleval reads it.
+///
+/// The conventions call this about twenty times a sentence (each rule reads the names as the
+/// rules before it left them), so it runs over a name's `I-` labels and the `O`s between names in
+/// tight loops of its own.
 pub fn spans(labels: &[u8]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, usize)> = None;
-    for (i, &l) in labels.iter().enumerate() {
-        let l = usize::from(l);
-        let continues = is_inside(l) && open.is_some_and(|(_, k)| Some(k) == kind_of(l));
-        if continues {
+    let mut i = 0;
+    while i < labels.len() {
+        let Some(kind) = kind_of(usize::from(labels[i])) else {
+            i += 1;
             continue;
+        };
+        let start = i;
+        i += 1;
+        while i < labels.len() {
+            let l = usize::from(labels[i]);
+            if !(is_inside(l) && kind_of(l) == Some(kind)) {
+                break;
+            }
+            i += 1;
         }
-        if let Some((s, k)) = open.take() {
-            out.push((s, i, k));
-        }
-        if let Some(k) = kind_of(l) {
-            open = Some((i, k));
-        }
-    }
-    if let Some((s, k)) = open {
-        out.push((s, labels.len(), k));
+        out.push((start, i, kind));
     }
     out
 }
@@ -167,6 +171,37 @@ mod tests {
         for (name, labels, expected) in cases {
             let labels: Vec<u8> = labels.iter().map(|&l| l as u8).collect();
             assert_eq!(spans(&labels), *expected, "{name}");
+        }
+    }
+
+    /// Every label sequence of up to five tokens gives the spans of conlleval's reading, one label
+    /// at a time: an entity goes on while its `I-` labels do, and anything else closes it.
+    #[test]
+    fn spans_read_as_conlleval_reads_them() {
+        fn one_at_a_time(labels: &[u8]) -> Vec<(usize, usize, usize)> {
+            let mut out = Vec::new();
+            let mut open: Option<(usize, usize)> = None;
+            for (i, &l) in labels.iter().enumerate() {
+                let l = usize::from(l);
+                if is_inside(l) && open.is_some_and(|(_, k)| Some(k) == kind_of(l)) {
+                    continue;
+                }
+                out.extend(open.take().map(|(s, k)| (s, i, k)));
+                open = kind_of(l).map(|k| (i, k));
+            }
+            out.extend(open.map(|(s, k)| (s, labels.len(), k)));
+            out
+        }
+        let mut labels = Vec::new();
+        for len in 0..=5u32 {
+            for mut code in 0..(N_LABELS as u32).pow(len) {
+                labels.clear();
+                for _ in 0..len {
+                    labels.push((code % N_LABELS as u32) as u8);
+                    code /= N_LABELS as u32;
+                }
+                assert_eq!(spans(&labels), one_at_a_time(&labels), "{labels:?}");
+            }
         }
     }
 
