@@ -316,11 +316,11 @@ fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
 }
 
 /// A listed name (`ReaderMatch`: written with its capitals, one type), the reader's or a recent
-/// one's (`recent`), takes the list's type wherever the model's names touching it lie inside it: the model read it as a
-/// name of another type (`Warner` as a person, where the reader said organisation), read only a
-/// part of it (`Quenth` of `Zorblat Quenth`), or passed it over. Where a name of the model's runs
-/// past the match (`Warner` inside `Time Warner`, the reader's `Warner` being someone else), the
-/// longer name and its context stand.
+/// one's (`recent`), takes the list's type wherever the model's names touching it lie inside it:
+/// the model read it as a name of another type (`Warner` as a person, where the reader said
+/// organisation), read only a part of it (`Quenth` of `Zorblat Quenth`), or passed it over.
+/// Where a name of the model's runs past the match (`Warner` inside `Time Warner`, the reader's
+/// `Warner` being someone else), the longer name and its context stand.
 ///
 /// Why a rule, and not the gazetteer feature alone: the reader's names reach the model as
 /// gazetteer matches (`overlay`), and the model weighs them against their context, as it learned
