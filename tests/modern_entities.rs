@@ -133,6 +133,16 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &["Tesla"],
     ),
+    (
+        // Was: `Mohammed` and `Salman` two people, `Osama` MISC and `Laden` a person.
+        "Arabic patronymics",
+        "Gulf Talks\n\nCrown Prince Mohammed bin Salman met the envoys on Monday. Osama bin Laden was killed in 2011.",
+        &[
+            ("Mohammed bin Salman", "PER", None),
+            ("Osama bin Laden", "PER", None),
+        ],
+        &["Mohammed", "Salman", "Osama", "Laden"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {
@@ -248,5 +258,5 @@ fn modern_dev_floors() {
 }
 
 /// Just under the shipped model's modern dev figures (`lede eval-ner`).
-const MODERN_F1_FLOOR: f64 = 0.91;
-const MODERN_ORG_FLOOR: f64 = 0.835;
+const MODERN_F1_FLOOR: f64 = 0.915;
+const MODERN_ORG_FLOOR: f64 = 0.84;
