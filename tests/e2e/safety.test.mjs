@@ -109,7 +109,25 @@ describe('Safety and offline use', () => {
       assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/, 'no unsafe-inline or unsafe-eval');
       const violations = await page.evaluate(() => window.__violations ?? []);
       assert.deepEqual(violations, []);
+      assert.equal(await page.locator('p.unsupported').count(), 0, 'a browser that runs the app is not told it cannot');
     });
+  });
+
+  it('a browser that cannot run the WebAssembly is told why, not shown a blank page', async () => {
+    const session = await newSession(app.browser);
+    try {
+      // As in Safari's Lockdown Mode; a browser without WebAssembly SIMD takes the same path.
+      await session.page.addInitScript(() => {
+        delete window.WebAssembly;
+      });
+      await session.page.goto(app.url, { waitUntil: 'load' });
+      const note = session.page.locator('p.unsupported[role="alert"]');
+      await note.waitFor();
+      assert.match(await note.textContent(), /cannot run in this browser: it needs WebAssembly with SIMD/);
+      assert.equal(await session.page.locator('main#app').count(), 0);
+    } finally {
+      await session.context.close();
+    }
   });
 
   it('hostile text pasted or opened as a file is shown as text and never runs', async (t) => {
