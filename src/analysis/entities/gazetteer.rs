@@ -110,9 +110,17 @@ fn fnv(h: u64, bytes: &[u8]) -> u64 {
 /// The lexicon in use, read once: its gazetteer, and the fingerprint's hash of its tables.
 struct Lexicon {
     gazetteer: Gazetteer,
-    /// FNV-1a of each table's `KIND<TAB>name` lines, each table followed by a 0xff byte.
-    tables_hash: u64,
+    /// FNV-1a of each table's `KIND<TAB>name` lines, each table followed by a 0xff byte; `None`
+    /// for the shipped tables, whose fingerprint is `SHIPPED_FINGERPRINT`.
+    tables_hash: Option<u64>,
 }
+
+/// `fingerprint()` of the shipped tables and word classes, as a test computes it
+/// (`shipped_fingerprint_is_computed`). Hashing the tables' text and the word classes' canonical
+/// lines cost every page load about a ninth of the worker's start-up (8.5M of 79M instructions
+/// natively), in wasm that V8 has not optimised yet, to learn a number that only changes when
+/// those files do. A change to them fails that test, which prints the new value.
+const SHIPPED_FINGERPRINT: u64 = 0xe0aa_8a44_4402_97c9;
 
 /// Reads the lexicon in use: the shipped tables, or the `LEDE_LEXICON` override.
 ///
@@ -127,9 +135,7 @@ fn lexicon() -> &'static Lexicon {
                 let tables = [text, ""];
                 Lexicon {
                     gazetteer: Gazetteer::parse_all(&tables),
-                    tables_hash: tables
-                        .iter()
-                        .fold(FNV_START, |h, t| fnv(fnv(h, t.as_bytes()), &[0xff])),
+                    tables_hash: Some(tables_hash(&tables)),
                 }
             }
             None => Lexicon::read_packed(&[LEXICON, WIKINAMES]),
@@ -139,8 +145,15 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// FNV-1a of each table's text, each followed by a 0xff byte.
+fn tables_hash(tables: &[&str]) -> u64 {
+    tables
+        .iter()
+        .fold(FNV_START, |h, t| fnv(fnv(h, t.as_bytes()), &[0xff]))
+}
+
 impl Lexicon {
-    /// `parse_all` and the tables' hash over the unpacked form of `packed` tables, in one pass.
+    /// `parse_all` over the unpacked form of `packed` tables, in one pass.
     fn read_packed(packed: &[&str]) -> Lexicon {
         let lines = packed
             .iter()
@@ -148,25 +161,29 @@ impl Lexicon {
             .sum::<usize>();
         let bytes = packed.iter().map(|t| t.len()).sum::<usize>() * 2;
         let mut names = NameTable::with_capacity(lines * 2, bytes);
-        let mut hash = FNV_START;
         let mut key = String::new();
+        // The kind of the lines before, by where its name is in the table, and its bit.
+        let mut kind: (*const u8, Option<u8>) = (std::ptr::null(), None);
         for table in packed {
-            super::packed::for_each_line(table, |kind, name| {
-                hash = fnv(
-                    fnv(fnv(fnv(hash, kind.as_bytes()), b"\t"), name.as_bytes()),
-                    b"\n",
-                );
-                add_line(&mut names, kind, name, &mut key);
+            super::packed::for_each_line(table, |this, name| {
+                if this.as_ptr() != kind.0 {
+                    kind = (
+                        this.as_ptr(),
+                        KINDS.iter().position(|&x| x == this).map(|k| 1 << k),
+                    );
+                }
+                if let Some(bit) = kind.1 {
+                    add_name(&mut names, bit, name, &mut key);
+                }
             })
             .expect("a shipped table is packed");
-            hash = fnv(hash, &[0xff]);
         }
         Lexicon {
             gazetteer: Gazetteer {
                 names,
                 classes: WordClasses::default(),
             },
-            tables_hash: hash,
+            tables_hash: None,
         }
     }
 }
@@ -175,26 +192,53 @@ impl Lexicon {
 /// token or more than `MAX_LEN`.
 /// `key` is scratch space: a plain ASCII name (nearly all) is keyed in it with no allocation.
 fn add_line(names: &mut NameTable, kind: &str, name: &str, key: &mut String) {
-    let Some(k) = KINDS.iter().position(|&x| x == kind) else {
-        return;
-    };
-    let capitals = match ascii_key_of(name) {
-        Some(capitals) => {
-            key.clear();
-            key.push_str(name);
-            key.make_ascii_lowercase();
-            capitals
-        }
+    if let Some(k) = KINDS.iter().position(|&x| x == kind) {
+        add_name(names, 1 << k, name, key);
+    }
+}
+
+/// `add_line` with the kind's bit known: the shipped tables change kind a handful of times in
+/// 36,000 lines, so their reader looks each kind up once.
+fn add_name(names: &mut NameTable, kind: u8, name: &str, key: &mut String) {
+    let (capitals, spaces) = match ascii_plain_key(name, key) {
+        Some(found) => found,
         None => {
             let capitals;
             (*key, capitals) = key_of(name);
-            capitals
+            (capitals, key.bytes().filter(|&b| b == b' ').count())
         }
     };
-    let spaces = key.bytes().filter(|&b| b == b' ').count();
     if !key.is_empty() && spaces < MAX_LEN {
-        names.add_entry(key, 1 << k, capitals);
+        names.add_entry(key, kind, capitals);
     }
+}
+
+/// `plain_key_of` for an ASCII name, written into `key` in the same pass that checks the name and
+/// reads its capitals: the key, its capitals and its spaces, or `None` (with `key` left
+/// half-written) for a name that is not plain ASCII. Loading the lexicon keys 36,000 names on every
+/// page load, in wasm that V8 has not optimised yet.
+fn ascii_plain_key(name: &str, key: &mut String) -> Option<(u8, usize)> {
+    key.clear();
+    let (mut capitals, mut word, mut word_start) = (0u8, 0usize, true);
+    for &b in name.as_bytes() {
+        if b == b' ' {
+            if word_start {
+                return None;
+            }
+            word += 1;
+            word_start = true;
+            key.push(' ');
+        } else if b.is_ascii_alphabetic() {
+            if word_start && word < 8 && b.is_ascii_uppercase() {
+                capitals |= 1 << word;
+            }
+            word_start = false;
+            key.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            return None;
+        }
+    }
+    (!word_start).then_some((capitals, word))
 }
 
 /// A fingerprint of the lexicon and word classes in use (FNV-1a of their bytes; for the word classes,
@@ -203,7 +247,20 @@ fn add_line(names: &mut NameTable, kind: &str, name: &str, key: &mut String) {
 pub fn fingerprint() -> u64 {
     // Read at every model load: worked out once (the tables never change while Lede runs).
     static FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *FINGERPRINT.get_or_init(|| fnv(lexicon().tables_hash, &wordclass::canonical()))
+    *FINGERPRINT.get_or_init(|| match (lexicon().tables_hash, wordclass::is_shipped()) {
+        (None, true) => SHIPPED_FINGERPRINT,
+        (tables, _) => computed_fingerprint(tables),
+    })
+}
+
+/// The fingerprint worked out from the tables in use: `tables` is their hash if it is known.
+fn computed_fingerprint(tables: Option<u64>) -> u64 {
+    let tables = tables.unwrap_or_else(|| {
+        let [lexicon, wikinames] = [LEXICON, WIKINAMES]
+            .map(|t| super::packed::unpack(t).expect("a shipped table is packed"));
+        tables_hash(&[&lexicon, &wikinames])
+    });
+    fnv(tables, &wordclass::canonical())
 }
 
 impl Gazetteer {
@@ -466,18 +523,54 @@ mod tests {
         assert!(plain > 30_000, "most names take the fast path: {plain}");
     }
 
+    /// The one-pass ASCII key is `plain_key_of`'s key and capitals, with the key's spaces, for
+    /// every shipped name and for the edges of plainness; it declines exactly the names that
+    /// `plain_key_of` declines or that are not ASCII.
+    #[test]
+    fn one_pass_ascii_keys_are_plain_keys() {
+        let edges = [
+            "",
+            " ",
+            "A",
+            "a b",
+            "A  B",
+            " A",
+            "A ",
+            "New York",
+            "AT&T",
+            "O'Neil",
+            "Zürich",
+            "X-Men",
+            "3M",
+            "A B C D E F G H I J",
+            "McDONALD'S",
+        ];
+        let names = shipped_tables()
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter_map(|l| l.split_once('\t').map(|(_, n)| n))
+            .chain(edges)
+            .collect::<Vec<_>>();
+        let mut key = String::new();
+        for name in names {
+            let plain = plain_key_of(name).filter(|_| name.is_ascii());
+            match ascii_plain_key(name, &mut key) {
+                Some((capitals, spaces)) => {
+                    assert_eq!(Some((key.clone(), capitals)), plain, "{name:?}");
+                    assert_eq!(spaces, key.matches(' ').count(), "{name:?}");
+                }
+                None => assert_eq!(plain, None, "{name:?}"),
+            }
+        }
+    }
+
     /// Reading the packed tables in one pass gives what parsing them unpacked gives: the same
-    /// answer for every key and each of its prefixes, and the same hash of their text.
+    /// answer for every key and each of its prefixes.
     #[test]
     fn packed_tables_read_as_their_text() {
         let text = shipped_tables();
         let parsed = Gazetteer::parse_all(&text);
         let read = Lexicon::read_packed(&[LEXICON, WIKINAMES]);
-        let unpacked_hash = text
-            .iter()
-            .flat_map(|t| t.bytes().chain([0xff]))
-            .fold(FNV_START, |h, b| fnv(h, &[b]));
-        assert_eq!(read.tables_hash, unpacked_hash);
         let mut keys = 0;
         for line in text.iter().flat_map(|t| t.lines()) {
             let (_, name) = line.split_once('\t').expect("a tab");
@@ -493,6 +586,31 @@ mod tests {
             keys += 1;
         }
         assert!(keys > 30_000, "{keys}");
+    }
+
+    /// The constant the shipped build uses is the fingerprint of the shipped files, hashed byte
+    /// by byte from their text (the tables) and canonical lines (the word classes).
+    #[test]
+    fn shipped_fingerprint_is_computed() {
+        let text = shipped_tables();
+        let by_byte = text
+            .iter()
+            .flat_map(|t| t.bytes().chain([0xff]))
+            .fold(FNV_START, |h, b| fnv(h, &[b]));
+        assert_eq!(tables_hash(&text), by_byte);
+        let computed = computed_fingerprint(None);
+        assert_eq!(
+            computed,
+            fnv(
+                by_byte,
+                &wordclass::canonical_lines(wordclass::SHIPPED).unwrap()
+            )
+        );
+        assert_eq!(
+            SHIPPED_FINGERPRINT, computed,
+            "the shipped tables changed: set SHIPPED_FINGERPRINT to {computed:#018x}"
+        );
+        assert_eq!(fingerprint(), SHIPPED_FINGERPRINT);
     }
 
     /// The shipped tables are packed as `lede pack-names` packs them, so a rebuild gives the

@@ -73,7 +73,7 @@ impl std::error::Error for FormatError {}
 pub const MAGIC: &[u8] = b"LEDE word classes 1\n";
 
 /// The shipped table.
-const SHIPPED: &[u8] = include_bytes!("wordclasses.bin");
+pub(super) const SHIPPED: &[u8] = include_bytes!("wordclasses.bin");
 
 /// The table in use: the shipped one or (natively, for experiments) the file named by
 /// `LEDE_WORDCLASSES`, in the binary layout or as `word<TAB>coarse<TAB>fine` lines.
@@ -98,6 +98,11 @@ pub(super) fn table() -> &'static [u8] {
         }
     }
     SHIPPED
+}
+
+/// Whether the table in use is the shipped one (natively, `LEDE_WORDCLASSES` may name another).
+pub(super) fn is_shipped() -> bool {
+    std::ptr::eq(table(), SHIPPED)
 }
 
 /// The table in use, read.
