@@ -143,6 +143,18 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &["Mohammed", "Salman", "Osama", "Laden"],
     ),
+    (
+        // Was: `Erdogan` alone ORG (Wikipedia's list of organisations names him), after the
+        // article named the president in full.
+        "a surname after the full name, where Wikipedia's organisations name it",
+        "Turkey and the Race\n\nTurkish President Recep Tayyip Erdogan warned Sweden on Monday. Erdogan said Turkey would not approve its NATO bid.",
+        &[
+            ("Recep Tayyip Erdogan", "PER", None),
+            ("Erdogan", "PER", None),
+            ("Sweden", "LOC", None),
+        ],
+        &[],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

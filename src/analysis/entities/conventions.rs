@@ -44,6 +44,9 @@ use super::tagger::{label, spans};
 const PER: usize = 0;
 const ORG: usize = 1;
 
+/// The gazetteer bit of the curated organisations (`ORG`, not Wikipedia's `WORG`).
+const CURATED_ORGANISATION: u8 = 1 << 1;
+
 /// The gazetteer bits of places and other names (`LOC`, `MISC`, `WLOC`).
 const PLACE_KINDS: u8 = 1 << 0 | 1 << 3 | 1 << 6;
 
@@ -335,8 +338,19 @@ fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
             }
             // A place or a nationality in its own right (`Madrid` after `Real Madrid`, `Canada`
             // after `Air Canada`) stays what it is. Looked up only for the few candidates.
+            //
+            // A surname the model read as an organisation stays one only if it is a curated
+            // organisation: Wikipedia's list (`WORG`) has people among its titles and redirects
+            // (`Bush`, `Erdogan`), and its match is what pulls them to ORG, so `Erdogan said`
+            // after `Recep Tayyip Erdogan` is the person. Read as anything else, the word's
+            // context, not the list, made it so, and the whole list still counts.
             let own_kinds = gazetteer.lookup(&[word]);
-            if surname && own_kinds & (PLACE_KINDS | ORGANISATION_KINDS) == 0 {
+            let own_names = if kind == ORG {
+                PLACE_KINDS | CURATED_ORGANISATION
+            } else {
+                PLACE_KINDS | ORGANISATION_KINDS
+            };
+            if surname && own_kinds & own_names == 0 {
                 set_span(labels, a, b, PER);
             } else if long_form && own_kinds & PLACE_KINDS == 0 {
                 set_span(labels, a, b, ORG);
@@ -563,6 +577,35 @@ mod tests {
             label(PER, false) as u8,
             "a person's surname stays"
         );
+    }
+
+    /// A surname the model read as an organisation because Wikipedia's list names it (`WORG`) is
+    /// the article's person; a curated organisation, or a word read as a place, stays.
+    #[test]
+    fn surnames_outweigh_wikipedias_organisations_only() {
+        let gazetteer = Gazetteer::parse("WORG\tErdogan\nORG\tReuters\nWORG\tDover\n");
+        let sentences = vec![
+            vec!["Recep", "Tayyip", "Erdogan", "spoke"],
+            vec!["Erdogan", "said", "no"],
+            vec!["Reuters", "saw", "Dover"],
+            vec!["Jane", "Reuters", "and", "Bob", "Dover", "met"],
+        ];
+        let b = |k| label(k, false) as u8;
+        let i = |k| label(k, true) as u8;
+        let mut labels = vec![
+            vec![b(PER), i(PER), i(PER), 0],
+            vec![b(ORG), 0, 0],
+            vec![b(ORG), 0, b(2)],
+            vec![b(PER), i(PER), 0, b(PER), i(PER), 0],
+        ];
+        apply_to(&sentences, &mut labels, &gazetteer);
+        assert_eq!(
+            labels[1][0],
+            b(PER),
+            "Wikipedia's organisation is the person"
+        );
+        assert_eq!(labels[2][0], b(ORG), "a curated organisation stays");
+        assert_eq!(labels[2][2], b(2), "a word read as a place stays");
     }
 
     /// `listed_names` on one sentence: `(case, labels before, the reader's matches, names after)`.
