@@ -26,7 +26,8 @@
 //!   Vucci`), not one organisation.
 //! - **Short forms follow known long forms**: `Warner` after `Time Warner` is the company, unless
 //!   one of the article's people has that surname; and that surname alone (`BEWKES` in a line in
-//!   capitals) is the person, unless it is a place or an organisation in its own right.
+//!   capitals) is the person, unless it is a place or an organisation in its own right (for a
+//!   word the model read as an organisation, a curated one: Wikipedia's list names `Bush`).
 //! - **Names that became news after the training text** (`recent`: `Moderna`, `Airbnb`) are
 //!   read as the reader's own names are, before the other rules.
 //! - **The reader's own names** (a personal lexicon, `overlay`) have the last word where the
