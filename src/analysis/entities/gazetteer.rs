@@ -244,6 +244,11 @@ fn ascii_plain_key(name: &str, key: &mut String) -> Option<(u8, usize)> {
 /// A fingerprint of the lexicon and word classes in use (FNV-1a of their bytes; for the word classes,
 /// of their canonical lines, whatever layout they ship in). A model records the one it was trained
 /// with, since its lexical features mean nothing with other tables.
+///
+/// With the shipped tables this is `SHIPPED_FINGERPRINT`, read rather than worked out; a model
+/// being trained records `trained_fingerprint`, which is always worked out, so tables changed
+/// without updating the constant give a model that refuses to load, never a model that loads
+/// with the wrong tables.
 pub fn fingerprint() -> u64 {
     // Read at every model load: worked out once (the tables never change while Lede runs).
     static FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
@@ -251,6 +256,12 @@ pub fn fingerprint() -> u64 {
         (None, true) => SHIPPED_FINGERPRINT,
         (tables, _) => computed_fingerprint(tables),
     })
+}
+
+/// The fingerprint of the tables in use, always worked out from them: what a newly trained model
+/// records.
+pub fn trained_fingerprint() -> u64 {
+    computed_fingerprint(lexicon().tables_hash)
 }
 
 /// The fingerprint worked out from the tables in use: `tables` is their hash if it is known.
@@ -611,6 +622,7 @@ mod tests {
             "the shipped tables changed: set SHIPPED_FINGERPRINT to {computed:#018x}"
         );
         assert_eq!(fingerprint(), SHIPPED_FINGERPRINT);
+        assert_eq!(trained_fingerprint(), SHIPPED_FINGERPRINT);
     }
 
     /// The shipped tables are packed as `lede pack-names` packs them, so a rebuild gives the

@@ -132,15 +132,20 @@ impl Model {
                 weights.extend(q);
             }
         }
-        Model::assemble(
-            feature_version,
-            passes,
-            levels,
-            start.to_vec(),
-            transitions.to_vec(),
-            keys,
-            weights,
-        )
+        // A new model records the fingerprint worked out from the tables it was trained with,
+        // not the shipped constant (`gazetteer::fingerprint`).
+        Model {
+            lexicon: super::gazetteer::trained_fingerprint(),
+            ..Model::assemble(
+                feature_version,
+                passes,
+                levels,
+                start.to_vec(),
+                transitions.to_vec(),
+                keys,
+                weights,
+            )
+        }
     }
 
     fn assemble(
