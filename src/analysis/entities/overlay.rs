@@ -342,7 +342,7 @@ mod tests {
             (
                 "a name the model mis-types takes the reader's type",
                 lexicon,
-                "The deal was backed by Zorblat Quenth and the bank, officials said on Tuesday.",
+                "Zorblat Quenth said on Tuesday that the deal would go ahead.",
                 &["Zorblat Quenth ORG"],
                 &["Zorblat Quenth PER*"],
             ),

@@ -7,13 +7,14 @@
 //! rival start-up` like a place, and `Airbnb and DoorDash went public` leaves `Airbnb` unmarked.
 //!
 //! `recent.names` is a hand-kept table (`KIND<TAB>name`, like `scripts/lexicon_extra.tsv`) of
-//! organisations, and a few products and laws (MISC, as the CoNLL guidelines and our modern dev
-//! set's notes have them), that today's news names often and whose names are no common word and
-//! no one's first name or surname. It is not part of the model's gazetteer, so the entity model,
-//! which records the gazetteer it was trained with, needs no retraining: its matches go to the
-//! conventions, which treat them as a reader's own names (`conventions::listed_names`), before
-//! the other rules run, and before the reader's names, which have the last word. A retrained
-//! model could take the table into its gazetteer instead (`model/README.md`).
+//! organisations, and a few products, television series and laws (MISC, as the CoNLL guidelines
+//! and our modern dev set's notes have them), that today's news names often and whose names are
+//! no common word and no one's first name or surname. It is not part of the model's gazetteer, so
+//! the entity model, which records the gazetteer it was trained with, needs no retraining: its
+//! matches go to the conventions, which treat them as a reader's own names
+//! (`conventions::listed_names`), before the other rules run, and before the reader's names,
+//! which have the last word. A retrained model could take the table into its gazetteer instead
+//! (`model/README.md`).
 //!
 //! Names follow CoNLL-2003's practice where `eng.train` shows it: `Kremlin` is a place there (11
 //! of 11), `Nasdaq` a MISC name (9 of 9), so neither is listed as an organisation.
