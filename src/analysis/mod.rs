@@ -5,6 +5,7 @@
 //! the end, to the code-point offsets of the JSON contract.
 
 pub mod captions;
+pub mod case;
 pub mod date;
 pub mod entities;
 pub mod feature_weights;

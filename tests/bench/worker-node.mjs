@@ -2,12 +2,13 @@
 // the time goes, by wasm function. V8 runs it as Chromium's worker does (lazy Liftoff, then
 // TurboFan), without a page, a browser or the network in the way, so a profile reads plainly.
 //
-//   node tests/bench/worker-node.mjs [--dist DIR] [--runs N] [--profile] [--top N] TEXT_FILE
+//   node tests/bench/worker-node.mjs [--dist DIR] [--runs N] [--profile [--profile-from K]] [--top N] TEXT_FILE
 //
 // DIR holds lede-worker.js and lede-worker_bg.wasm (default dist/). Function names need a wasm that
 // keeps its name section: scripts/profile-worker builds one and runs this with --profile. Not a
 // test, and it asserts no timing: the first runs are V8 tiering up, the later ones the code's own
-// speed; on a shared machine, read the best and the median of the later runs.
+// speed; on a shared machine, read the best and the median of the later runs. --profile-from K
+// samples only from run K on (counting from 0), so the profile is the optimised code's alone.
 import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ const option = (name, fallback) => {
 const dist = option('--dist', 'dist');
 const runs = Number(option('--runs', '20'));
 const top = Number(option('--top', '30'));
+const profileFrom = Number(option('--profile-from', '0'));
 const profile = args.includes('--profile');
 const textPath = args.find((a) => !a.startsWith('--'));
 if (!textPath || !(runs > 0)) {
@@ -36,12 +38,13 @@ globalThis.ledeQueue = [];
 runInThisContext(`${readFileSync(join(dist, 'lede-worker.js'), 'utf8')}\nglobalThis.wasm_bindgen = wasm_bindgen;`);
 
 const session = new Session();
-if (profile) {
+const startProfile = async () => {
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
   await session.post('Profiler.start');
-}
+};
+if (profile && profileFrom === 0) await startProfile();
 
 const text = readFileSync(textPath, 'utf8');
 const started = performance.now();
@@ -51,6 +54,7 @@ console.log(`start (compile, instantiate, models, warm-up): ${(performance.now()
 
 const times = [];
 for (let i = 0; i < runs; i++) {
+  if (profile && i === profileFrom && i > 0) await startProfile();
   replies.length = 0;
   globalThis.onmessage({ data: [i, text, '{}'] });
   const done = replies.find((r) => r[1] === 'done');

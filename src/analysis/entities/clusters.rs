@@ -10,6 +10,7 @@
 //! Cost: one hash lookup per mention, plus, for each surname, a comparison with the surnames
 //! sharing its first five letters (a handful), so the whole is linear in the mentions.
 
+use crate::analysis::case::lower;
 use std::collections::HashMap;
 
 /// One mention to cluster: its text (typography normalised) split into words, and its label.
@@ -42,7 +43,7 @@ fn key_of(words: &[&str]) -> String {
 fn acronym_of(words: &[&str]) -> Option<String> {
     let content: Vec<&&str> = words
         .iter()
-        .filter(|w| !SKIP_IN_ACRONYM.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !SKIP_IN_ACRONYM.contains(&&*lower(w)))
         .collect();
     if content.len() < 2
         || !content

@@ -8,6 +8,7 @@
 //! Appeals for the Fourth Circuit` stays two names, and a MISC competition (`English Premier
 //! League`) stays MISC.
 
+use crate::analysis::case::lower;
 use super::conventions::set_span;
 use super::tagger::{spans, TYPES};
 
@@ -23,7 +24,7 @@ pub fn titles_before_people(words: &[&str], labels: &mut [u8]) {
     let found = spans(labels);
     for pair in found.windows(2) {
         let ((a, b, kind), (c, _, next)) = (pair[0], pair[1]);
-        let title = b == a + 1 && PERSONAL_TITLES.contains(&words[a].to_lowercase().as_str());
+        let title = b == a + 1 && PERSONAL_TITLES.contains(&&*lower(words[a]));
         if kind != PER && next == PER && c == b && title {
             labels[a..b].fill(0);
         }
@@ -45,7 +46,7 @@ pub fn institutions_by_head(words: &[&str], labels: &mut [u8]) {
 
 /// Whether `word` (as written) is a capitalised head word that makes a name an organisation's.
 pub fn is_org_head(word: &str) -> bool {
-    word.starts_with(char::is_uppercase) && ORG_HEADS.contains(&word.to_lowercase().as_str())
+    word.starts_with(char::is_uppercase) && ORG_HEADS.contains(&&*lower(word))
 }
 
 /// Last words that make a name an organisation's whatever the tagger read.
@@ -261,7 +262,7 @@ mod tests {
                 }
             })
             .unzip();
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<std::borrow::Cow<str>> = words.iter().map(|w| lower(w)).collect();
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
         titles_before_people(&words, &mut labels);
         institutions_by_head(&words, &mut labels);

@@ -2,6 +2,8 @@
 //! `Kremlin spokesman Dmitry Peskov`). Titles are not part of a PER span; they are kept as the
 //! mention's role.
 
+use crate::analysis::case::lower;
+
 /// Words that make up titles and jobs, lower case.
 const TITLE_WORDS: &[&str] = &[
     "president",
@@ -130,8 +132,8 @@ pub fn is_honorific(word: &str) -> bool {
 }
 
 fn is_title(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    TITLE_WORDS.contains(&lower.as_str())
+    let lower = lower(word);
+    TITLE_WORDS.contains(&&*lower)
 }
 
 /// Whether every word is a title word (`Staff`, `General`): no name is left.

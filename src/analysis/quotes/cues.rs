@@ -5,6 +5,8 @@
 //! `according to`. Naming verbs (`termed`, `dubbed`, `called`) are deliberately absent: they mark a
 //! quoted phrase as a name (“coalition of the willing”), not as something someone said.
 
+use crate::analysis::case::with_lower;
+
 /// Reporting verbs, every form listed so that no stemmer is needed.
 const CUE_VERBS: &[&str] = &[
     "said",
@@ -1002,25 +1004,6 @@ pub fn is_function_word(word: &str) -> bool {
     })
 }
 
-/// Calls `f` with `word` lower-cased: on the stack when the word is short ASCII (where
-/// `to_lowercase` is ASCII lower-casing), allocated otherwise. The word tests here run on
-/// every token, and a `String` each cost more than the test.
-pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let bytes = word.as_bytes();
-    if bytes.len() <= 32 && bytes.is_ascii() {
-        let mut buf = [0u8; 32];
-        let buf = &mut buf[..bytes.len()];
-        buf.copy_from_slice(bytes);
-        buf.make_ascii_lowercase();
-        match std::str::from_utf8(buf) {
-            Ok(lower) => f(lower),
-            Err(_) => f(&word.to_lowercase()),
-        }
-    } else {
-        f(&word.to_lowercase())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1038,26 +1021,6 @@ mod tests {
             ("Said", true),
         ] {
             assert_eq!(is_cue_verb(word), expected, "{word}");
-        }
-    }
-
-    #[test]
-    fn with_lower_is_to_lowercase() {
-        let cases = [
-            ("ascii", "Said"),
-            ("upper", "THE"),
-            ("empty", ""),
-            ("accented", "Élysée"),
-            ("kelvin sign", "\u{212a}ing"),
-            ("long ascii", "Supercalifragilisticexpialidocious-Again"),
-            ("exactly 32", "abcdefghijklmnopqrstuvwxyzABCDEF"),
-        ];
-        for (name, word) in cases {
-            assert_eq!(
-                with_lower(word, str::to_string),
-                word.to_lowercase(),
-                "{name}"
-            );
         }
     }
 

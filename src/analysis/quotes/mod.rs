@@ -50,6 +50,8 @@
 //! Without mentions the same search runs over capitalised names the article shows to be people
 //! (introduced with a title, or the subject of a speech cue).
 
+use crate::analysis::case::lower;
+
 mod cues;
 mod marks;
 mod names;
@@ -704,7 +706,7 @@ fn according_to_after(w: &Words, start: usize, end: usize) -> Option<Phrase> {
 /// speaker as written.
 fn subject_for_pronoun(w: &Words, sentence: usize, p: Phrase) -> Phrase {
     if p.kind != SpeakerKind::Pronoun
-        || !matches!(p.span.of(w.text).to_lowercase().as_str(), "he" | "she")
+        || !matches!(&*lower(p.span.of(w.text)), "he" | "she")
     {
         return p;
     }
@@ -712,9 +714,9 @@ fn subject_for_pronoun(w: &Words, sentence: usize, p: Phrase) -> Phrase {
     if at <= sentence {
         return p;
     }
-    let before = w.word(at - 1).to_lowercase();
+    let before = lower(w.word(at - 1));
     let embedded =
-        w.is_cue(at - 1) || matches!(before.as_str(), "what" | "whom" | "which" | "that" | "who");
+        w.is_cue(at - 1) || matches!(&*before, "what" | "whom" | "which" | "that" | "who");
     if !embedded {
         return p;
     }
@@ -1281,8 +1283,8 @@ impl Resolver<'_> {
     /// name is most often its subject. Names inside quotes are skipped.
     fn antecedent(&self, pronoun: Span, token: usize) -> Option<(Span, Option<usize>)> {
         let w = self.words;
-        let lower = pronoun.of(w.text).to_lowercase();
-        if matches!(lower.as_str(), "i" | "we") {
+        let lower = lower(pronoun.of(w.text));
+        if matches!(&*lower, "i" | "we") {
             return None;
         }
         if lower == "who" {
@@ -1295,7 +1297,7 @@ impl Resolver<'_> {
                 return Some(found);
             }
         }
-        let groups_too = matches!(lower.as_str(), "it" | "they");
+        let groups_too = matches!(&*lower, "it" | "they");
         let floor = token.saturating_sub(PRONOUN_REACH);
         let mut end = token;
         while end > floor {

@@ -21,6 +21,7 @@
 //! packed as `model/speaker.bin`); it is trained on PolNeAR train by `lede train-quotes` (see
 //! `crate::eval::polnear::train_ranker`).
 
+use crate::analysis::case::lower;
 use super::speaker::{Phrase, SpeakerKind, Words};
 use super::{cues, Attribution, Candidate, EntityMention, MentionKind};
 use crate::analysis::span::Span;
@@ -200,9 +201,9 @@ pub(super) fn options(
             let prev_cue = prev.is_some_and(|n| w.is_cue(n));
             let is_rule = pick.is_some_and(|q| q.span == p.span);
             let kind = p.kind.as_str();
-            let lower = p.span.of(w.text).to_lowercase();
+            let lower = lower(p.span.of(w.text));
             let pron = if p.kind == SpeakerKind::Pronoun {
-                lower.as_str()
+                &*lower
             } else {
                 "-"
             };

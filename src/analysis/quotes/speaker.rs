@@ -8,6 +8,7 @@
 //! capitalised run with a possessive or an institutional head: `Ukraine's General Staff`), or a
 //! description (`the source`, `the Kremlin spokesman`).
 
+use crate::analysis::case::lower;
 use std::collections::HashSet;
 
 use super::cues;
@@ -47,7 +48,7 @@ pub struct Phrase {
 /// The heads that make a capitalised run an organisation rather than a person.
 fn is_org_head(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lower(word),
         "staff"
             | "ministry"
             | "department"
@@ -123,7 +124,7 @@ const RELATIVE_REACH: usize = 6;
 /// Days and other time words that may sit between a speaker and the cue.
 fn is_day(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lower(word),
         "monday"
             | "tuesday"
             | "wednesday"
@@ -163,7 +164,7 @@ impl<'a> Words<'a> {
     /// A capitalised word the article also writes in lower case.
     pub fn is_common(&self, i: usize) -> bool {
         self.common
-            .is_some_and(|c| c.contains(&self.word(i).to_lowercase()))
+            .is_some_and(|c| c.contains(&*lower(self.word(i))))
     }
 
     pub fn quoted(&self, i: usize) -> bool {
@@ -194,7 +195,7 @@ impl<'a> Words<'a> {
         // the word is a noun.
         let noun = i > 0
             && (self.is_possessive(i - 1)
-                || cues::with_lower(self.word(i - 1), |w| {
+                || crate::analysis::case::with_lower(self.word(i - 1), |w| {
                     matches!(
                         w,
                         "the"
@@ -328,7 +329,7 @@ impl<'a> Words<'a> {
         // `another said`, `one added`: a lone quantifier stands for a person.
         let lone = first == last
             && matches!(
-                self.word(first).to_lowercase().as_str(),
+                &*lower(self.word(first)),
                 "another" | "one" | "others" | "some" | "many" | "several" | "both" | "few"
             );
         let content =
@@ -379,7 +380,7 @@ impl<'a> Words<'a> {
                 || self.quoted(j)
                 || cues::is_pronoun(word)
                 || matches!(
-                    word.to_lowercase().as_str(),
+                    &*lower(word),
                     "that" | "and" | "or" | "but" | "which" | "whom" | "whose" | "if" | "because"
                 )
             {
@@ -472,9 +473,9 @@ impl<'a> Words<'a> {
         if first >= ceiling {
             return None;
         }
-        let opener = self.word(first).to_lowercase();
+        let opener = lower(self.word(first));
         let preposition = matches!(
-            opener.as_str(),
+            &*opener,
             "of" | "to" | "in" | "on" | "at" | "for" | "with" | "about" | "by" | "from" | "into"
         );
         if !self.is_word(first) || preposition || cues::stops_phrase(self.word(first)) {
@@ -522,7 +523,7 @@ impl<'a> Words<'a> {
             && (!self.is_word(i)
                 || self.quoted(i)
                 || matches!(
-                    self.word(i).to_lowercase().as_str(),
+                    &*lower(self.word(i)),
                     "but" | "and" | "so" | "still" | "meanwhile" | "however" | "also" | "yet"
                 ))
         {
@@ -541,7 +542,7 @@ impl<'a> Words<'a> {
             }
         }
         let opens_adverbial = matches!(
-            self.word(i).to_lowercase().as_str(),
+            &*lower(self.word(i)),
             "during"
                 | "among"
                 | "alongside"
@@ -603,7 +604,7 @@ impl<'a> Words<'a> {
             return self.classify(i, i);
         }
         if let Some((a, b)) = self.name_run_starting(i, ceiling) {
-            let w = self.word(a).to_lowercase();
+            let w = lower(self.word(a));
             let adverb_like = w.ends_with("ly") || w.ends_with("ed") || w.ends_with("ing");
             if a == b && (self.is_common(a) || adverb_like) {
                 // `Hours later, Putin told`: a capitalised common word opens an adverbial.

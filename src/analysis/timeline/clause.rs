@@ -120,7 +120,7 @@ pub fn anchor(p: &Parse) -> Option<Anchor> {
     let mut prep = false;
     if k > 0
         && matches!(
-            p.lower[k - 1].as_str(),
+            &*p.lower[k - 1],
             "on" | "in" | "at" | "during" | "for" | "of"
         )
     {
@@ -540,7 +540,7 @@ fn noun_phrase_ending(p: &Parse, end: usize) -> Option<Range<usize>> {
             // `Moscow` before `'s troops`.
             Some(prev.start)
         } else if prev.kind == ChunkKind::Pp
-            && matches!(p.lower[prev.start].as_str(), "of" | "for" | "in")
+            && matches!(&*p.lower[prev.start], "of" | "for" | "in")
             && c >= 2
             && p.chunks[c - 2].kind == ChunkKind::Np
         {
@@ -620,7 +620,7 @@ pub fn complement(p: &Parse, c: usize) -> (usize, Vec<Range<usize>>) {
                 end = ch.end;
             }
             ChunkKind::Sbar
-                if speech && matches!(p.lower[ch.start].as_str(), "that" | "whether") =>
+                if speech && matches!(&*p.lower[ch.start], "that" | "whether") =>
             {
                 end = ch.end;
             }

@@ -122,7 +122,7 @@ fn tokens_of(p: &Parse, clause: &Clause, keep_date: bool) -> (Vec<usize>, Vec<us
         let is_object = t.start > 0
             && body.first().is_some_and(|&f| f < t.start)
             && p.tags[t.start - 1].is_verb()
-            && matches!(p.lower[t.start].as_str(), "the" | "a" | "an");
+            && matches!(&*p.lower[t.start], "the" | "a" | "an");
         // `her 2000 and 2006 Senate races`: a date before its noun is part of the phrase.
         let modifies_noun = p
             .tags
@@ -226,7 +226,7 @@ fn balance_quotes(p: &Parse, tokens: &mut Vec<usize>) {
 /// Trailing words that cannot end a label.
 fn trim_end(p: &Parse, tokens: &mut Vec<usize>) {
     while let Some(&k) = tokens.last() {
-        let w = p.lower[k].as_str();
+        let w = &*p.lower[k];
         let dangling = matches!(
             w,
             "," | "."
@@ -320,7 +320,7 @@ pub fn clause_label(
             // `[Zelensky]’s with us`: a contraction leans on the name.
             let leans = body
                 .first()
-                .is_some_and(|&k| matches!(p.lower[k].as_str(), "'s" | "’s" | "n't" | "n’t"));
+                .is_some_and(|&k| matches!(&*p.lower[k], "'s" | "’s" | "n't" | "n’t"));
             if !leans {
                 plain.push(' ');
             }

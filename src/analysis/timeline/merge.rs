@@ -7,6 +7,7 @@
 //! when one names the other's event with a noun (`the Feb. 28 meeting` after `had a tense
 //! meeting … on Feb. 28`).
 
+use crate::analysis::case::lower;
 use super::lexicon::reports_a_clause;
 use super::{EventSeg, LabelKind};
 
@@ -21,7 +22,7 @@ fn day(e: &EventSeg) -> &str {
 
 /// A rough stem, so `meets`, `met` and `meeting` compare as one word where it matters.
 pub(super) fn stem(word: &str) -> String {
-    let w = word.to_lowercase().replace('’', "'");
+    let w = lower(word).replace('’', "'");
     let irregular = match w.as_str() {
         "said" | "says" | "saying" => Some("say"),
         "told" | "tells" | "telling" => Some("tell"),
@@ -61,7 +62,7 @@ fn same_event(text: &str, first: &EventSeg, later: &EventSeg) -> bool {
     // day are two statements. With another subject, a noun may still name the event:
     // `Zelenskyy had a tense meeting on Feb. 28` and `Since the Feb. 28 meeting, aid has slowed`
     // share the predicate `meeting`, and the second card's subject is `aid`.
-    let saying = reports_a_clause(&wa.to_lowercase()) || reports_a_clause(&wb.to_lowercase());
+    let saying = reports_a_clause(&lower(wa)) || reports_a_clause(&lower(wb));
     if sa == sb && !saying && !first.subject.is_empty() && first.subject == later.subject {
         return true;
     }
@@ -108,7 +109,7 @@ pub fn fold_restatements_in(text: &str, events: Vec<EventSeg>) -> Vec<EventSeg> 
 /// Words too common to tell two events apart.
 fn is_common(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        &*lower(word),
         "this"
             | "that"
             | "with"

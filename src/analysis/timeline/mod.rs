@@ -282,7 +282,7 @@ fn describe(text: &str, g: &Tagged, date: Span, sentence: Span, entities: &[Name
             .map(|n| n.cluster);
         fill = Some((span.of(text).to_string(), cluster));
     } else if let Some(s) = &c.subject {
-        if s.len() == 1 && matches!(p.lower[s.start].as_str(), "he" | "she") {
+        if s.len() == 1 && matches!(&*p.lower[s.start], "he" | "she") {
             fill = antecedent(text, entities, g.spans[s.start])
                 .map(|n| (name_as_written(text, n.span), Some(n.cluster)));
         }

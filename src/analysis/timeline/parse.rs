@@ -6,7 +6,10 @@
 //! are verbs, and present-tense verbs the news tagger missed are repaired. Segments are cut at
 //! punctuation, conjunctions, relative pronouns and the words that open a subordinate clause.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use crate::analysis::case::lower;
 
 use super::lexicon::{is_auxiliary, is_break, is_quote, is_time_noun};
 use crate::analysis::syntax::{self, chunk, Chunk, ChunkKind, Tag};
@@ -15,7 +18,7 @@ use crate::analysis::syntax::{self, chunk, Chunk, ChunkKind, Tag};
 #[derive(Debug, Clone)]
 pub struct Parse<'a> {
     pub words: Vec<&'a str>,
-    pub lower: Vec<String>,
+    pub lower: Vec<Cow<'a, str>>,
     pub tags: Vec<Tag>,
     pub chunks: Vec<Chunk>,
     /// The chunk each token is in.
@@ -35,7 +38,7 @@ impl<'a> Parse<'a> {
 
     /// Chunks and segments `words`, already tagged, with the date at `timex`.
     pub fn with_tags(words: Vec<&'a str>, mut tags: Vec<Tag>, timex: Range<usize>) -> Parse<'a> {
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<Cow<'a, str>> = words.iter().map(|w| lower(w)).collect();
         let timex = timex.start.min(words.len())..timex.end.min(words.len());
         // The date is never a verb (`March`, `may`), and its last word ends any phrase.
         for t in &mut tags[timex.clone()] {
@@ -46,7 +49,7 @@ impl<'a> Parse<'a> {
         // Adverbs the news tagger takes for nouns or, after a modal, verbs (`will “sooner or
         // later” have to`).
         for (t, w) in tags.iter_mut().zip(&lower) {
-            if matches!(w.as_str(), "sooner" | "later" | "soon" | "ever" | "already")
+            if matches!(&**w, "sooner" | "later" | "soon" | "ever" | "already")
                 && (matches!(*t, Tag::Noun | Tag::Adj) || t.is_verb())
             {
                 *t = Tag::Adv;
@@ -63,9 +66,9 @@ impl<'a> Parse<'a> {
         }
         // `who’s`, `it's`, `there's`: the contraction of `is`, not a possessive.
         for k in 1..tags.len() {
-            let contracted = matches!(lower[k].as_str(), "'s" | "’s")
+            let contracted = matches!(&*lower[k], "'s" | "’s")
                 && (matches!(tags[k - 1], Tag::Pron | Tag::Wh | Tag::Ex)
-                    || matches!(lower[k - 1].as_str(), "that" | "there" | "here" | "what"));
+                    || matches!(&*lower[k - 1], "that" | "there" | "here" | "what"));
             if contracted {
                 tags[k] = Tag::Vbz;
             }
@@ -82,7 +85,7 @@ impl<'a> Parse<'a> {
         repair_verbs(&words, &lower, &mut tags, &timex);
         // Chunked with the quotation marks set aside, so a quote inside a phrase does not cut it.
         let kept: Vec<usize> = (0..words.len()).filter(|&k| !is_quote(words[k])).collect();
-        let lower_kept: Vec<&str> = kept.iter().map(|&k| lower[k].as_str()).collect();
+        let lower_kept: Vec<&str> = kept.iter().map(|&k| &*lower[k]).collect();
         let tags_kept: Vec<Tag> = kept.iter().map(|&k| tags[k]).collect();
         let mut raw: Vec<Chunk> = Vec::new();
         let mut next = 0;
@@ -241,7 +244,7 @@ impl<'a> Parse<'a> {
 /// tense, so `Investigators look at` or `The talks resume` can come out as nouns. In a segment
 /// with no verb at all, a lower-case word right after a noun and before an object or a
 /// preposition is taken for the verb.
-fn repair_verbs(words: &[&str], lower: &[String], tags: &mut [Tag], timex: &Range<usize>) {
+fn repair_verbs(words: &[&str], lower: &[Cow<str>], tags: &mut [Tag], timex: &Range<usize>) {
     let mut start = 0;
     while start < words.len() {
         let mut end = start + 1;
@@ -257,7 +260,7 @@ fn repair_verbs(words: &[&str], lower: &[String], tags: &mut [Tag], timex: &Rang
         // Urban Institute,`), and one whose noun is indefinite is no subject (`a tax lawyer at`).
         let apposition = start > 0 && words[start] == ",";
         let first_content = (start..end).find(|&k| is_word(k) && tags[k] != Tag::Cc);
-        let indefinite = first_content.is_some_and(|k| matches!(lower[k].as_str(), "a" | "an"));
+        let indefinite = first_content.is_some_and(|k| matches!(&*lower[k], "a" | "an"));
         let phrase = phrase || apposition || indefinite;
         if !phrase && !tags[start..end].iter().any(|t| t.is_verb()) {
             for j in start.max(1)..end {

@@ -138,7 +138,7 @@ pub fn options(p: &Parse) -> Vec<Anchor> {
     // October` where only `October` was tagged), and not a number word the tagger took for a
     // noun (`had eight million guilders of charges`).
     let word = |k: usize| {
-        let w = p.lower[k].as_str();
+        let w = &*p.lower[k];
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !matches!(
                 w,
@@ -229,7 +229,7 @@ fn bucket(d: usize) -> &'static str {
 
 /// A word class of the date's first word, so the model can tell `now` from `Friday` or `1998`.
 fn date_class(p: &Parse) -> &'static str {
-    let w = p.lower[p.timex.start].as_str();
+    let w = &*p.lower[p.timex.start];
     match w {
         "now" | "currently" | "today" | "tonight" | "yesterday" | "tomorrow" => "deictic",
         "current" | "future" | "recent" | "former" | "daily" | "annual" | "past" => "adjective",
@@ -365,7 +365,7 @@ pub fn write_features(
         });
         f.add_parts(&["nearest-in-segment:", yes(!nearer), "|dir:", dir]);
     }
-    let prep = if a > 0 { p.lower[a - 1].as_str() } else { "^" };
+    let prep = if a > 0 { &*p.lower[a - 1] } else { "^" };
     let prep = if p.tags.get(a.wrapping_sub(1)) == Some(&Tag::Adp) {
         prep
     } else {
@@ -432,7 +432,7 @@ pub fn write_features(
             yes(super::lexicon::is_event_noun(&p.lower[k])),
         ]);
         if gap <= 1 {
-            let link = words_between.first().map_or("", String::as_str);
+            let link = words_between.first().map_or("", |w| &**w);
             f.add_parts(&["noun-link:", dir, ":", link]);
             f.add_parts(&["noun-link:", dir, ":", link, "|rate:", rate]);
         }
@@ -469,7 +469,7 @@ pub fn write_features(
         let inside = before && a < end;
         f.add_parts(&["in-complement:", yes(inside), "|dir:", dir]);
         if gap <= 1 {
-            let link = words_between.first().map_or("", String::as_str);
+            let link = words_between.first().map_or("", |w| &**w);
             f.add_parts(&["verb-link:", dir, ":", link]);
         }
         // `the quarter ended Sept. 30`, `the year ending in June`: a verb that only bounds a
