@@ -11,7 +11,10 @@ use std::borrow::Cow;
 /// `word` lower-cased: borrowed when it is ASCII with no capital (then `to_lowercase` would
 /// return the same text), allocated otherwise.
 pub fn lower(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(word.to_lowercase())

@@ -8,9 +8,9 @@
 //! Appeals for the Fourth Circuit` stays two names, and a MISC competition (`English Premier
 //! League`) stays MISC.
 
-use crate::analysis::case::lower;
 use super::conventions::set_span;
 use super::tagger::{spans, TYPES};
+use crate::analysis::case::lower;
 
 const PER: usize = 0;
 const ORG: usize = 1;
@@ -263,7 +263,7 @@ mod tests {
             })
             .unzip();
         let lower: Vec<std::borrow::Cow<str>> = words.iter().map(|w| lower(w)).collect();
-        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let lower: Vec<&str> = lower.iter().map(|w| &**w).collect();
         titles_before_people(&words, &mut labels);
         institutions_by_head(&words, &mut labels);
         institutions_of(&words, &lower, &mut labels);

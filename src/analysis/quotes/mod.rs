@@ -705,9 +705,7 @@ fn according_to_after(w: &Words, start: usize, end: usize) -> Option<Phrase> {
 /// clause inside a sentence whose subject is a name stands for that name, so the name is the
 /// speaker as written.
 fn subject_for_pronoun(w: &Words, sentence: usize, p: Phrase) -> Phrase {
-    if p.kind != SpeakerKind::Pronoun
-        || !matches!(&*lower(p.span.of(w.text)), "he" | "she")
-    {
+    if p.kind != SpeakerKind::Pronoun || !matches!(&*lower(p.span.of(w.text)), "he" | "she") {
         return p;
     }
     let at = w.tokens.partition_point(|t| t.span.start < p.span.start);

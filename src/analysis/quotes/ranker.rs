@@ -21,9 +21,9 @@
 //! packed as `model/speaker.bin`); it is trained on PolNeAR train by `lede train-quotes` (see
 //! `crate::eval::polnear::train_ranker`).
 
-use crate::analysis::case::lower;
 use super::speaker::{Phrase, SpeakerKind, Words};
 use super::{cues, Attribution, Candidate, EntityMention, MentionKind};
+use crate::analysis::case::lower;
 use crate::analysis::span::Span;
 
 /// The shipped ranker, packed.

@@ -619,9 +619,7 @@ pub fn complement(p: &Parse, c: usize) -> (usize, Vec<Range<usize>>) {
                 pps = 0;
                 end = ch.end;
             }
-            ChunkKind::Sbar
-                if speech && matches!(&*p.lower[ch.start], "that" | "whether") =>
-            {
+            ChunkKind::Sbar if speech && matches!(&*p.lower[ch.start], "that" | "whether") => {
                 end = ch.end;
             }
             ChunkKind::O if is_quote(p.words[ch.start]) => {}

@@ -7,9 +7,9 @@
 //! when one names the other's event with a noun (`the Feb. 28 meeting` after `had a tense
 //! meeting … on Feb. 28`).
 
-use crate::analysis::case::lower;
 use super::lexicon::reports_a_clause;
 use super::{EventSeg, LabelKind};
+use crate::analysis::case::lower;
 
 /// How many earlier cards a new one is compared against. Keeps the merge linear on a paste where
 /// every sentence says "Friday".
