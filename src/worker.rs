@@ -98,17 +98,26 @@ thread_local! {
     static WARMING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Where the idle analyses' text ends: the whole text if it is short, or else after its last
+/// line break within `WARM_BYTES` (whole paragraphs), or at worst on a character boundary.
+fn warm_text_end(text: &str) -> usize {
+    if text.len() <= WARM_BYTES {
+        return text.len();
+    }
+    let mut end = WARM_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].rfind('\n').map_or(end, |line| line + 1)
+}
+
 /// Schedules the next idle analysis of (the start of) `text`, each in a task of its own, so a
 /// request that arrives is answered between two of them.
 fn warm_up(mut text: String) {
     if WARM_LEFT.get() == 0 || WARMING.get() {
         return;
     }
-    let mut end = text.len().min(WARM_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text.truncate(end);
+    text.truncate(warm_text_end(&text));
     WARMING.set(true);
     gloo::timers::callback::Timeout::new(0, move || {
         WARMING.set(false);
