@@ -155,6 +155,21 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &[],
     ),
+    (
+        // Was: `D-N` MISC and `J.` ORG, `R-Utah` ORG, `Vt` LOC without its period, `(D)` missed.
+        "a lawmaker's party and state in brackets",
+        "Senate Vote\n\nSen. Cory Booker (D-N.J.) and Sen. Mike Lee (R-Utah) voted no on Tuesday. Sen. Bernie Sanders (Vt.) and Gov. Terry McAuliffe (D) backed the bill.",
+        &[
+            ("Cory Booker", "PER", None),
+            ("D-N.J.", "MISC", None),
+            ("Mike Lee", "PER", None),
+            ("R-Utah", "MISC", None),
+            ("Bernie Sanders", "PER", None),
+            ("Vt.", "LOC", None),
+            ("D", "MISC", None),
+        ],
+        &["J.", "D-N", "Vt"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {
@@ -270,5 +285,5 @@ fn modern_dev_floors() {
 }
 
 /// Just under the shipped model's modern dev figures (`lede eval-ner`).
-const MODERN_F1_FLOOR: f64 = 0.915;
-const MODERN_ORG_FLOOR: f64 = 0.84;
+const MODERN_F1_FLOOR: f64 = 0.925;
+const MODERN_ORG_FLOOR: f64 = 0.845;

@@ -36,6 +36,7 @@
 //!
 //! Rules work on labels, so `lede conll`, the evaluations and the app all see the same result.
 
+use super::affiliations;
 use super::gazetteer::{GazTags, Gazetteer, KINDS, ORGANISATION_KINDS};
 use super::long_names;
 use super::overlay::ReaderMatch;
@@ -124,6 +125,7 @@ pub fn apply<S: AsRef<str>>(
         long_names::laws_and_plans(&words, labels);
         long_names::hyphenless_americans(&words, labels);
         newspapers(&words, read.lower, labels);
+        affiliations::party_and_state(&words, labels);
     }
     short_forms(reads, labels, gazetteer);
     for (read, labels) in reads.iter().zip(labels.iter_mut()) {

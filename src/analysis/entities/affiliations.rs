@@ -1,0 +1,158 @@
+//! A lawmaker's party and state in parentheses after the name, as American papers write them:
+//! `Sen. Harry Reid (D-Nev.)`, `Cory Booker (D-N.J.)`, `Rep. Mike Lee (R-Utah)`, a bare
+//! `(D)`, or the state alone, `Bernie Sanders (Vt.)`.
+//!
+//! The tagger, trained on 1996 Reuters (which writes `Republican Senator Bob Dole` and never these
+//! brackets), reads them piecemeal: `D-N` MISC and `J.` an organisation, `R-Utah` an organisation,
+//! `Vt` without its period. The modern-news set's guidelines (`tests/data/polnear-ner/README.md`)
+//! make the whole bracketed word MISC, and a state alone LOC. On the 84 PolNeAR dev texts the
+//! pattern comes 37 times, each after a person's name.
+
+use super::tagger::{kind_of, label};
+
+const PER: usize = 0;
+const LOC: usize = 2;
+const MISC: usize = 3;
+
+/// The most tokens a bracket's inside may take: `D`, `-N`, `.`, `Y.` and the like.
+const MAX_INSIDE: usize = 6;
+
+/// The states as AP style writes them after a name (the abbreviation, or the name where AP keeps
+/// it whole). Postal codes (`NY`) are not here: alone in brackets they are too often something
+/// else (`(AP)`, `(ET)`).
+const STATES: &[&str] = &[
+    "Ala.", "Alaska", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Hawaii",
+    "Idaho", "Ill.", "Ind.", "Iowa", "Kan.", "Ky.", "La.", "Maine", "Md.", "Mass.", "Mich.",
+    "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.",
+    "N.D.", "Ohio", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Texas", "Utah",
+    "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+];
+
+/// What a bracket after a name holds, if it is an affiliation.
+fn affiliation(inside: &str) -> Option<usize> {
+    if matches!(inside, "D" | "R" | "I") {
+        return Some(MISC);
+    }
+    if STATES.contains(&inside) {
+        return Some(LOC);
+    }
+    // `D-Nev.`, `R-Tex`, `R-IN`, `D-Newport News`: a party letter, a hyphen and a capitalised
+    // place (a state, or a state legislator's city or district).
+    let place = inside
+        .strip_prefix("D-")
+        .or_else(|| inside.strip_prefix("R-"))
+        .or_else(|| inside.strip_prefix("I-"))?;
+    let capitalised = place.starts_with(|c: char| c.is_ascii_uppercase());
+    let plain = place
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | '-'));
+    (capitalised && plain).then_some(MISC)
+}
+
+/// Labels the inside of each such bracket right after a person's name (`words` are the sentence's
+/// tokens): the whole inside one name, MISC for a party (with or without its state), LOC for a
+/// state alone. A bracket after anything but a person is left as the tagger read it.
+pub(super) fn party_and_state(words: &[&str], labels: &mut [u8]) {
+    for open in 1..words.len() {
+        let after_person = kind_of(usize::from(labels[open - 1])) == Some(PER);
+        if words[open] != "(" || !after_person {
+            continue;
+        }
+        let Some(close) =
+            (open + 1..words.len().min(open + 2 + MAX_INSIDE)).find(|&k| words[k] == ")")
+        else {
+            continue;
+        };
+        if close == open + 1 {
+            continue;
+        }
+        // Tokens of one bracket are joined as written, with a space between the words of a place
+        // (`Newport News`): a token that is a word after a word was a word of its own.
+        let mut inside = String::new();
+        for (k, word) in words[open + 1..close].iter().enumerate() {
+            let starts_word = word.starts_with(|c: char| c.is_alphabetic());
+            let prev_ends_word = k > 0 && words[open + k].ends_with(|c: char| c.is_alphabetic());
+            if starts_word && prev_ends_word {
+                inside.push(' ');
+            }
+            inside.push_str(word);
+        }
+        if let Some(kind) = affiliation(&inside) {
+            labels[open + 1] = label(kind, false) as u8;
+            for l in &mut labels[open + 2..close] {
+                *l = label(kind, true) as u8;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tagger::spans;
+    use super::*;
+
+    #[test]
+    fn affiliations_and_states() {
+        let cases = [
+            ("D", Some(MISC)),
+            ("R-Utah", Some(MISC)),
+            ("D-N.J.", Some(MISC)),
+            ("R-IN", Some(MISC)),
+            ("D-Newport News", Some(MISC)),
+            ("Vt.", Some(LOC)),
+            ("Ohio", Some(LOC)),
+            ("AP", None),
+            ("R-2", None),
+            ("D-", None),
+            ("ET", None),
+            ("Democrat", None),
+        ];
+        for (inside, expected) in cases {
+            assert_eq!(affiliation(inside), expected, "{inside}");
+        }
+    }
+
+    /// Labels `words` (split on spaces) with `name` read as a person, then applies the rule.
+    fn read(sentence: &str, person: (usize, usize)) -> Vec<(String, usize)> {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let mut labels = vec![0u8; words.len()];
+        labels[person.0] = label(PER, false) as u8;
+        for l in &mut labels[person.0 + 1..person.1] {
+            *l = label(PER, true) as u8;
+        }
+        party_and_state(&words, &mut labels);
+        spans(&labels)
+            .into_iter()
+            .map(|(a, b, kind)| (words[a..b].concat(), kind))
+            .collect()
+    }
+
+    #[test]
+    fn the_whole_bracket_after_a_person() {
+        assert_eq!(
+            read("Cory Booker ( D-N . J. ) spoke", (0, 2)),
+            [
+                ("CoryBooker".to_string(), PER),
+                ("D-N.J.".to_string(), MISC)
+            ]
+        );
+        assert_eq!(
+            read("Bernie Sanders ( Vt . ) agreed", (0, 2)),
+            [("BernieSanders".to_string(), PER), ("Vt.".to_string(), LOC)]
+        );
+        assert_eq!(
+            read("Marcia Price ( D-Newport News ) said", (0, 2)),
+            [
+                ("MarciaPrice".to_string(), PER),
+                ("D-NewportNews".to_string(), MISC)
+            ]
+        );
+        // Not after a person; not an affiliation; never closed.
+        assert_eq!(read("Reid said ( D ) so", (0, 1)).len(), 1);
+        assert_eq!(read("Reid ( AP ) said", (0, 1)).len(), 1);
+        assert_eq!(
+            read("Reid ( D - and more words that go on", (0, 1)).len(),
+            1
+        );
+    }
+}
