@@ -170,6 +170,17 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &["J.", "D-N", "Vt"],
     ),
+    (
+        // Was: `Muslims` and `Sunni Muslims` people (1996 Reuters writes `Moslem`).
+        "today's spellings of religious groups",
+        "Vote Drive\n\nCampaigns courted Latino voters in Florida, and Muslims in Michigan said they felt ignored. Sunni Muslims make up most of the refugees.",
+        &[
+            ("Latino", "MISC", None),
+            ("Muslims", "MISC", None),
+            ("Sunni Muslims", "MISC", None),
+        ],
+        &[],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -367,7 +367,8 @@ fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
 /// the model read it as a name of another type (`Warner` as a person, where the reader said
 /// organisation), read only a part of it (`Quenth` of `Zorblat Quenth`), or passed it over.
 /// Where a name of the model's runs past the match (`Warner` inside `Time Warner`, the reader's
-/// `Warner` being someone else), the longer name and its context stand.
+/// `Warner` being someone else), the longer name and its context stand, unless listed names of one
+/// type make it up end to end.
 ///
 /// Why a rule, and not the gazetteer feature alone: the reader's names reach the model as
 /// gazetteer matches (`overlay`), and the model weighs them against their context, as it learned
@@ -382,6 +383,22 @@ fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
 fn listed_names(listed: &[ReaderMatch], labels: &mut [u8]) {
     if listed.is_empty() {
         return;
+    }
+    // A name of the model's made wholly of listed names of one type, end to end (`Sunni
+    // Muslims`, read as a person), is one name of that type.
+    for (a, b, _) in spans(labels) {
+        let mut at = a;
+        let mut kind = None;
+        for m in listed.iter().filter(|m| a <= m.start && m.end <= b) {
+            if m.start != at || kind.is_some_and(|k| k != m.kind) {
+                break;
+            }
+            at = m.end;
+            kind = Some(m.kind);
+        }
+        if let (true, Some(kind)) = (at == b && b > a + 1, kind) {
+            set_span(labels, a, b, kind);
+        }
     }
     let names = spans(labels);
     for m in listed {
@@ -647,6 +664,18 @@ mod tests {
                 "a longer name of the model's stands",
                 [b(ORG), i(ORG), None, None, None, None],
                 &[m(1, 2, PER)],
+                &[("Time Warner", "ORG")],
+            ),
+            (
+                "a name of the model's made of listed names of one type",
+                [b(ORG), i(ORG), None, None, None, None],
+                &[m(0, 1, PER), m(1, 2, PER)],
+                &[("Time Warner", "PER")],
+            ),
+            (
+                "of two types, it stands",
+                [b(ORG), i(ORG), None, None, None, None],
+                &[m(0, 1, PER), m(1, 2, 2)],
                 &[("Time Warner", "ORG")],
             ),
             (
