@@ -181,6 +181,20 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &[],
     ),
+    (
+        // Was: `Pence Gives` a person.
+        "a verb after a name in a title-case headline",
+        "Pence Gives GOP A Boost With Solid Debate Win\n\nMike Pence sparred with Tim Kaine on Tuesday night in Virginia, and Republicans said he had steadied the campaign.",
+        &[("Pence", "PER", Some("Mike Pence")), ("Tim Kaine", "PER", None)],
+        &["Pence Gives"],
+    ),
+    (
+        // Was: `Lindsey Graham Says` a person.
+        "a verb after a name at a title-case headline's end",
+        "Trump Could Address Clean Energy, Lindsey Graham Says\n\nThe senator from South Carolina said on Thursday that the nominee might back wind and solar power.",
+        &[("Lindsey Graham", "PER", None)],
+        &["Lindsey Graham Says"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -38,6 +38,7 @@
 
 use super::affiliations;
 use super::gazetteer::{GazTags, Gazetteer, KINDS, ORGANISATION_KINDS};
+use super::headlines;
 use super::long_names;
 use super::overlay::ReaderMatch;
 use super::roles::is_honorific;
@@ -115,6 +116,7 @@ pub fn apply<S: AsRef<str>>(
         listed_names(read.recent, labels);
         known_organisations(read.lower, labels, gazetteer);
         headline_overreach(&words, read.lower, labels, gazetteer);
+        headlines::verbs_after_names(read.lower, labels, || title_case(&words));
         passed_over_organisations(&words, read, labels);
         photo_credits(&words, labels);
         honorifics(&words, labels);

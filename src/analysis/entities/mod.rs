@@ -12,6 +12,7 @@ pub mod clusters;
 mod conventions;
 pub mod features;
 pub mod gazetteer;
+mod headlines;
 mod long_names;
 pub mod model;
 mod name_table;
