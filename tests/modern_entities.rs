@@ -195,6 +195,19 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("Lindsey Graham", "PER", None)],
         &["Lindsey Graham Says"],
     ),
+    (
+        // Was: `Joe` a person, `Union` an organisation, `Fox and Friends` the network.
+        "a broadcaster's programme in quotation marks",
+        "Sunday Shows\n\nSen. Bernie Sanders told MSNBC's \"Morning Joe\" that the deal was bad. Gov. Mike Pence said on CNN’s “State of the Union” that it was good, and Michael Flynn agreed on Fox News's \"Fox and Friends.\"",
+        &[
+            ("MSNBC", "ORG", None),
+            ("Morning Joe", "MISC", None),
+            ("State of the Union", "MISC", None),
+            ("Fox News", "ORG", None),
+            ("Fox and Friends", "MISC", None),
+        ],
+        &["Joe", "Union"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

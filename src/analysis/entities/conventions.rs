@@ -41,6 +41,7 @@ use super::gazetteer::{GazTags, Gazetteer, KINDS, ORGANISATION_KINDS};
 use super::headlines;
 use super::long_names;
 use super::overlay::ReaderMatch;
+use super::programmes;
 use super::roles::is_honorific;
 use super::tagger::{label, spans};
 
@@ -128,6 +129,7 @@ pub fn apply<S: AsRef<str>>(
         long_names::hyphenless_americans(&words, labels);
         newspapers(&words, read.lower, labels);
         affiliations::party_and_state(&words, labels);
+        programmes::quoted_titles(&words, labels);
     }
     short_forms(reads, labels, gazetteer);
     for (read, labels) in reads.iter().zip(labels.iter_mut()) {

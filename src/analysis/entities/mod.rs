@@ -19,6 +19,7 @@ mod name_table;
 pub mod numeric;
 pub mod overlay;
 pub mod packed;
+mod programmes;
 mod recent;
 mod roles;
 mod scoring;
