@@ -208,6 +208,13 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &["Joe", "Union"],
     ),
+    (
+        // Was: `Robert C.` and `Bobby" Scott` two people, the sentence cut after `C.`.
+        "a nickname in quotation marks inside a name",
+        "Virginia Race\n\nRep. Robert C. \"Bobby\" Scott threw open his family's farm on Saturday.",
+        &[("Robert C. \"Bobby\" Scott", "PER", None)],
+        &["Robert C.", "Scott"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

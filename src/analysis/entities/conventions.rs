@@ -40,6 +40,7 @@ use super::affiliations;
 use super::gazetteer::{GazTags, Gazetteer, KINDS, ORGANISATION_KINDS};
 use super::headlines;
 use super::long_names;
+use super::nicknames;
 use super::overlay::ReaderMatch;
 use super::programmes;
 use super::roles::is_honorific;
@@ -130,6 +131,7 @@ pub fn apply<S: AsRef<str>>(
         newspapers(&words, read.lower, labels);
         affiliations::party_and_state(&words, labels);
         programmes::quoted_titles(&words, labels);
+        nicknames::quoted_nicknames(&words, labels);
     }
     short_forms(reads, labels, gazetteer);
     for (read, labels) in reads.iter().zip(labels.iter_mut()) {

@@ -16,6 +16,7 @@ mod headlines;
 mod long_names;
 pub mod model;
 mod name_table;
+mod nicknames;
 pub mod numeric;
 pub mod overlay;
 pub mod packed;

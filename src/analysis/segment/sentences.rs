@@ -228,11 +228,12 @@ fn breaks(para: &str, stop: usize, stops: &str, next: &str) -> bool {
     if FINAL_CAPABLE.contains(&bare) {
         return next_is_starter || !first.is_uppercase();
     }
-    // A single initial: `George W. Bush`, `J. Edgar Hoover`.
+    // A single initial: `George W. Bush`, `J. Edgar Hoover`, and before a nickname in quotation
+    // marks, `Robert C. "Bobby" Scott`.
     let mut letters = bare.chars();
     if let (Some(l), None) = (letters.next(), letters.next()) {
         if l.is_uppercase() {
-            return next_is_starter;
+            return next_is_starter && !is_quoted_nickname(next);
         }
     }
     // Dotted abbreviations: `U.S.`, `a.m.`, `J.R.R.`, `D.C.`.
@@ -240,6 +241,16 @@ fn breaks(para: &str, stop: usize, stops: &str, next: &str) -> bool {
         return next_is_starter;
     }
     true
+}
+
+/// A capitalised word alone in quotation marks (`"Bobby"`, `“Jerry”`): after an initial, a
+/// nickname inside a name, where a quotation opening a sentence runs on (`"We`, `"No,"`).
+fn is_quoted_nickname(word: &str) -> bool {
+    word.strip_prefix(['"', '“'])
+        .and_then(|w| w.strip_suffix(['"', '”']))
+        .is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
+        })
 }
 
 /// The word that ends at byte `stop`, without the stop itself.
@@ -300,6 +311,8 @@ mod tests {
         ("initials run", "J.R.R. Tolkien wrote it.", &["J.R.R. Tolkien wrote it."]),
         ("spaced initials", "J. R. R. Tolkien wrote it.", &["J. R. R. Tolkien wrote it."]),
         ("initial then starter", "He saw Plan B. The plan failed.", &["He saw Plan B.", "The plan failed."]),
+        ("initial then nickname", "Rep. Robert C. \"Bobby\" Scott spoke.", &["Rep. Robert C. \"Bobby\" Scott spoke."]),
+        ("initial then quote", "He saw Plan B. \"No,\" he said.", &["He saw Plan B.", "\"No,\" he said."]),
         ("decimal", "Growth was 3.5 percent. It rose.", &["Growth was 3.5 percent.", "It rose."]),
         ("money decimal", "It cost $4.5 billion. That was all.", &["It cost $4.5 billion.", "That was all."]),
         ("time am", "It started at 10:30 a.m. Friday in Moscow.", &["It started at 10:30 a.m. Friday in Moscow."]),
