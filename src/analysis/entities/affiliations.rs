@@ -54,8 +54,7 @@ fn affiliation(inside: &str) -> Option<usize> {
 /// state alone. A bracket after anything but a person is left as the tagger read it.
 pub(super) fn party_and_state(words: &[&str], labels: &mut [u8]) {
     for open in 1..words.len() {
-        let after_person = kind_of(usize::from(labels[open - 1])) == Some(PER);
-        if words[open] != "(" || !after_person {
+        if words[open] != "(" || kind_of(usize::from(labels[open - 1])) != Some(PER) {
             continue;
         }
         let Some(close) =
