@@ -6,17 +6,10 @@
 //! them: `Robert C.` and `Bobby" Scott` as two people. The whole is one person's name, as the
 //! modern-news set's notes have it, so the article's index lists one person.
 
+use super::programmes::{closes, opens};
 use super::tagger::{kind_of, label, TYPES};
 
 const PER: usize = 0;
-
-fn opens(word: &str) -> bool {
-    matches!(word, "\"" | "“")
-}
-
-fn closes(word: &str) -> bool {
-    matches!(word, "\"" | "”")
-}
 
 /// Whether `l` continues a name (an `I-` label).
 fn inside(l: u8) -> bool {

@@ -65,11 +65,13 @@ fn is_possessive(word: &str) -> bool {
     matches!(word, "'s" | "’s" | "'" | "’")
 }
 
-fn opens(word: &str) -> bool {
+/// An opening quotation mark, as the tokenizer leaves it.
+pub(super) fn opens(word: &str) -> bool {
     matches!(word, "\"" | "“")
 }
 
-fn closes(word: &str) -> bool {
+/// A closing quotation mark, as the tokenizer leaves it.
+pub(super) fn closes(word: &str) -> bool {
     matches!(word, "\"" | "”")
 }
 
