@@ -215,6 +215,13 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("Robert C. \"Bobby\" Scott", "PER", None)],
         &["Robert C.", "Scott"],
     ),
+    (
+        // Was: the first `Elon Musk` an organisation, the second a person.
+        "a full name a title introduces is that person throughout",
+        "Factory Move\n\nElon Musk said on Monday that Tesla would move its headquarters. Tesla Chief Executive Elon Musk tweeted the news later.",
+        &[("Elon Musk", "PER", None), ("Tesla", "ORG", None)],
+        &[],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -26,6 +26,7 @@ mod roles;
 mod scoring;
 pub mod sentence;
 pub mod tagger;
+mod titled_names;
 pub mod wordclass;
 
 use features::DocContext;
@@ -175,6 +176,7 @@ pub fn find_with(
                 .is_some_and(|p| reads_as_story(p.span.of(text)))
     };
     for article in &doc.articles {
+        let first_mention = mentions.len();
         let sentence_range = match (
             doc.paragraphs.get(article.paragraphs.start),
             article
@@ -249,6 +251,7 @@ pub fn find_with(
                 });
             }
         }
+        titled_names::same_person(text, &mut mentions[first_mention..]);
     }
     let clusters = cluster_mentions(text, &mut mentions);
     Entities { mentions, clusters }
