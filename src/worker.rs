@@ -67,8 +67,7 @@ pub fn run() {
 /// Analyses one request and posts the reply, its buffer transferred; then, the first times, warms
 /// the code up on the reader's text while the worker is idle.
 fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, data: JsValue) {
-    let text = js_sys::Array::from(&data).get(1).as_string();
-    let (reply, transfer) = handle(scope, data);
+    let (reply, transfer, text) = handle(scope, data);
     let _ = match transfer {
         Some(buffer) => scope.post_message_with_transfer(&reply, &js_sys::Array::of1(&buffer)),
         None => scope.post_message(&reply),
@@ -140,16 +139,17 @@ fn stage_label(stage: &str) -> &'static str {
     }
 }
 
-/// Analyses one request and builds its reply, with the buffer to transfer, if any.
+/// Analyses one request and builds its reply, with the buffer to transfer, if any, and the text
+/// it analysed (for the idle warm-up), if it got that far.
 fn handle(
     scope: &web_sys::DedicatedWorkerGlobalScope,
     data: JsValue,
-) -> (js_sys::Array, Option<JsValue>) {
+) -> (js_sys::Array, Option<JsValue>, Option<String>) {
     let request = js_sys::Array::from(&data);
     let id = request.get(0);
     let failed = |message: &str| js_sys::Array::of3(&id, &"error".into(), &message.into());
     let Some(text) = request.get(1).as_string() else {
-        return (failed("the request carried no text"), None);
+        return (failed("the request carried no text"), None, None);
     };
     let options = match request
         .get(2)
@@ -159,7 +159,7 @@ fn handle(
         Some(Ok(options)) => options,
         Some(Err(e)) => {
             let message = format!("the request's options were unreadable: {e}");
-            return (failed(&message), None);
+            return (failed(&message), None, None);
         }
         None => Options::default(),
     };
@@ -190,11 +190,12 @@ fn handle(
                 .collect();
             let buffer = bytes.buffer();
             let reply = js_sys::Array::of5(&id, &"done".into(), &buffer, &ends, &elapsed.into());
-            (reply, Some(buffer.into()))
+            (reply, Some(buffer.into()), Some(text))
         }
         Err(e) => (
             failed(&format!("the analysis could not be serialised: {e}")),
             None,
+            Some(text),
         ),
     }
 }

@@ -7,19 +7,14 @@
 //! modern-news set's notes have it, so the article's index lists one person.
 
 use super::programmes::{closes, opens};
-use super::tagger::{kind_of, label, TYPES};
+use super::tagger::{is_inside, kind_of, label};
 
 const PER: usize = 0;
-
-/// Whether `l` continues a name (an `I-` label).
-fn inside(l: u8) -> bool {
-    usize::from(l) > TYPES.len()
-}
 
 /// The first token of the name that holds token `i`.
 fn name_start(labels: &[u8], i: usize) -> usize {
     let mut start = i;
-    while start > 0 && inside(labels[start]) {
+    while start > 0 && is_inside(usize::from(labels[start])) {
         start -= 1;
     }
     start
@@ -28,7 +23,7 @@ fn name_start(labels: &[u8], i: usize) -> usize {
 /// One past the last token of the name that token `i` opens or continues.
 fn name_end(labels: &[u8], i: usize) -> usize {
     let mut end = i + 1;
-    while end < labels.len() && inside(labels[end]) {
+    while end < labels.len() && is_inside(usize::from(labels[end])) {
         end += 1;
     }
     end

@@ -88,15 +88,13 @@ pub(super) fn quoted_titles(words: &[&str], labels: &mut [u8]) {
             continue;
         }
         // The organisation's name: back from the possessive to its first word.
-        let first = (0..quote - 1)
-            .rev()
-            .take_while(|&k| kind_of(usize::from(labels[k])) == Some(ORG))
-            .last()
-            .unwrap_or(quote - 2);
-        let first = (first..quote - 1)
-            .rev()
-            .find(|&k| usize::from(labels[k]) == label(ORG, false))
-            .unwrap_or(first);
+        let mut first = quote - 2;
+        while first > 0
+            && usize::from(labels[first]) != label(ORG, false)
+            && kind_of(usize::from(labels[first - 1])) == Some(ORG)
+        {
+            first -= 1;
+        }
         if !broadcaster(&words[first..quote - 1]) {
             continue;
         }

@@ -17,7 +17,8 @@ pub fn kind_of(label: usize) -> Option<usize> {
     (label != 0).then(|| (label - 1) % TYPES.len())
 }
 
-fn is_inside(label: usize) -> bool {
+/// Whether `label` continues a name (an `I-` label).
+pub fn is_inside(label: usize) -> bool {
     label > TYPES.len()
 }
 
