@@ -222,6 +222,27 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("Elon Musk", "PER", None), ("Tesla", "ORG", None)],
         &[],
     ),
+    (
+        // Was: `Tedros Adhanom Ghebreyesus` an organisation.
+        "the holder of a hyphenated office is a person",
+        "Virus Warning\n\nThe World Health Organization met on Friday. WHO Director-General Tedros Adhanom Ghebreyesus urged countries not to relax their measures.",
+        &[("Tedros Adhanom Ghebreyesus", "PER", None)],
+        &[],
+    ),
+    (
+        // Was: `Texas Attorney` one organisation.
+        "an office's first word is not part of the state before it",
+        "Election Suit\n\nTexas Attorney General Ken Paxton sued four states on Tuesday.",
+        &[("Texas", "LOC", None), ("Ken Paxton", "PER", None)],
+        &["Texas Attorney"],
+    ),
+    (
+        // Was: `Sao Paulo` an organisation.
+        "a state before its governor is a place",
+        "Vaccine Plan\n\nSao Paulo Governor Joao Doria said the state would begin vaccinating in January.",
+        &[("Sao Paulo", "LOC", None), ("Joao Doria", "PER", None)],
+        &[],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -22,6 +22,9 @@
 //! - **Long names and titles** (`long_names`): an institution's name goes on through `of` or
 //!   `for` (`Committee for a Responsible Federal Budget`), and a one-word title before a person
 //!   (`Senator John McCain`) is no name of its own.
+//! - **Offices between names** (`offices`): `WHO Director-General [Tedros Adhanom Ghebreyesus]`
+//!   is a person, `[Texas] Attorney General` leaves the office out of the state, and `[Sao Paulo]
+//!   Governor` is a place.
 //! - **Photo credits**: `AP Photo/Evan Vucci` is the agency (`AP`) and the photographer (`Evan
 //!   Vucci`), not one organisation.
 //! - **Short forms follow known long forms**: `Warner` after `Time Warner` is the company, unless
@@ -41,6 +44,7 @@ use super::gazetteer::{GazTags, Gazetteer, KINDS, ORGANISATION_KINDS};
 use super::headlines;
 use super::long_names;
 use super::nicknames;
+use super::offices;
 use super::overlay::ReaderMatch;
 use super::programmes;
 use super::roles::is_honorific;
@@ -124,6 +128,7 @@ pub fn apply<S: AsRef<str>>(
         honorifics(&words, labels);
         patronymics(&words, read.lower, labels);
         long_names::titles_before_people(&words, labels);
+        offices::offices_between_names(&words, read.lower, labels, gazetteer);
         long_names::institutions_by_head(&words, labels);
         long_names::institutions_of(&words, read.lower, labels);
         long_names::laws_and_plans(&words, labels);

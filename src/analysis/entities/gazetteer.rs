@@ -20,6 +20,9 @@ pub const KINDS: [&str; 7] = ["LOC", "ORG", "PER", "MISC", "FIRST", "WORG", "WLO
 /// The bits of `lookup` that name an organisation: the curated `ORG` and Wikipedia's `WORG`.
 pub const ORGANISATION_KINDS: u8 = 1 << 1 | 1 << 5;
 
+/// The bits of `lookup` that name a place: the curated `LOC` and Wikipedia's `WLOC`.
+pub const LOCATION_KINDS: u8 = 1 | 1 << 6;
+
 /// The longest entry, in tokens, that matching tries.
 pub const MAX_LEN: usize = 6;
 
@@ -319,6 +322,15 @@ impl Gazetteer {
     /// Kinds of the entry spelled by exactly these (lower-cased) tokens, as a bit set over `KINDS`.
     pub fn lookup(&self, lower_tokens: &[&str]) -> u8 {
         self.lookup_key(&lower_tokens.join(" "))
+    }
+
+    /// Whether these (lower-cased) tokens name a place and no organisation: a curated place, or
+    /// a Wikipedia place of two words or more (`sao paulo`). Wikipedia's list of places alone
+    /// also holds single words that are mostly something else (`republican`).
+    pub fn names_a_place(&self, lower_tokens: &[&str]) -> bool {
+        let kinds = self.lookup(lower_tokens);
+        let listed = kinds & 1 != 0 || (kinds & LOCATION_KINDS != 0 && lower_tokens.len() >= 2);
+        listed && kinds & ORGANISATION_KINDS == 0
     }
 
     /// Tags each token with the longest entry that starts at each position and covers it.

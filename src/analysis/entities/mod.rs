@@ -18,6 +18,7 @@ pub mod model;
 mod name_table;
 mod nicknames;
 pub mod numeric;
+mod offices;
 pub mod overlay;
 pub mod packed;
 mod programmes;
@@ -279,7 +280,7 @@ fn split_titled_people(
                         .map(|w| features::lower_form(&features::normalize(w)))
                         .collect();
                     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-                    let place = gazetteer.lookup(&lower) & 1 != 0;
+                    let place = gazetteer.names_a_place(&lower);
                     out.push((a, head_end, if place { LOC } else { k }));
                 }
                 out.push((person, b, PER));

@@ -133,7 +133,17 @@ pub fn is_honorific(word: &str) -> bool {
 
 fn is_title(word: &str) -> bool {
     let lower = lower(word);
-    TITLE_WORDS.contains(&&*lower)
+    TITLE_WORDS.contains(&&*lower) || is_compound_title(&lower)
+}
+
+/// A hyphenated title made of title words (`Director-General`, `Secretary-General`,
+/// `Vice-President`): news agencies spell these with a hyphen, and the name after one is a
+/// person's (`WHO Director-General Tedros Adhanom Ghebreyesus`).
+fn is_compound_title(lower: &str) -> bool {
+    lower.contains('-')
+        && lower
+            .split('-')
+            .all(|part| part == "in" || TITLE_WORDS.contains(&part))
 }
 
 /// Whether every word is a title word (`Staff`, `General`): no name is left.
@@ -231,6 +241,17 @@ mod tests {
             ("no title", "French Armed Forces Thierry Burkhard", None),
             ("one-word tail", "Moscow Mayor Sobyanin", None),
             ("title at the end", "Ministry of Defence", None),
+            (
+                "hyphenated title",
+                "WHO Director-General Tedros Adhanom Ghebreyesus",
+                Some((1, 2)),
+            ),
+            (
+                "hyphen in the head",
+                "Hewlett-Packard Chief Meg Whitman",
+                Some((1, 2)),
+            ),
+            ("hyphen in a name", "Coca-Cola Enterprises", None),
         ];
         for (name, text, expected) in cases {
             let words: Vec<&str> = text.split(' ').collect();
