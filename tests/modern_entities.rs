@@ -243,6 +243,16 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("Sao Paulo", "LOC", None), ("Joao Doria", "PER", None)],
         &[],
     ),
+    (
+        // Was: `Services Administration` and `Constitution Center` people.
+        "an agency or a centre whose name opens on a title word",
+        "Transition Team\n\nThe administrator is Denise Turner Roth, head of the General Services Administration, which coordinates the transition.\n\nHe spoke at the National Constitution Center in Philadelphia on May 16.",
+        &[
+            ("General Services Administration", "ORG", None),
+            ("National Constitution Center", "ORG", None),
+        ],
+        &["Services Administration", "Constitution Center"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -72,6 +72,11 @@ const ORG_HEADS: &[&str] = &[
     "union",
     "society",
     "party",
+    "center",
+    "centre",
+    "administration",
+    "authority",
+    "service",
 ];
 
 /// Laws, plans and agreements are MISC in CoNLL-2003 (`eng.train`: `Act`, `Agreement` end only
