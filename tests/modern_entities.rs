@@ -253,6 +253,13 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &["Services Administration", "Constitution Center"],
     ),
+    (
+        // Was: `QAnon` unmarked, `Falcon` an organisation and `9` a number.
+        "a movement and a rocket named since 2016",
+        "Launch Day\n\nQAnon supporters rallied outside the courthouse. SpaceX launched a Falcon 9 rocket on Monday.",
+        &[("QAnon", "MISC", None), ("Falcon 9", "MISC", None)],
+        &["Falcon"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {
