@@ -19,7 +19,6 @@
 use super::conventions::set_span;
 use super::gazetteer::Gazetteer;
 use super::tagger::spans;
-use crate::analysis::case::lower;
 
 const PER: usize = 0;
 const ORG: usize = 1;
@@ -68,41 +67,54 @@ const OFFICE_WORDS: &[&str] = &[
 /// Offices of a place: the name before one is the place (`California Governor`).
 const OFFICES_OF_PLACES: &[&str] = &["attorney", "governor", "gov.", "mayor", "lt.", "lieutenant"];
 
-fn is_office(word: &str) -> bool {
-    OFFICES.contains(&&*lower(word))
+fn is_office(lower: &str) -> bool {
+    OFFICES.contains(&lower)
 }
 
-fn is_office_word(word: &str) -> bool {
-    let lower = lower(word);
-    OFFICES.contains(&&*lower) || OFFICE_WORDS.contains(&&*lower)
+/// Whether a word is an office or part of one's name. Every sentence's words pass through
+/// here first: a word of a length no office word has is ruled out without a comparison.
+fn is_office_word(lower: &str) -> bool {
+    (3..=17).contains(&lower.len()) && (OFFICES.contains(&lower) || OFFICE_WORDS.contains(&lower))
 }
 
-/// Applies the four rules to one sentence's labels. `lower` is each word's lower-case form.
+fn capitalised(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+}
+
+/// Applies the four rules to one sentence's labels. `lower` is each word's lower-case form, as
+/// the features see it (`features::lower_form`). Most sentences hold no office word at all, and
+/// are left at once.
 pub fn offices_between_names(
     words: &[&str],
-    lower_words: &[&str],
+    lower: &[&str],
     labels: &mut [u8],
     gazetteer: &Gazetteer,
 ) {
-    holders_are_people(words, labels);
-    offices_leave_names(words, labels);
-    places_before_their_offices(words, lower_words, labels, gazetteer);
-    offices_inside_people(words, lower_words, labels, gazetteer);
+    if !lower.iter().any(|w| is_office_word(w)) {
+        return;
+    }
+    holders_are_people(words, lower, labels);
+    offices_leave_names(lower, labels);
+    places_before_their_offices(lower, labels, gazetteer);
+    offices_inside_people(words, lower, labels, gazetteer);
 }
 
 /// Rule 1: a name the tagger read as another type, right after an office only a person holds,
 /// is that person (`Director-General [Tedros Adhanom Ghebreyesus]`).
-fn holders_are_people(words: &[&str], labels: &mut [u8]) {
+fn holders_are_people(words: &[&str], lower: &[&str], labels: &mut [u8]) {
     for (a, b, kind) in spans(labels) {
-        let after_office = a > 0 && labels[a - 1] == 0 && is_office(words[a - 1]);
+        let after_office = a > 0 && labels[a - 1] == 0 && is_office(lower[a - 1]);
+        if kind == PER || !after_office || b - a > 4 {
+            continue;
+        }
         // Every word capitalised, with a lower-case letter, and none an office word itself:
         // `President Trump`, not `chief U.S. negotiator` or `Minister President`.
-        let person_shaped = words[a..b].iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars().any(char::is_lowercase)
-                && !is_office_word(w)
+        let person_shaped = (a..b).all(|i| {
+            capitalised(words[i])
+                && words[i].chars().any(char::is_lowercase)
+                && !is_office_word(lower[i])
         });
-        if kind != PER && after_office && person_shaped && b - a <= 4 {
+        if person_shaped {
             set_span(labels, a, b, PER);
         }
     }
@@ -110,15 +122,15 @@ fn holders_are_people(words: &[&str], labels: &mut [u8]) {
 
 /// Rule 2: office words that end a name of another type, before the person holding the office
 /// (possibly after more office words), leave the name: `[Texas Attorney] General [Ken Paxton]`.
-fn offices_leave_names(words: &[&str], labels: &mut [u8]) {
+fn offices_leave_names(lower: &[&str], labels: &mut [u8]) {
     let found = spans(labels);
     for pair in found.windows(2) {
         let ((a, b, kind), (c, _, next)) = (pair[0], pair[1]);
-        if kind == PER || next != PER || !words[b..c].iter().all(|w| is_office_word(w)) {
+        if kind == PER || next != PER || !lower[b..c].iter().all(|w| is_office_word(w)) {
             continue;
         }
         let mut cut = b;
-        while cut > a + 1 && is_office_word(words[cut - 1]) {
+        while cut > a + 1 && is_office_word(lower[cut - 1]) {
             cut -= 1;
         }
         if cut < b {
@@ -130,23 +142,15 @@ fn offices_leave_names(words: &[&str], labels: &mut [u8]) {
 /// Rule 3: an organisation right before a governor or a mayor and the person holding the office
 /// is the place they govern (`[Sao Paulo] Governor [Joao Doria]`), when the gazetteer lists it
 /// as a place and not as an organisation.
-fn places_before_their_offices(
-    words: &[&str],
-    lower_words: &[&str],
-    labels: &mut [u8],
-    gazetteer: &Gazetteer,
-) {
+fn places_before_their_offices(lower: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
     let found = spans(labels);
     for pair in found.windows(2) {
         let ((a, b, kind), (c, _, next)) = (pair[0], pair[1]);
-        let offices = &words[b..c];
+        let offices = &lower[b..c];
         let office_of_place = !offices.is_empty()
-            && OFFICES_OF_PLACES.contains(&&*lower(offices[0]))
+            && OFFICES_OF_PLACES.contains(&offices[0])
             && offices.iter().all(|w| is_office_word(w));
-        if kind != ORG || next != PER || !office_of_place {
-            continue;
-        }
-        if gazetteer.names_a_place(&lower_words[a..b]) {
+        if kind == ORG && next == PER && office_of_place && gazetteer.names_a_place(&lower[a..b]) {
             set_span(labels, a, b, LOC);
         }
     }
@@ -156,31 +160,24 @@ fn places_before_their_offices(
 /// belongs to, then the holder: `[Orlando] Mayor [Buddy Dyer]`, where the tagger read the four
 /// words as one person. The holder is two or three capitalised words, as in
 /// `roles::split_titled_person`, so `Martin Luther King Jr.` stays whole.
-fn offices_inside_people(
-    words: &[&str],
-    lower_words: &[&str],
-    labels: &mut [u8],
-    gazetteer: &Gazetteer,
-) {
+fn offices_inside_people(words: &[&str], lower: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
     for (a, b, kind) in spans(labels) {
         if kind != PER {
             continue;
         }
-        let Some(office) =
-            (a + 1..b).find(|&i| words[i].starts_with(char::is_uppercase) && is_office(words[i]))
+        let Some(office) = (a + 1..b).find(|&i| capitalised(words[i]) && is_office(lower[i]))
         else {
             continue;
         };
-        let holder = &words[office + 1..b];
-        let head = &words[a..office];
+        let holder = office + 1..b;
         let holder_shaped = (2..=3).contains(&holder.len())
             && holder
-                .iter()
-                .all(|w| w.starts_with(char::is_uppercase) && !is_office_word(w));
-        if !holder_shaped || head.iter().any(|w| is_office_word(w)) {
+                .clone()
+                .all(|i| capitalised(words[i]) && !is_office_word(lower[i]));
+        if !holder_shaped || lower[a..office].iter().any(|w| is_office_word(w)) {
             continue;
         }
-        let head_kind = if gazetteer.names_a_place(&lower_words[a..office]) {
+        let head_kind = if gazetteer.names_a_place(&lower[a..office]) {
             LOC
         } else {
             ORG
@@ -223,6 +220,13 @@ mod tests {
             .map(|&l| label_name(usize::from(l)))
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn every_office_word_is_within_the_length_filter() {
+        for w in OFFICES.iter().chain(OFFICE_WORDS).chain(OFFICES_OF_PLACES) {
+            assert!(is_office_word(w), "{w}");
+        }
     }
 
     #[test]
