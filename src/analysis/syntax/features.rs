@@ -49,27 +49,49 @@ fn avalanche(mut z: u64) -> u64 {
 /// The token as the CoNLL-2003 data spells it: curly quotes and apostrophes straight, dashes as
 /// `--`, lower case, every digit `0` (so `1998` and `2025` are one word to the tagger).
 pub fn normalise(word: &str) -> String {
-    match word {
-        "“" | "”" | "„" | "«" | "»" => return "\"".into(),
-        "—" | "–" | "―" => return "--".into(),
-        "[" | "{" => return "(".into(),
-        "]" | "}" => return ")".into(),
-        _ => {}
+    match symbol_form(word) {
+        Some(form) => form.to_string(),
+        None => word
+            .chars()
+            .map(plain_char)
+            .flat_map(char::to_lowercase)
+            .collect(),
     }
-    word.chars()
-        .map(|c| match c {
-            '’' | '‘' | '`' => '\'',
-            c if c.is_ascii_digit() => '0',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// The spelling of a token that the data writes otherwise as a whole (`“` as `"`).
+fn symbol_form(word: &str) -> Option<&'static str> {
+    match word {
+        "“" | "”" | "„" | "«" | "»" => Some("\""),
+        "—" | "–" | "―" => Some("--"),
+        "[" | "{" => Some("("),
+        "]" | "}" => Some(")"),
+        _ => None,
+    }
+}
+
+/// One character as the data spells it, before lower-casing.
+fn plain_char(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' => '\'',
+        c if c.is_ascii_digit() => '0',
+        c => c,
+    }
 }
 
 /// `Xx` for `Putin`, `X.X.` for `U.S.`, `d-x` for `30-day`: each character's class, runs
 /// collapsed.
+#[cfg(test)]
 fn shape(word: &str) -> String {
     let mut out = String::new();
+    shape_classes(word, |class| out.push(class));
+    out
+}
+
+/// Calls `push` with each character class of `word`'s shape, in order, up to nine bytes of
+/// shape (as many as the model was trained with).
+fn shape_classes(word: &str, mut push: impl FnMut(char)) {
+    let (mut last, mut len) = (None, 0);
     for c in word.chars() {
         let class = if c.is_uppercase() {
             'X'
@@ -80,28 +102,71 @@ fn shape(word: &str) -> String {
         } else {
             c
         };
-        if !out.ends_with(class) {
-            out.push(class);
+        if last != Some(class) {
+            push(class);
+            last = Some(class);
+            len += class.len_utf8();
         }
-        if out.len() > 8 {
+        if len > 8 {
             break;
         }
     }
-    out
+}
+
+/// FNV-1a, fed a character at a time: `hash_bytes` over the characters' UTF-8 bytes.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(seed: u64) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325 ^ seed)
+    }
+
+    fn char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
 }
 
 impl Forms {
-    /// The forms of `word` as written.
+    /// The forms of `word` as written. Hashed as they are read, with no string built: this
+    /// runs for every word the syntax tagger reads.
     pub fn of(word: &str) -> Forms {
-        let lower = normalise(word);
-        let chars: Vec<char> = lower.chars().collect();
-        let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
-        let head: String = chars.iter().take(1).collect();
+        let mut lower = Fnv::new(1);
+        let mut head = None;
+        // The last three characters, in a ring.
+        let (mut last, mut count) = (['\0'; 3], 0usize);
+        let mut take = |c: char| {
+            lower.char(c);
+            head.get_or_insert(c);
+            last[count % 3] = c;
+            count += 1;
+        };
+        match symbol_form(word) {
+            Some(form) => form.chars().for_each(&mut take),
+            None => word
+                .chars()
+                .map(plain_char)
+                .flat_map(char::to_lowercase)
+                .for_each(&mut take),
+        }
+        let mut suffix = Fnv::new(2);
+        let kept = count.min(3);
+        for k in count - kept..count {
+            suffix.char(last[k % 3]);
+        }
+        let mut prefix = Fnv::new(3);
+        if let Some(c) = head {
+            prefix.char(c);
+        }
+        let mut shape = Fnv::new(4);
+        shape_classes(word, |class| shape.char(class));
         Forms {
-            lower: hash_bytes(1, lower.bytes()),
-            suffix: hash_bytes(2, tail.bytes()),
-            prefix: hash_bytes(3, head.bytes()),
-            shape: hash_bytes(4, shape(word).bytes()),
+            lower: lower.0,
+            suffix: suffix.0,
+            prefix: prefix.0,
+            shape: shape.0,
         }
     }
 
@@ -192,6 +257,49 @@ mod tests {
         ];
         for (word, want) in cases {
             assert_eq!(shape(word), want, "{word}");
+        }
+    }
+
+    /// `Forms::of` as it was written first, with a string for each form: the hashes must not
+    /// move, or the shipped model reads other features.
+    fn forms_with_strings(word: &str) -> Forms {
+        let lower = normalise(word);
+        let chars: Vec<char> = lower.chars().collect();
+        let tail: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+        let head: String = chars.iter().take(1).collect();
+        Forms {
+            lower: hash_bytes(1, lower.bytes()),
+            suffix: hash_bytes(2, tail.bytes()),
+            prefix: hash_bytes(3, head.bytes()),
+            shape: hash_bytes(4, shape(word).bytes()),
+        }
+    }
+
+    #[test]
+    fn forms_hash_as_their_strings_do() {
+        let words = [
+            "Putin",
+            "met",
+            "U.S.",
+            "30-day",
+            "McCoy",
+            "“",
+            "—",
+            "[",
+            "",
+            "a",
+            "ab",
+            "Ünïcödé",
+            "İstanbul",
+            "don’t",
+            "1998",
+            "ĲSSELMEER",
+            "x-y-z-w-v-u-t",
+            "ΣΟΦΊΑ",
+            "日本語の文",
+        ];
+        for word in words {
+            assert_eq!(Forms::of(word), forms_with_strings(word), "{word}");
         }
     }
 
