@@ -57,9 +57,14 @@ mod tests {
     use crate::analysis::entities::gazetteer::{key_of, Gazetteer, KINDS};
     use crate::analysis::entities::tagger::TYPES;
 
+    /// Curated organisations the table lists all the same: the known-organisations convention
+    /// only retypes a name the tagger found, and the tagger leaves these unmarked in running
+    /// text (`said on Twitter`: 86 unmarked in PolNeAR's 882 unannotated texts).
+    const UNMARKED_CURATED: &[&str] = &["Twitter"];
+
     /// Every line is a type the tagger knows and a name it can match, once; and none is already
     /// a curated organisation of the shipped gazetteer (the known-organisations convention has
-    /// those).
+    /// those), but for `UNMARKED_CURATED`.
     #[test]
     fn the_table_is_well_formed_and_new() {
         let gazetteer = Gazetteer::shipped();
@@ -73,10 +78,11 @@ mod tests {
             // A name in lower case would only be a feature, never a rule (`Overlay::matches`).
             assert_ne!(capitals & 1, 0, "{name} opens on a capital");
             let tokens: Vec<&str> = key.split(' ').collect();
+            let curated = gazetteer.lookup(&tokens) & org != 0;
             assert_eq!(
-                gazetteer.lookup(&tokens) & org,
-                0,
-                "{name} is a curated organisation already"
+                curated,
+                UNMARKED_CURATED.contains(&name),
+                "{name} is a curated organisation already, or no longer one"
             );
             keys.push(key);
         }
