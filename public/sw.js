@@ -22,7 +22,8 @@ self.addEventListener('install', (event) => {
     const response = await fetch('./', { cache: 'no-cache' });
     const html = await response.clone().text();
     await cache.put('./', response);
-    const named = [...html.matchAll(/\b(?:href|src)="(\.\/[^"#?]+)"/g)].map((m) => m[1]);
+    // The release page is minified: its attribute values may come without quotation marks.
+    const named = [...html.matchAll(/\b(?:href|src)=["']?(\.\/[^"'\s>#?]+)/g)].map((m) => m[1]);
     await cache.addAll([...new Set([...SHELL.slice(1), ...named])]);
     await self.skipWaiting();
   })());
