@@ -260,6 +260,13 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("QAnon", "MISC", None), ("Falcon 9", "MISC", None)],
         &["Falcon"],
     ),
+    (
+        // Was: `Trump` a MISC name, with no full name in the article.
+        "a surname before administration is the person",
+        "Trade Talks\n\nThe ministry said ties had been damaged by the Trump administration.",
+        &[("Trump", "PER", None)],
+        &[],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -129,6 +129,7 @@ pub fn apply<S: AsRef<str>>(
         patronymics(&words, read.lower, labels);
         long_names::titles_before_people(&words, labels);
         offices::offices_between_names(&words, read.lower, labels, gazetteer);
+        offices::leaders_of_administrations(&words, read.lower, labels, gazetteer);
         long_names::institutions_by_head(&words, labels);
         long_names::institutions_of(&words, read.lower, labels);
         long_names::laws_and_plans(&words, labels);

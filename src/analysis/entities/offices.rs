@@ -8,7 +8,7 @@
 //! Chitauro]` as a place). The tagger, which knows the names of 1996, reads an unfamiliar holder
 //! (`Tedros Adhanom Ghebreyesus`) as an organisation, puts the first word of an office inside the
 //! name before it (`[Texas Attorney] General`), and reads a state before its governor as an
-//! organisation. Four rules, in this order:
+//! organisation. Four rules, in this order (and a fifth, `leaders_of_administrations`, below):
 //!
 //! 1. a name right after an office only a person holds is that person;
 //! 2. office words at the end of a name, before the person who holds the office, leave the name;
@@ -97,6 +97,57 @@ pub fn offices_between_names(
     offices_leave_names(lower, labels);
     places_before_their_offices(lower, labels, gazetteer);
     offices_inside_people(words, lower, labels, gazetteer);
+}
+
+/// The gazetteer bits of curated organisations (`ORG`) and of other names (`MISC`).
+const CURATED_ORGANISATION: u8 = 1 << 1;
+const MISC_KIND: u8 = 1 << 3;
+
+/// Parties, whose administrations are no one's (`a Republican administration`), lower case.
+const PARTIES: &[&str] = &[
+    "republican",
+    "democratic",
+    "democrat",
+    "labour",
+    "conservative",
+    "liberal",
+    "socialist",
+    "communist",
+];
+
+/// Rule 5, on every sentence: a single name before `administration` or `presidency` is the
+/// person who leads it (`the [Trump] administration`; `eng.train` has `Clinton administration`
+/// four times, a person each time). The tagger, meeting a surname alone, read it as an
+/// organisation or a MISC name. Not a listed place or organisation (`the U.S. administration`).
+pub fn leaders_of_administrations(
+    words: &[&str],
+    lower: &[&str],
+    labels: &mut [u8],
+    gazetteer: &Gazetteer,
+) {
+    if !lower
+        .iter()
+        .any(|w| matches!(*w, "administration" | "presidency"))
+    {
+        return;
+    }
+    for (a, b, kind) in spans(labels) {
+        let before_one = b < lower.len() && matches!(lower[b], "administration" | "presidency");
+        if kind == PER || b - a != 1 || !before_one {
+            continue;
+        }
+        let surname_shaped =
+            capitalised(words[a]) && words[a].chars().skip(1).all(char::is_lowercase);
+        // A nationality (`Colombian`, MISC in the gazetteer), a party or a place rules a
+        // government, not a person; Wikipedia's organisations (`Bush`) do not count.
+        let kinds = gazetteer.lookup(&lower[a..b]);
+        let listed = gazetteer.names_a_place(&lower[a..b])
+            || kinds & (CURATED_ORGANISATION | MISC_KIND) != 0
+            || PARTIES.contains(&lower[a]);
+        if surname_shaped && !listed {
+            set_span(labels, a, b, PER);
+        }
+    }
 }
 
 /// Rule 1: a name the tagger read as another type, right after an office only a person holds,
@@ -226,6 +277,41 @@ mod tests {
     fn every_office_word_is_within_the_length_filter() {
         for w in OFFICES.iter().chain(OFFICE_WORDS).chain(OFFICES_OF_PLACES) {
             assert!(is_office_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn leaders_of_administrations() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "damaged by the Trump administration",
+                "O O O B-MISC O",
+                "O O O B-PER O",
+            ),
+            ("during the Trump presidency", "O O B-ORG O", "O O B-PER O"),
+            ("the U.S. administration said", "O B-LOC O O", "O B-LOC O O"),
+            (
+                "the Kenya administration said",
+                "O B-LOC O O",
+                "O B-LOC O O",
+            ),
+            (
+                "the Trump Organization said",
+                "O B-ORG I-ORG O",
+                "O B-ORG I-ORG O",
+            ),
+            ("a Colombian administration", "O B-MISC O", "O B-MISC O"),
+            ("a Republican administration", "O B-MISC O", "O B-MISC O"),
+            ("the Bush administration", "O B-ORG O", "O B-PER O"),
+        ];
+        for (sentence, tags, want) in cases {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+            let mut labels = labels_of(tags);
+            super::leaders_of_administrations(&words, &lower, &mut labels, Gazetteer::shipped());
+            let got: Vec<String> = labels.iter().map(|&l| label_name(usize::from(l))).collect();
+            assert_eq!(got.join(" "), *want, "{sentence}");
         }
     }
 
