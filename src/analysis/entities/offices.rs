@@ -260,17 +260,25 @@ mod tests {
             .collect()
     }
 
-    fn run(sentence: &str, tags: &str) -> String {
+    /// A rule of this module: words, their lower-case forms, the labels, the gazetteer.
+    type Rule = fn(&[&str], &[&str], &mut [u8], &Gazetteer);
+
+    /// The labels `rule` leaves on `sentence` (words split on spaces) tagged `tags`.
+    fn run_rule(rule: Rule, sentence: &str, tags: &str) -> String {
         let words: Vec<&str> = sentence.split(' ').collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
         let mut labels = labels_of(tags);
-        offices_between_names(&words, &lower, &mut labels, Gazetteer::shipped());
+        rule(&words, &lower, &mut labels, Gazetteer::shipped());
         labels
             .iter()
             .map(|&l| label_name(usize::from(l)))
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    fn run(sentence: &str, tags: &str) -> String {
+        run_rule(offices_between_names, sentence, tags)
     }
 
     #[test]
@@ -305,13 +313,8 @@ mod tests {
             ("the Bush administration", "O B-ORG O", "O B-PER O"),
         ];
         for (sentence, tags, want) in cases {
-            let words: Vec<&str> = sentence.split(' ').collect();
-            let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-            let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-            let mut labels = labels_of(tags);
-            super::leaders_of_administrations(&words, &lower, &mut labels, Gazetteer::shipped());
-            let got: Vec<String> = labels.iter().map(|&l| label_name(usize::from(l))).collect();
-            assert_eq!(got.join(" "), *want, "{sentence}");
+            let got = run_rule(super::leaders_of_administrations, sentence, tags);
+            assert_eq!(got, *want, "{sentence}");
         }
     }
 
