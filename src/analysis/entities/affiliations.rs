@@ -8,7 +8,8 @@
 //! make the whole bracketed word MISC, and a state alone LOC. On the 84 PolNeAR dev texts the
 //! pattern comes 37 times, each after a person's name.
 
-use super::tagger::{kind_of, label};
+use super::conventions::set_span;
+use super::tagger::kind_of;
 
 const PER: usize = 0;
 const LOC: usize = 2;
@@ -77,10 +78,7 @@ pub(super) fn party_and_state(words: &[&str], labels: &mut [u8]) {
             inside.push_str(word);
         }
         if let Some(kind) = affiliation(&inside) {
-            labels[open + 1] = label(kind, false) as u8;
-            for l in &mut labels[open + 2..close] {
-                *l = label(kind, true) as u8;
-            }
+            set_span(labels, open + 1, close, kind);
         }
     }
 }
@@ -115,10 +113,7 @@ mod tests {
     fn read(sentence: &str, person: (usize, usize)) -> Vec<(String, usize)> {
         let words: Vec<&str> = sentence.split(' ').collect();
         let mut labels = vec![0u8; words.len()];
-        labels[person.0] = label(PER, false) as u8;
-        for l in &mut labels[person.0 + 1..person.1] {
-            *l = label(PER, true) as u8;
-        }
+        set_span(&mut labels, person.0, person.1, PER);
         party_and_state(&words, &mut labels);
         spans(&labels)
             .into_iter()

@@ -6,8 +6,9 @@
 //! them: `Robert C.` and `Bobby" Scott` as two people. The whole is one person's name, as the
 //! modern-news set's notes have it, so the article's index lists one person.
 
+use super::conventions::set_span;
 use super::programmes::{closes, opens};
-use super::tagger::{is_inside, kind_of, label};
+use super::tagger::{is_inside, kind_of};
 
 const PER: usize = 0;
 
@@ -58,16 +59,13 @@ pub(super) fn quoted_nicknames(words: &[&str], labels: &mut [u8]) {
         }
         let start = name_start(labels, q - 1);
         let end = name_end(labels, q + 3);
-        labels[start] = label(PER, false) as u8;
-        for l in &mut labels[start + 1..end] {
-            *l = label(PER, true) as u8;
-        }
+        set_span(labels, start, end, PER);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tagger::spans;
+    use super::super::tagger::{label, spans};
     use super::*;
 
     /// `sentence` split on spaces, labelled from `spec` (`B`/`I` of a person, `o` for an

@@ -7,6 +7,7 @@
 //! Friends` the network. Here the broadcaster, the possessive and the quotation marks together
 //! say it is a title, when the organisation is a broadcaster (`BROADCASTERS`).
 
+use super::conventions::set_span;
 use super::tagger::{kind_of, label};
 
 const ORG: usize = 1;
@@ -115,10 +116,7 @@ pub(super) fn quoted_titles(words: &[&str], labels: &mut [u8]) {
         if title.is_empty() || !capitalised(&title[0]) || !title_words {
             continue;
         }
-        labels[quote + 1] = label(MISC, false) as u8;
-        for l in &mut labels[quote + 2..end] {
-            *l = label(MISC, true) as u8;
-        }
+        set_span(labels, quote + 1, end, MISC);
     }
 }
 
