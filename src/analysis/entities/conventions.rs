@@ -40,7 +40,7 @@
 //! Rules work on labels, so `lede conll`, the evaluations and the app all see the same result.
 
 use super::affiliations;
-use super::gazetteer::{GazTags, Gazetteer, KINDS, ORGANISATION_KINDS};
+use super::gazetteer::{GazTags, Gazetteer, CURATED_ORGANISATION, KINDS, ORGANISATION_KINDS};
 use super::headlines;
 use super::long_names;
 use super::nicknames;
@@ -52,9 +52,6 @@ use super::tagger::{label, spans};
 
 const PER: usize = 0;
 const ORG: usize = 1;
-
-/// The gazetteer bit of the curated organisations (`ORG`, not Wikipedia's `WORG`).
-const CURATED_ORGANISATION: u8 = 1 << 1;
 
 /// The gazetteer bits of places and other names (`LOC`, `MISC`, `WLOC`).
 const PLACE_KINDS: u8 = 1 << 0 | 1 << 3 | 1 << 6;

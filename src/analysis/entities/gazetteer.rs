@@ -20,8 +20,17 @@ pub const KINDS: [&str; 7] = ["LOC", "ORG", "PER", "MISC", "FIRST", "WORG", "WLO
 /// The bits of `lookup` that name an organisation: the curated `ORG` and Wikipedia's `WORG`.
 pub const ORGANISATION_KINDS: u8 = 1 << 1 | 1 << 5;
 
+/// The bit of `lookup` for a curated place (`LOC`).
+pub const CURATED_PLACE: u8 = 1;
+
+/// The bit of `lookup` for a curated organisation (`ORG`, not Wikipedia's `WORG`).
+pub const CURATED_ORGANISATION: u8 = 1 << 1;
+
+/// The bit of `lookup` for other names: nationalities, events and the like (`MISC`).
+pub const OTHER_NAME: u8 = 1 << 3;
+
 /// The bits of `lookup` that name a place: the curated `LOC` and Wikipedia's `WLOC`.
-pub const LOCATION_KINDS: u8 = 1 | 1 << 6;
+pub const LOCATION_KINDS: u8 = CURATED_PLACE | 1 << 6;
 
 /// The longest entry, in tokens, that matching tries.
 pub const MAX_LEN: usize = 6;
@@ -329,7 +338,8 @@ impl Gazetteer {
     /// also holds single words that are mostly something else (`republican`).
     pub fn names_a_place(&self, lower_tokens: &[&str]) -> bool {
         let kinds = self.lookup(lower_tokens);
-        let listed = kinds & 1 != 0 || (kinds & LOCATION_KINDS != 0 && lower_tokens.len() >= 2);
+        let listed =
+            kinds & CURATED_PLACE != 0 || (kinds & LOCATION_KINDS != 0 && lower_tokens.len() >= 2);
         listed && kinds & ORGANISATION_KINDS == 0
     }
 

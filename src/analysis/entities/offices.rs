@@ -17,7 +17,7 @@
 //! 4. a person's name with an office inside it (`Orlando Mayor Buddy Dyer`) is split in three.
 
 use super::conventions::set_span;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, CURATED_ORGANISATION, OTHER_NAME};
 use super::tagger::spans;
 
 const PER: usize = 0;
@@ -99,10 +99,6 @@ pub fn offices_between_names(
     offices_inside_people(words, lower, labels, gazetteer);
 }
 
-/// The gazetteer bits of curated organisations (`ORG`) and of other names (`MISC`).
-const CURATED_ORGANISATION: u8 = 1 << 1;
-const MISC_KIND: u8 = 1 << 3;
-
 /// Parties, whose administrations are no one's (`a Republican administration`), lower case.
 const PARTIES: &[&str] = &[
     "republican",
@@ -142,7 +138,7 @@ pub fn leaders_of_administrations(
         // government, not a person; Wikipedia's organisations (`Bush`) do not count.
         let kinds = gazetteer.lookup(&lower[a..b]);
         let listed = gazetteer.names_a_place(&lower[a..b])
-            || kinds & (CURATED_ORGANISATION | MISC_KIND) != 0
+            || kinds & (CURATED_ORGANISATION | OTHER_NAME) != 0
             || PARTIES.contains(&lower[a]);
         if surname_shaped && !listed {
             set_span(labels, a, b, PER);
