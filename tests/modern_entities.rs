@@ -267,6 +267,33 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("Trump", "PER", None)],
         &[],
     ),
+    (
+        // Was: `Christmas` a place, `Hanukkah` an organisation, `Christmas Eve` a person,
+        // `Thanksgiving` unmarked (eng.train, late August 1996, names none of them).
+        "named holidays",
+        "Holiday Rules\n\nBritain scrapped plans to let families mix over Christmas. The rules now apply on Christmas Day alone.\n\nThe decision came before Hanukkah ended and a week before Christmas Eve. Thanksgiving travel was followed by a surge in cases.",
+        &[
+            ("Christmas", "MISC", None),
+            ("Christmas Day", "MISC", None),
+            ("Hanukkah", "MISC", None),
+            ("Christmas Eve", "MISC", None),
+            ("Thanksgiving", "MISC", None),
+        ],
+        &["Eve"],
+    ),
+    (
+        // Was: `WHO` unmarked, `Tedros Adhanom Ghebreyesus` an organisation, `Sputnik V` an
+        // organisation.
+        "an acronym that is a word, a role before a name, and a vaccine",
+        "Vaccine Drive\n\nWHO chief Tedros Adhanom Ghebreyesus said rich countries must share doses. Russia began vaccinating with Sputnik V, and Operation Warp Speed expects 20 million shots by January.",
+        &[
+            ("WHO", "ORG", None),
+            ("Tedros Adhanom Ghebreyesus", "PER", None),
+            ("Sputnik V", "MISC", None),
+            ("Operation Warp Speed", "MISC", None),
+        ],
+        &[],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

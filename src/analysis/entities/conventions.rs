@@ -19,6 +19,8 @@
 //! - **Known multi-word organisations the tagger passed over** (`Group of Seven`, `State
 //!   Department`) are tagged: a curated entry of two words or more, matched with its capitals, on
 //!   words the tagger left unlabelled.
+//! - **Acronyms that are common words** (`acronyms`): `WHO` in capitals, in a sentence of ordinary
+//!   case, is the World Health Organization.
 //! - **Long names and titles** (`long_names`): an institution's name goes on through `of` or
 //!   `for` (`Committee for a Responsible Federal Budget`), and a one-word title before a person
 //!   (`Senator John McCain`) is no name of its own.
@@ -39,6 +41,7 @@
 //!
 //! Rules work on labels, so `lede conll`, the evaluations and the app all see the same result.
 
+use super::acronyms;
 use super::affiliations;
 use super::gazetteer::{GazTags, Gazetteer, CURATED_ORGANISATION, KINDS, ORGANISATION_KINDS};
 use super::headlines;
@@ -121,6 +124,7 @@ pub fn apply<S: AsRef<str>>(
         headline_overreach(&words, read.lower, labels, gazetteer);
         headlines::verbs_after_names(read.lower, labels, || title_case(&words));
         passed_over_organisations(&words, read, labels);
+        acronyms::acronyms_that_are_words(&words, labels);
         photo_credits(&words, labels);
         honorifics(&words, labels);
         patronymics(&words, read.lower, labels);

@@ -7,6 +7,7 @@
 //! the model asks for it: the second pass sees how the first pass typed each word elsewhere in the
 //! same article, since one article rarely uses one name for two kinds of thing.
 
+mod acronyms;
 mod affiliations;
 pub mod clusters;
 mod conventions;

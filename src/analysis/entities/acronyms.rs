@@ -1,0 +1,110 @@
+//! Acronyms that are also common words: `WHO`, the World Health Organization, written as the
+//! pronoun `who` is in a line in capitals.
+//!
+//! The tagger reads a word by its lower-case form first, and `who` is one of the commonest words
+//! of English: `eng.train` never writes the organisation's acronym (Reuters of 1996 spelt it out).
+//! So `WHO officials said…` at a sentence start, with nothing before it to say otherwise, was no
+//! name at all, while today's health news names the organisation in nearly every story.
+//!
+//! In a sentence written in ordinary case, an acronym in capitals is the organisation. Not in a
+//! headline or a line in capitals (`THE MAN WHO KNEW`), and not where the writer shouts other
+//! common words as well (`SHE well knows WHO has the false names`).
+
+use super::conventions::set_span;
+
+const ORG: usize = 1;
+
+/// The acronyms, as written, that are also common words, and the type of their name.
+const ACRONYMS: &[(&str, usize)] = &[("WHO", ORG)];
+
+/// Common words a writer shouts for emphasis; one of them in capitals beside an acronym makes the
+/// acronym a shouted word too.
+const SHOUTED: &[&str] = &[
+    "ALL", "AND", "ARE", "DID", "DO", "HE", "HER", "HIM", "HIS", "HOW", "I", "IS", "IT", "NEVER",
+    "NO", "NOT", "SHE", "THE", "THEY", "THIS", "WAS", "WE", "WHAT", "WHEN", "WHY", "YOU",
+];
+
+/// Gives each listed acronym, left unmarked in a sentence of ordinary case, its name's type.
+pub fn acronyms_that_are_words(words: &[&str], labels: &mut [u8]) {
+    let Some(first) = words.iter().position(|w| listed(w).is_some()) else {
+        return;
+    };
+    // Ordinary case: more words with a lower-case letter than words in capitals, and no shouted
+    // common word.
+    let (mut lower, mut capitals) = (0usize, 0usize);
+    for w in words {
+        if w.chars().any(char::is_lowercase) {
+            lower += 1;
+        } else if w.chars().any(char::is_uppercase) {
+            capitals += 1;
+            if SHOUTED.contains(w) {
+                return;
+            }
+        }
+    }
+    if lower <= capitals {
+        return;
+    }
+    for i in first..words.len() {
+        if let (Some(kind), 0) = (listed(words[i]), labels[i]) {
+            set_span(labels, i, i + 1, kind);
+        }
+    }
+}
+
+fn listed(word: &str) -> Option<usize> {
+    ACRONYMS
+        .iter()
+        .find(|(acronym, _)| *acronym == word)
+        .map(|&(_, kind)| kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tagger::{label, spans};
+    use super::*;
+
+    #[test]
+    fn who_in_capitals_is_the_organisation_in_ordinary_sentences() {
+        // (case, sentence, whether `WHO` becomes an organisation)
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "a sentence start",
+                "WHO officials said there was no evidence .",
+                true,
+            ),
+            ("before a title", "WHO chief Tedros spoke in Geneva .", true),
+            ("the pronoun", "Officials who spoke said so .", false),
+            ("a line in capitals", "THE MAN WHO KNEW TOO MUCH", false),
+            ("a title-case word", "Who Won the Debate ?", false),
+            (
+                "shouted words",
+                "SHE well knows WHO has the false names .",
+                false,
+            ),
+        ];
+        for (case, sentence, want) in cases {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            let mut labels = vec![0u8; words.len()];
+            acronyms_that_are_words(&words, &mut labels);
+            let found = spans(&labels);
+            assert_eq!(!found.is_empty(), *want, "{case}: {found:?}");
+            if *want {
+                let at = words.iter().position(|w| *w == "WHO").unwrap();
+                assert_eq!(found, [(at, at + 1, ORG)], "{case}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_already_found_is_left_alone() {
+        // `WHO` inside a longer name the tagger drew stays as it is.
+        let words = ["WHO", "Director-General", "said", "so", "."];
+        let mut labels = vec![0u8; words.len()];
+        labels[0] = label(ORG, false) as u8;
+        labels[1] = label(ORG, true) as u8;
+        let before = labels.clone();
+        acronyms_that_are_words(&words, &mut labels);
+        assert_eq!(labels, before);
+    }
+}
