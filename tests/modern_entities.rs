@@ -294,6 +294,13 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &[],
     ),
+    (
+        // Was: `Motors Co` a person, after the title `General`.
+        "a company with its suffix",
+        "Car Makers\n\nShares of General Motors Co fell on Monday after the report.",
+        &[("General Motors Co", "ORG", None)],
+        &["Motors Co"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -271,8 +271,10 @@ fn split_titled_people(
     const LOC: usize = 2;
     let mut out = Vec::with_capacity(names.len());
     for &(a, b, k) in names.iter() {
-        // `National Urban League` is an organisation, not the title `National` before a person.
-        let institution = long_names::is_org_head(words[b - 1]);
+        // `National Urban League` and `General Motors Co` are organisations, not the titles
+        // `National` and `General` before a person.
+        let institution =
+            long_names::is_org_head(words[b - 1]) || long_names::is_company_suffix(words[b - 1]);
         match roles::split_titled_person(words, a, b).filter(|_| k != PER && !institution) {
             Some((head_end, person)) => {
                 if head_end > a {
