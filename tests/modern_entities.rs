@@ -301,6 +301,13 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("General Motors Co", "ORG", None)],
         &["Motors Co"],
     ),
+    (
+        // Was: `Abraham Accords` a person.
+        "a treaty named after a person",
+        "Peace Deal\n\nMorocco and Israel agreed to normalise relations in a deal brokered by the United States, the latest under the Abraham Accords.",
+        &[("Abraham Accords", "MISC", None), ("Morocco", "LOC", None)],
+        &[],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -133,6 +133,7 @@ pub fn apply<S: AsRef<str>>(
         offices::leaders_of_administrations(&words, read.lower, labels, gazetteer);
         long_names::institutions_by_head(&words, labels);
         long_names::companies_by_suffix(&words, labels);
+        long_names::parties_by_name(&words, labels);
         long_names::institutions_of(&words, read.lower, labels);
         long_names::laws_and_plans(&words, labels);
         long_names::hyphenless_americans(&words, labels);
