@@ -308,6 +308,16 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("Abraham Accords", "MISC", None), ("Morocco", "LOC", None)],
         &[],
     ),
+    (
+        // Was: `Leicester City` and `Los Angeles Lakers` places.
+        "teams named after their city",
+        "Weekend Sport\n\nTottenham are third, ahead of Leicester City on goal difference. LeBron James signed with the Los Angeles Lakers through 2023.",
+        &[
+            ("Leicester City", "ORG", None),
+            ("Los Angeles Lakers", "ORG", None),
+        ],
+        &[],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -27,6 +27,8 @@
 //! - **Offices between names** (`offices`): `WHO Director-General [Tedros Adhanom Ghebreyesus]`
 //!   is a person, `[Texas] Attorney General` leaves the office out of the state, and `[Sao Paulo]
 //!   Governor` is a place.
+//! - **Teams named after their city** (`teams`): `Los Angeles Lakers`, `Brooklyn Nets` and
+//!   `Leicester City` are organisations, not places.
 //! - **Photo credits**: `AP Photo/Evan Vucci` is the agency (`AP`) and the photographer (`Evan
 //!   Vucci`), not one organisation.
 //! - **Short forms follow known long forms**: `Warner` after `Time Warner` is the company, unless
@@ -52,6 +54,7 @@ use super::overlay::ReaderMatch;
 use super::programmes;
 use super::roles::is_honorific;
 use super::tagger::{label, spans};
+use super::teams;
 
 const PER: usize = 0;
 const ORG: usize = 1;
@@ -134,6 +137,7 @@ pub fn apply<S: AsRef<str>>(
         long_names::institutions_by_head(&words, labels);
         long_names::companies_by_suffix(&words, labels);
         long_names::parties_by_name(&words, labels);
+        teams::teams_by_city(&words, read.lower, labels, gazetteer, || title_case(&words));
         long_names::institutions_of(&words, read.lower, labels);
         long_names::laws_and_plans(&words, labels);
         long_names::hyphenless_americans(&words, labels);

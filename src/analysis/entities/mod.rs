@@ -28,6 +28,7 @@ mod roles;
 mod scoring;
 pub mod sentence;
 pub mod tagger;
+mod teams;
 mod titled_names;
 pub mod wordclass;
 
