@@ -56,6 +56,12 @@ const COMPANY_SUFFIXES: &[&str] = &[
 
 /// A name that ends in a company suffix is an organisation's.
 pub fn companies_by_suffix(words: &[&str], labels: &mut [u8]) {
+    // Every sentence passes here, and few hold a suffix: look for one inside a name first.
+    let suffixed =
+        (1..words.len()).any(|i| tagger_inside(labels[i]) && is_company_suffix(words[i]));
+    if !suffixed {
+        return;
+    }
     for (a, b, kind) in spans(labels) {
         if kind != ORG && b - a >= 2 && is_company_suffix(words[b - 1]) {
             set_span(labels, a, b, ORG);
@@ -73,6 +79,9 @@ pub fn is_company_suffix(word: &str) -> bool {
 /// there are organisations (13: `Likud`, `Northern League`) or adjectives, MISC (8: `Nazi`,
 /// `Democratic`), and never people.
 pub fn parties_by_name(words: &[&str], labels: &mut [u8]) {
+    if !words.contains(&"party") {
+        return;
+    }
     for (a, b, kind) in spans(labels) {
         if kind == PER && words.get(b) == Some(&"party") {
             set_span(labels, a, b, ORG);
