@@ -21,6 +21,9 @@
 //! organisation's name), `Shiite` and `Sunni`, `Latino` and `Hispanic` (absent). MISC, as
 //! nationalities and religions are.
 //!
+//! It also holds a few well-known companies older than that, which the lists lack and the tagger
+//! read as people (`Daimler said on Monday`): `Daimler`, `Kia`, `Maersk`, `Rio Tinto`.
+//!
 //! Names follow CoNLL-2003's practice where `eng.train` shows it: `Kremlin` is a place there (11
 //! of 11), `Nasdaq` a MISC name (9 of 9), so neither is listed as an organisation.
 //!
