@@ -137,6 +137,7 @@ pub fn apply<S: AsRef<str>>(
         long_names::institutions_by_head(&words, labels);
         long_names::companies_by_suffix(&words, labels);
         long_names::parties_by_name(&words, labels);
+        long_names::streets_by_head(&words, labels);
         teams::teams_by_city(&words, read.lower, labels, gazetteer, || title_case(&words));
         long_names::institutions_of(&words, read.lower, labels);
         long_names::laws_and_plans(&words, labels);

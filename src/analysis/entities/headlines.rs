@@ -20,6 +20,7 @@ const HEADLINE_VERBS: &[&str] = &[
     "admits",
     "agrees",
     "announces",
+    "approves",
     "asks",
     "attacks",
     "backs",
@@ -94,22 +95,32 @@ const HEADLINE_VERBS: &[&str] = &[
 
 /// In a title-case headline (`title_case` says whether the sentence is one; it is asked only when
 /// a name could be cut), a person's name of two words or more that ends on a headline verb ends
-/// before it: `Hillary Clinton Speaks` is `Hillary Clinton`.
+/// before it: `Hillary Clinton Speaks` is `Hillary Clinton`. A name of another type with a
+/// headline verb after its second word ends before the verb, and the words after it leave it too:
+/// `City Council Approves Budget` is `City Council`.
 pub(super) fn verbs_after_names(
     lower: &[&str],
     labels: &mut [u8],
     title_case: impl FnOnce() -> bool,
 ) {
-    let ends: Vec<usize> = spans(labels)
+    // `(verb, end)`: the name loses `verb..end`.
+    let cuts: Vec<(usize, usize)> = spans(labels)
         .into_iter()
-        .filter(|&(a, b, kind)| kind == PER && b - a >= 2 && HEADLINE_VERBS.contains(&lower[b - 1]))
-        .map(|(_, b, _)| b - 1)
+        .filter_map(|(a, b, kind)| {
+            if kind == PER && b - a >= 2 && HEADLINE_VERBS.contains(&lower[b - 1]) {
+                return Some((b - 1, b));
+            }
+            // A name of another type that runs on through a verb into the headline's object:
+            // `[City Council Approves Budget]` is `City Council`.
+            let verb = (a + 2..b - 1).find(|&i| HEADLINE_VERBS.contains(&lower[i]))?;
+            (kind != PER).then_some((verb, b))
+        })
         .collect();
-    if ends.is_empty() || !title_case() {
+    if cuts.is_empty() || !title_case() {
         return;
     }
-    for verb in ends {
-        labels[verb] = 0;
+    for (verb, end) in cuts {
+        labels[verb..end].fill(0);
     }
 }
 
@@ -125,6 +136,37 @@ mod tests {
             *l = label(PER, true) as u8;
         }
         labels
+    }
+
+    #[test]
+    fn a_headline_verb_inside_an_organisation_ends_it() {
+        let lower = ["city", "council", "approves", "budget"];
+        let mut labels = vec![
+            label(1, false) as u8,
+            label(1, true) as u8,
+            label(1, true) as u8,
+            label(1, true) as u8,
+        ];
+        verbs_after_names(&lower, &mut labels, || true);
+        assert_eq!(spans(&labels), [(0, 2, 1)]);
+        // Not outside a headline, and not a verb right after the first word.
+        let mut labels = vec![
+            label(1, false) as u8,
+            label(1, true) as u8,
+            label(1, true) as u8,
+            label(1, true) as u8,
+        ];
+        verbs_after_names(&lower, &mut labels, || false);
+        assert_eq!(spans(&labels), [(0, 4, 1)]);
+        let lower = ["council", "approves", "new", "budget"];
+        let mut labels = vec![
+            label(1, false) as u8,
+            label(1, true) as u8,
+            label(1, true) as u8,
+            label(1, true) as u8,
+        ];
+        verbs_after_names(&lower, &mut labels, || true);
+        assert_eq!(spans(&labels), [(0, 4, 1)]);
     }
 
     #[test]

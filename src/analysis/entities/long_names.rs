@@ -89,6 +89,30 @@ pub fn parties_by_name(words: &[&str], labels: &mut [u8]) {
     }
 }
 
+/// Last words of streets and squares, as written: in `eng.train`, `eng.testa` and wikigold a name
+/// ending in one is a place (`Street` 28 of 29, `Road` 7, `Square` 5, `Highway`, `Avenue` 2 of 3),
+/// and the tagger read `Colfax Avenue` as an organisation. Not `Lane` or `Drive`, which end people's
+/// names there (`Barry Lane`).
+const STREET_HEADS: &[&str] = &["Avenue", "Boulevard", "Highway", "Road", "Square", "Street"];
+
+/// A name the tagger read as an organisation or a person that ends in a street's last word, every
+/// word capitalised, is the street (MISC names are left alone: `Sesame Street` is a programme;
+/// `eng.train`'s one organisation, `wall Street`, opens in lower case).
+pub fn streets_by_head(words: &[&str], labels: &mut [u8]) {
+    for (a, b, kind) in spans(labels) {
+        let capitalised = words[a..b]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase));
+        if (kind == ORG || kind == PER)
+            && b - a >= 2
+            && STREET_HEADS.contains(&words[b - 1])
+            && capitalised
+        {
+            set_span(labels, a, b, LOC);
+        }
+    }
+}
+
 /// Whether `word` (as written) is a capitalised head word that makes a name an organisation's.
 pub fn is_org_head(word: &str) -> bool {
     word.starts_with(char::is_uppercase) && ORG_HEADS.contains(&&*lower(word))
@@ -334,6 +358,7 @@ mod tests {
         institutions_by_head(&words, &mut labels);
         companies_by_suffix(&words, &mut labels);
         parties_by_name(&words, &mut labels);
+        streets_by_head(&words, &mut labels);
         institutions_of(&words, &lower, &mut labels);
         laws_and_plans(&words, &mut labels);
         hyphenless_americans(&words, &mut labels);
@@ -430,6 +455,11 @@ mod tests {
                 "a party's name read as a person",
                 "Renzi/B-PER 's Italia/B-PER Viva/I-PER party and the Nazi/B-MISC party",
                 &["Renzi PER", "Italia Viva ORG", "Nazi MISC"],
+            ),
+            (
+                "a street read as an organisation, a programme left alone",
+                "a bakery on Colfax/B-ORG Avenue/I-ORG and Sesame/B-MISC Street/I-MISC",
+                &["Colfax Avenue LOC", "Sesame Street MISC"],
             ),
             (
                 "accords read as a person, a protocol as a place",
