@@ -129,42 +129,32 @@ mod tests {
     use super::super::tagger::label;
     use super::*;
 
-    fn person(n: usize, len: usize) -> Vec<u8> {
+    /// `n` labels: a name of type `kind` over the first `len` words, then `O`.
+    fn name(kind: usize, n: usize, len: usize) -> Vec<u8> {
         let mut labels = vec![0u8; n];
-        labels[0] = label(PER, false) as u8;
+        labels[0] = label(kind, false) as u8;
         for l in &mut labels[1..len] {
-            *l = label(PER, true) as u8;
+            *l = label(kind, true) as u8;
         }
         labels
+    }
+
+    fn person(n: usize, len: usize) -> Vec<u8> {
+        name(PER, n, len)
     }
 
     #[test]
     fn a_headline_verb_inside_an_organisation_ends_it() {
         let lower = ["city", "council", "approves", "budget"];
-        let mut labels = vec![
-            label(1, false) as u8,
-            label(1, true) as u8,
-            label(1, true) as u8,
-            label(1, true) as u8,
-        ];
+        let mut labels = name(1, 4, 4);
         verbs_after_names(&lower, &mut labels, || true);
         assert_eq!(spans(&labels), [(0, 2, 1)]);
         // Not outside a headline, and not a verb right after the first word.
-        let mut labels = vec![
-            label(1, false) as u8,
-            label(1, true) as u8,
-            label(1, true) as u8,
-            label(1, true) as u8,
-        ];
+        let mut labels = name(1, 4, 4);
         verbs_after_names(&lower, &mut labels, || false);
         assert_eq!(spans(&labels), [(0, 4, 1)]);
         let lower = ["council", "approves", "new", "budget"];
-        let mut labels = vec![
-            label(1, false) as u8,
-            label(1, true) as u8,
-            label(1, true) as u8,
-            label(1, true) as u8,
-        ];
+        let mut labels = name(1, 4, 4);
         verbs_after_names(&lower, &mut labels, || true);
         assert_eq!(spans(&labels), [(0, 4, 1)]);
     }
