@@ -107,13 +107,14 @@ pub(super) fn verbs_after_names(
     let cuts: Vec<(usize, usize)> = spans(labels)
         .into_iter()
         .filter_map(|(a, b, kind)| {
-            if kind == PER && b - a >= 2 && HEADLINE_VERBS.contains(&lower[b - 1]) {
-                return Some((b - 1, b));
+            if kind == PER {
+                let ends_on_verb = b - a >= 2 && HEADLINE_VERBS.contains(&lower[b - 1]);
+                return ends_on_verb.then_some((b - 1, b));
             }
             // A name of another type that runs on through a verb into the headline's object:
             // `[City Council Approves Budget]` is `City Council`.
             let verb = (a + 2..b - 1).find(|&i| HEADLINE_VERBS.contains(&lower[i]))?;
-            (kind != PER).then_some((verb, b))
+            Some((verb, b))
         })
         .collect();
     if cuts.is_empty() || !title_case() {

@@ -339,39 +339,16 @@ fn offices_inside_people(words: &[&str], lower: &[&str], labels: &mut [u8], gaze
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::entities::tagger::label_name;
-
-    /// Labels from `B-`/`I-` names (`O` for none), one per word.
-    fn labels_of(tags: &str) -> Vec<u8> {
-        tags.split(' ')
-            .map(|t| match t.split_once('-') {
-                None => 0,
-                Some((bio, kind)) => {
-                    let k = ["PER", "ORG", "LOC", "MISC"]
-                        .iter()
-                        .position(|x| *x == kind)
-                        .expect("a type");
-                    label(k, bio == "I") as u8
-                }
-            })
-            .collect()
-    }
+    use crate::analysis::entities::tagger::written::run_on;
 
     /// A rule of this module: words, their lower-case forms, the labels, the gazetteer.
     type Rule = fn(&[&str], &[&str], &mut [u8], &Gazetteer);
 
     /// The labels `rule` leaves on `sentence` (words split on spaces) tagged `tags`.
     fn run_rule(rule: Rule, sentence: &str, tags: &str) -> String {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-        let mut labels = labels_of(tags);
-        rule(&words, &lower, &mut labels, Gazetteer::shipped());
-        labels
-            .iter()
-            .map(|&l| label_name(usize::from(l)))
-            .collect::<Vec<_>>()
-            .join(" ")
+        run_on(sentence, tags, |words, lower, labels| {
+            rule(words, lower, labels, Gazetteer::shipped())
+        })
     }
 
     fn run(sentence: &str, tags: &str) -> String {

@@ -143,6 +143,44 @@ pub fn spans(labels: &[u8]) -> Vec<(usize, usize, usize)> {
     out
 }
 
+/// Rules' tests write a sentence's labels as `O B-PER I-PER`, one per word, and read them back so.
+#[cfg(test)]
+pub(super) mod written {
+    use super::{label, label_name, TYPES};
+
+    /// Labels from `B-`/`I-` names (`O` for none), one per space-separated tag.
+    pub fn labels_of(tags: &str) -> Vec<u8> {
+        tags.split(' ')
+            .map(|t| match t.split_once('-') {
+                None => 0,
+                Some((bio, kind)) => {
+                    let k = TYPES.iter().position(|x| *x == kind).expect("a type");
+                    label(k, bio == "I") as u8
+                }
+            })
+            .collect()
+    }
+
+    /// The labels `rule` leaves on `sentence` (words split on spaces, with their lower-case
+    /// forms) tagged `tags`, written the same way.
+    pub fn run_on(
+        sentence: &str,
+        tags: &str,
+        rule: impl FnOnce(&[&str], &[&str], &mut [u8]),
+    ) -> String {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let mut labels = labels_of(tags);
+        rule(&words, &lower, &mut labels);
+        labels
+            .iter()
+            .map(|&l| label_name(usize::from(l)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 #[cfg(test)]
 // Test tables are tuples of slices, on purpose: one row a case.
 #[allow(clippy::type_complexity)]

@@ -181,30 +181,12 @@ pub fn teams_by_city(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::entities::tagger::{label, label_name};
+    use crate::analysis::entities::tagger::written::run_on;
 
     fn run(sentence: &str, tags: &str, headline: bool) -> String {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
-        let mut labels: Vec<u8> = tags
-            .split(' ')
-            .map(|t| match t {
-                "O" => 0,
-                "B-LOC" => label(LOC, false) as u8,
-                "I-LOC" => label(LOC, true) as u8,
-                "B-MISC" => label(3, false) as u8,
-                _ => panic!("{t}"),
-            })
-            .collect();
-        teams_by_city(&words, &lower, &mut labels, Gazetteer::shipped(), || {
-            headline
-        });
-        labels
-            .iter()
-            .map(|&l| label_name(usize::from(l)))
-            .collect::<Vec<_>>()
-            .join(" ")
+        run_on(sentence, tags, |words, lower, labels| {
+            teams_by_city(words, lower, labels, Gazetteer::shipped(), || headline)
+        })
     }
 
     #[test]
