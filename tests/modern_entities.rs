@@ -318,6 +318,31 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &[],
     ),
+    (
+        // Was: `Clintons` an organisation.
+        "a family by its plural surname",
+        "Campaign Trail\n\nBill Clinton spoke in Little Rock on Friday. The Clintons have long ties to the state.",
+        &[("Bill Clinton", "PER", None), ("Clintons", "PER", None)],
+        &[],
+    ),
+    (
+        // Was: `Reuters/Ipsos` one organisation, `Gallup` MISC.
+        "pollsters",
+        "Poll Shows Tight Race\n\nThe Reuters/Ipsos poll showed Joe Biden ahead by five points, and a recent Gallup survey found the same.",
+        &[
+            ("Reuters", "ORG", None),
+            ("Ipsos", "ORG", None),
+            ("Gallup", "ORG", None),
+        ],
+        &["Reuters/Ipsos"],
+    ),
+    (
+        // Was: `Recep Tayyip Erdogan` an organisation.
+        "a president set off by commas",
+        "Syria Offensive\n\nThe Turkish President, Recep Tayyip Erdogan, ordered troops into Syria on Wednesday.",
+        &[("Recep Tayyip Erdogan", "PER", None)],
+        &[],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {
@@ -434,4 +459,4 @@ fn modern_dev_floors() {
 
 /// Just under the shipped model's modern dev figures (`lede eval-ner`).
 const MODERN_F1_FLOOR: f64 = 0.93;
-const MODERN_ORG_FLOOR: f64 = 0.85;
+const MODERN_ORG_FLOOR: f64 = 0.86;

@@ -45,12 +45,14 @@
 
 use super::acronyms;
 use super::affiliations;
+use super::families;
 use super::gazetteer::{GazTags, Gazetteer, CURATED_ORGANISATION, KINDS, ORGANISATION_KINDS};
 use super::headlines;
 use super::long_names;
 use super::nicknames;
 use super::offices;
 use super::overlay::ReaderMatch;
+use super::paired_names;
 use super::programmes;
 use super::roles::is_honorific;
 use super::tagger::{label, spans};
@@ -129,6 +131,7 @@ pub fn apply<S: AsRef<str>>(
         passed_over_organisations(&words, read, labels);
         acronyms::acronyms_that_are_words(&words, labels);
         photo_credits(&words, labels);
+        paired_names::names_across_slashes(&words, labels);
         honorifics(&words, labels);
         patronymics(&words, read.lower, labels);
         long_names::titles_before_people(&words, labels);
@@ -148,6 +151,7 @@ pub fn apply<S: AsRef<str>>(
         nicknames::quoted_nicknames(&words, labels);
     }
     short_forms(reads, labels, gazetteer);
+    families::plural_surnames(sentences, reads, labels);
     for (read, labels) in reads.iter().zip(labels.iter_mut()) {
         listed_names(read.reader, labels);
     }

@@ -11,7 +11,8 @@
 //! organisation. Four rules, in this order (and a fifth, `leaders_of_administrations`, below):
 //!
 //! 1. a name right after an office only a person holds, or a role only a person plays (`WHO
-//!    chief Tedros`, `media tycoon Jimmy Lai`), is that person;
+//!    chief Tedros`, `media tycoon Jimmy Lai`), or set off by commas after an office (`the
+//!    Turkish President, Recep Tayyip Erdogan,`), is that person;
 //! 2. office words at the end of a name, before the person who holds the office, leave the name;
 //! 3. a name before `Governor` or `Mayor` and its holder is a place, when the gazetteer lists it
 //!    as a place and not as an organisation;
@@ -251,7 +252,8 @@ fn holders_are_people(words: &[&str], lower: &[&str], labels: &mut [u8], gazette
         }
         let (before, before_lower) = (words[a - 1], lower[a - 1]);
         let holder = is_office(before_lower)
-            || (is_role(before, before_lower) && may_play_the_role(lower, a, b, gazetteer));
+            || (is_role(before, before_lower) && may_play_the_role(lower, a, b, gazetteer))
+            || in_apposition(lower, a, b);
         if !holder {
             continue;
         }
@@ -266,6 +268,18 @@ fn holders_are_people(words: &[&str], lower: &[&str], labels: &mut [u8], gazette
             set_span(labels, a, b, PER);
         }
     }
+}
+
+/// A name of two words or more set off by commas right after an office: `The Turkish
+/// President, [Recep Tayyip Erdogan], did`. In `eng.train` and `eng.testa`, the five names so
+/// placed are people (`Guinea's president, Lansana Conte,`); a name after the comma but not
+/// closed by one may open a clause instead (`as governor, Wisconsin submitted`).
+fn in_apposition(lower: &[&str], a: usize, b: usize) -> bool {
+    a >= 2
+        && b - a >= 2
+        && lower[a - 1] == ","
+        && lower.get(b) == Some(&",")
+        && is_office(lower[a - 2])
 }
 
 /// Rule 2: office words that end a name of another type, before the person holding the office
@@ -394,6 +408,38 @@ mod tests {
         for (sentence, tags, want) in cases {
             let got = run_rule(super::leaders_of_administrations, sentence, tags);
             assert_eq!(got, *want, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn holders_set_off_by_commas() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "The Turkish President , Recep Tayyip Erdogan , did",
+                "O B-MISC O O B-ORG I-ORG I-ORG O O",
+                "O B-MISC O O B-PER I-PER I-PER O O",
+            ),
+            // Not closed by a comma: the name may open a clause.
+            (
+                "as governor , Wisconsin Energy submitted",
+                "O O O B-ORG I-ORG O",
+                "O O O B-ORG I-ORG O",
+            ),
+            // One word: too little to go on.
+            (
+                "the president , Erdogan , said",
+                "O O O B-ORG O O",
+                "O O O B-ORG O O",
+            ),
+            // After a role, not an office.
+            (
+                "its partner , Goldman Sachs , said",
+                "O O O B-ORG I-ORG O O",
+                "O O O B-ORG I-ORG O O",
+            ),
+        ];
+        for (sentence, tags, want) in cases {
+            assert_eq!(run(sentence, tags), *want, "{sentence}");
         }
     }
 
