@@ -14,8 +14,8 @@
 //!    chief Tedros`, `media tycoon Jimmy Lai`), or set off by commas after an office (`the
 //!    Turkish President, Recep Tayyip Erdogan,`), is that person;
 //! 2. office words at the end of a name, before the person who holds the office, leave the name;
-//! 3. a name before `Governor` or `Mayor` and its holder is a place, when the gazetteer lists it
-//!    as a place and not as an organisation;
+//! 3. a name before `Governor`, `Mayor`, `Senator` or `Rep.` and its holder is a place, when the
+//!    gazetteer lists it as a place and not as an organisation;
 //! 4. a person's name with an office inside it (`Orlando Mayor Buddy Dyer`) is split in three.
 
 use super::conventions::set_span;
@@ -66,8 +66,21 @@ const OFFICE_WORDS: &[&str] = &[
     "vice",
 ];
 
-/// Offices of a place: the name before one is the place (`California Governor`).
-const OFFICES_OF_PLACES: &[&str] = &["attorney", "governor", "gov.", "mayor", "lt.", "lieutenant"];
+/// Offices of a place: the name before one is the place (`California Governor`, `Texas Senator
+/// Ted Cruz`, `Queens Rep. Joe Crowley`; `eng.train`, `eng.testa` and wikigold have five names
+/// before a lawmaker's title, each a place: `U.S. Congressman Dana Rohrabacher`). On PolNeAR's
+/// 882 texts the lawmakers' titles turned 20 states and boroughs from organisations to places.
+const OFFICES_OF_PLACES: &[&str] = &[
+    "attorney",
+    "governor",
+    "gov.",
+    "mayor",
+    "lt.",
+    "lieutenant",
+    "sen.",
+    "senator",
+    "rep.",
+];
 
 fn is_office(lower: &str) -> bool {
     OFFICES.contains(&lower)
@@ -474,10 +487,11 @@ mod tests {
                 "O B-MISC O B-PER",
                 "O B-MISC O B-PER",
             ),
+            // (And rule 3 makes `Texas` the senator's state.)
             (
                 "candidate Texas Senator Ted Cruz",
                 "O B-ORG O B-PER I-PER",
-                "O B-ORG O B-PER I-PER",
+                "O B-LOC O B-PER I-PER",
             ),
             (
                 "billionaire Dallas Mavericks owner Mark Cuban",
