@@ -24,6 +24,11 @@
 //! It also holds a few well-known companies older than that, which the lists lack and the tagger
 //! read as people (`Daimler said on Monday`): `Daimler`, `Kia`, `Maersk`, `Rio Tinto`.
 //!
+//! And a few names our modern dev set's notes decide and the tagger reads otherwise: the parties'
+//! conventions are events (MISC; `Republican National Convention` was ORG 7 times in 26 on
+//! PolNeAR's 882 texts), the `Oval Office` a place (ORG 9 times in 22), and the pollsters, which
+//! it read as people or MISC names (`a new Gallup poll`, `according to Quinnipiac`).
+//!
 //! Names follow CoNLL-2003's practice where `eng.train` shows it: `Kremlin` is a place there (11
 //! of 11), `Nasdaq` a MISC name (9 of 9), so neither is listed as an organisation.
 //!
