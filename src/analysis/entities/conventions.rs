@@ -45,6 +45,7 @@
 
 use super::acronyms;
 use super::affiliations;
+use super::affixed_names;
 use super::families;
 use super::gazetteer::{GazTags, Gazetteer, CURATED_ORGANISATION, KINDS, ORGANISATION_KINDS};
 use super::headlines;
@@ -145,6 +146,7 @@ pub fn apply<S: AsRef<str>>(
         long_names::institutions_of(&words, read.lower, labels);
         long_names::laws_and_plans(&words, labels);
         long_names::hyphenless_americans(&words, labels);
+        affixed_names::prefixed_names(&words, labels);
         newspapers(&words, read.lower, labels);
         affiliations::party_and_state(&words, labels);
         programmes::quoted_titles(&words, labels);

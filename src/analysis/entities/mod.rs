@@ -9,6 +9,7 @@
 
 mod acronyms;
 mod affiliations;
+mod affixed_names;
 pub mod clusters;
 mod conventions;
 mod families;
