@@ -343,6 +343,16 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("Recep Tayyip Erdogan", "PER", None)],
         &[],
     ),
+    (
+        // Was: `PAC` alone an organisation, `pro-Trump` no name.
+        "a super PAC and a word of a prefix and a name",
+        "Ad Wars\n\nA super PAC allied with Marco Rubio spent $2 million on ads in Florida, while Our Principles PAC attacked Donald Trump and a pro-Trump group answered.",
+        &[
+            ("Our Principles PAC", "ORG", None),
+            ("pro-Trump", "MISC", None),
+        ],
+        &["PAC"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -140,6 +140,7 @@ pub fn apply<S: AsRef<str>>(
         offices::leaders_of_administrations(&words, read.lower, labels, gazetteer);
         long_names::institutions_by_head(&words, labels);
         long_names::companies_by_suffix(&words, labels);
+        long_names::political_action_committees(&words, labels);
         long_names::parties_by_name(&words, labels);
         long_names::streets_by_head(&words, labels);
         teams::teams_by_city(&words, read.lower, labels, gazetteer, || title_case(&words));
