@@ -46,6 +46,7 @@
 use super::acronyms;
 use super::affiliations;
 use super::affixed_names;
+use super::exclamations;
 use super::families;
 use super::gazetteer::{GazTags, Gazetteer, CURATED_ORGANISATION, KINDS, ORGANISATION_KINDS};
 use super::headlines;
@@ -152,6 +153,7 @@ pub fn apply<S: AsRef<str>>(
         affiliations::party_and_state(&words, labels);
         programmes::quoted_titles(&words, labels);
         nicknames::quoted_nicknames(&words, labels);
+        exclamations::names_before_marks(&words, labels);
     }
     short_forms(reads, labels, gazetteer);
     families::plural_surnames(sentences, reads, labels);
