@@ -353,6 +353,13 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &["PAC"],
     ),
+    (
+        // Was: `Wedbush` and `Evercore` places.
+        "firms after analysts",
+        "IPO Day\n\nAnalysts at Wedbush said demand was strong, and a strategist at Evercore agreed.",
+        &[("Wedbush", "ORG", None), ("Evercore", "ORG", None)],
+        &[],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -46,6 +46,7 @@
 use super::acronyms;
 use super::affiliations;
 use super::affixed_names;
+use super::employers;
 use super::exclamations;
 use super::families;
 use super::gazetteer::{GazTags, Gazetteer, CURATED_ORGANISATION, KINDS, ORGANISATION_KINDS};
@@ -142,6 +143,7 @@ pub fn apply<S: AsRef<str>>(
         long_names::institutions_by_head(&words, labels);
         long_names::companies_by_suffix(&words, labels);
         long_names::political_action_committees(&words, labels);
+        employers::employers_of_analysts(read.lower, labels);
         long_names::parties_by_name(&words, labels);
         long_names::streets_by_head(&words, labels);
         teams::teams_by_city(&words, read.lower, labels, gazetteer, || title_case(&words));

@@ -12,6 +12,7 @@ mod affiliations;
 mod affixed_names;
 pub mod clusters;
 mod conventions;
+mod employers;
 mod exclamations;
 mod families;
 pub mod features;
