@@ -138,6 +138,7 @@ pub fn apply<S: AsRef<str>>(
         honorifics(&words, labels);
         patronymics(&words, read.lower, labels);
         long_names::titles_before_people(&words, labels);
+        long_names::titles_read_into_names(&words, labels);
         offices::offices_between_names(&words, read.lower, labels, gazetteer);
         offices::leaders_of_administrations(&words, read.lower, labels, gazetteer);
         long_names::institutions_by_head(&words, labels);

@@ -31,6 +31,29 @@ pub fn titles_before_people(words: &[&str], labels: &mut [u8]) {
     }
 }
 
+/// A personal title and one more word read together as a name of another type: the person,
+/// without the title (`[Justice Scalia]` ORG is the justice `Scalia`, `[Senator Sanders]` LOC the
+/// senator). On PolNeAR's 882 texts the tagger read 20 such pairs so, `Justice` most (`the
+/// Justice Department` makes it an organisation's first word). Not when the word after the title
+/// heads an institution (`Justice Department`, `Justice Ministry`).
+pub fn titles_read_into_names(words: &[&str], labels: &mut [u8]) {
+    for (a, b, kind) in spans(labels) {
+        if kind == PER || b - a != 2 {
+            continue;
+        }
+        let title = lower(words[a]);
+        let personal = title == "justice" || PERSONAL_TITLES.contains(&&*title);
+        let name = words[a + 1];
+        let surname_shaped = name.starts_with(char::is_uppercase)
+            && name.chars().skip(1).all(char::is_lowercase)
+            && name.chars().count() > 1;
+        if personal && surname_shaped && !ORG_HEADS.contains(&&*lower(name)) {
+            labels[a] = 0;
+            set_span(labels, a + 1, b, PER);
+        }
+    }
+}
+
 /// A name the tagger read as a person's that ends in an institution's head word is an
 /// organisation: `National Urban League`, `National Education Association` (the document-level
 /// features read `National` before two capitalised words as a title, and the rest as a person).
@@ -564,6 +587,50 @@ mod tests {
             let got =
                 super::super::tagger::written::run_on(sentence, before, |words, _, labels| {
                     political_action_committees(words, labels)
+                });
+            assert_eq!(got, *after, "{case}");
+        }
+    }
+
+    #[test]
+    fn a_title_read_into_a_name_leaves_the_person() {
+        // (case, sentence, tags before, tags after)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "a justice",
+                "Justice Scalia died",
+                "B-ORG I-ORG O",
+                "O B-PER O",
+            ),
+            (
+                "a senator read as a place",
+                "Senator Sanders said",
+                "B-LOC I-LOC O",
+                "O B-PER O",
+            ),
+            (
+                "an institution",
+                "the Justice Department said",
+                "O B-ORG I-ORG O",
+                "O B-ORG I-ORG O",
+            ),
+            (
+                "not a personal title",
+                "General Electric said",
+                "B-ORG I-ORG O",
+                "B-ORG I-ORG O",
+            ),
+            (
+                "an acronym after the title",
+                "Judge NYPD said",
+                "B-ORG I-ORG O",
+                "B-ORG I-ORG O",
+            ),
+        ];
+        for (case, sentence, before, after) in cases {
+            let got =
+                super::super::tagger::written::run_on(sentence, before, |words, _, labels| {
+                    titles_read_into_names(words, labels)
                 });
             assert_eq!(got, *after, "{case}");
         }
