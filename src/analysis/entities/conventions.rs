@@ -49,7 +49,7 @@ use super::affixed_names;
 use super::employers;
 use super::exclamations;
 use super::families;
-use super::gazetteer::{GazTags, Gazetteer, CURATED_ORGANISATION, KINDS, ORGANISATION_KINDS};
+use super::gazetteer::{GazTags, Gazetteer, KINDS, ORGANISATION_KINDS};
 use super::headlines;
 use super::long_names;
 use super::nicknames;
@@ -58,14 +58,12 @@ use super::overlay::ReaderMatch;
 use super::paired_names;
 use super::programmes;
 use super::roles::is_honorific;
+use super::short_forms;
 use super::tagger::{label, spans};
 use super::teams;
 
 const PER: usize = 0;
 const ORG: usize = 1;
-
-/// The gazetteer bits of places and other names (`LOC`, `MISC`, `WLOC`).
-const PLACE_KINDS: u8 = 1 << 0 | 1 << 3 | 1 << 6;
 
 /// Last words of newspaper and magazine names.
 const PUBLICATION_WORDS: &[&str] = &[
@@ -158,7 +156,7 @@ pub fn apply<S: AsRef<str>>(
         nicknames::quoted_nicknames(&words, labels);
         exclamations::names_before_marks(&words, labels);
     }
-    short_forms(reads, labels, gazetteer);
+    short_forms::short_forms(reads, labels, gazetteer);
     families::plural_surnames(sentences, reads, labels);
     for (read, labels) in reads.iter().zip(labels.iter_mut()) {
         listed_names(read.reader, labels);
@@ -330,66 +328,6 @@ fn newspapers(words: &[&str], lower: &[&str], labels: &mut [u8]) {
             && PUBLICATION_WORDS.contains(&lower[b - 1])
         {
             set_span(labels, a - 1, b, ORG);
-        }
-    }
-}
-
-/// One-word names that end a multi-word organisation of the document that the gazetteer knows
-/// take its type, unless one of the document's people has that surname or the word is a place or
-/// a nationality of the gazetteer. Only known organisations
-/// lead, so a tagging error is never spread over an article.
-fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
-    let mut long_forms: Vec<&str> = Vec::new();
-    let mut surnames: Vec<&str> = Vec::new();
-    for (read, labels) in reads.iter().zip(labels.iter()) {
-        for (a, b, kind) in spans(labels) {
-            if b - a < 2 {
-                continue;
-            }
-            let lower = &read.lower[a..b];
-            let last = lower[lower.len() - 1];
-            if kind == PER {
-                surnames.push(last);
-            } else if kind == ORG && gazetteer.lookup(lower) & ORGANISATION_KINDS != 0 {
-                long_forms.push(last);
-            }
-        }
-    }
-    if long_forms.is_empty() && surnames.is_empty() {
-        return;
-    }
-    for (read, labels) in reads.iter().zip(labels.iter_mut()) {
-        for (a, b, kind) in spans(labels) {
-            if b - a != 1 {
-                continue;
-            }
-            let word = read.lower[a];
-            // The surname of one of the article's people (`BEWKES` after `Jeffrey Bewkes`, in a
-            // line in capitals the tagger reads as an organisation) is that person.
-            let surname = kind != PER && surnames.contains(&word) && !long_forms.contains(&word);
-            let long_form = kind != ORG && long_forms.contains(&word) && !surnames.contains(&word);
-            if !surname && !long_form {
-                continue;
-            }
-            // A place or a nationality in its own right (`Madrid` after `Real Madrid`, `Canada`
-            // after `Air Canada`) stays what it is. Looked up only for the few candidates.
-            //
-            // A surname the model read as an organisation stays one only if it is a curated
-            // organisation: Wikipedia's list (`WORG`) has people among its titles and redirects
-            // (`Bush`, `Erdogan`), and its match is what pulls them to ORG, so `Erdogan said`
-            // after `Recep Tayyip Erdogan` is the person. Read as anything else, the word's
-            // context, not the list, made it so, and the whole list still counts.
-            let own_kinds = gazetteer.lookup(&[word]);
-            let own_names = if kind == ORG {
-                PLACE_KINDS | CURATED_ORGANISATION
-            } else {
-                PLACE_KINDS | ORGANISATION_KINDS
-            };
-            if surname && own_kinds & own_names == 0 {
-                set_span(labels, a, b, PER);
-            } else if long_form && own_kinds & PLACE_KINDS == 0 {
-                set_span(labels, a, b, ORG);
-            }
         }
     }
 }

@@ -32,6 +32,7 @@ mod recent;
 mod roles;
 mod scoring;
 pub mod sentence;
+mod short_forms;
 pub mod tagger;
 mod teams;
 mod titled_names;

@@ -1,0 +1,140 @@
+//! Short forms: an article names a person or an organisation in full once, then by one word
+//! (`Jeffrey Bewkes`, then `BEWKES`; `Time Warner`, then `Warner`).
+
+use super::conventions::{set_span, Read};
+use super::gazetteer::{Gazetteer, CURATED_ORGANISATION, ORGANISATION_KINDS};
+use super::tagger::spans;
+
+const PER: usize = 0;
+const ORG: usize = 1;
+
+/// The gazetteer bits of places and other names (`LOC`, `MISC`, `WLOC`).
+const PLACE_KINDS: u8 = 1 << 0 | 1 << 3 | 1 << 6;
+
+/// One-word names that end a multi-word organisation of the document that the gazetteer knows
+/// take its type, unless one of the document's people has that surname or the word is a place or
+/// a nationality of the gazetteer. Only known organisations
+/// lead, so a tagging error is never spread over an article.
+pub fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
+    let mut long_forms: Vec<&str> = Vec::new();
+    let mut surnames: Vec<&str> = Vec::new();
+    for (read, labels) in reads.iter().zip(labels.iter()) {
+        for (a, b, kind) in spans(labels) {
+            if b - a < 2 {
+                continue;
+            }
+            let lower = &read.lower[a..b];
+            let last = lower[lower.len() - 1];
+            if kind == PER {
+                surnames.push(last);
+            } else if kind == ORG && gazetteer.lookup(lower) & ORGANISATION_KINDS != 0 {
+                long_forms.push(last);
+            }
+        }
+    }
+    if long_forms.is_empty() && surnames.is_empty() {
+        return;
+    }
+    for (read, labels) in reads.iter().zip(labels.iter_mut()) {
+        for (a, b, kind) in spans(labels) {
+            if b - a != 1 {
+                continue;
+            }
+            // A recent name keeps its list's type (`Latinos` after a heading read as a person,
+            // `Young Latinos`).
+            if read.recent.iter().any(|m| m.start == a && m.end == b) {
+                continue;
+            }
+            let word = read.lower[a];
+            // The surname of one of the article's people (`BEWKES` after `Jeffrey Bewkes`, in a
+            // line in capitals the tagger reads as an organisation) is that person.
+            let surname = kind != PER && surnames.contains(&word) && !long_forms.contains(&word);
+            let long_form = kind != ORG && long_forms.contains(&word) && !surnames.contains(&word);
+            if !surname && !long_form {
+                continue;
+            }
+            // A place or a nationality in its own right (`Madrid` after `Real Madrid`, `Canada`
+            // after `Air Canada`) stays what it is. Looked up only for the few candidates.
+            //
+            // A surname the model read as an organisation stays one only if it is a curated
+            // organisation: Wikipedia's list (`WORG`) has people among its titles and redirects
+            // (`Bush`, `Erdogan`), and its match is what pulls them to ORG, so `Erdogan said`
+            // after `Recep Tayyip Erdogan` is the person. Read as anything else, the word's
+            // context, not the list, made it so, and the whole list still counts.
+            let own_kinds = gazetteer.lookup(&[word]);
+            let own_names = if kind == ORG {
+                PLACE_KINDS | CURATED_ORGANISATION
+            } else {
+                PLACE_KINDS | ORGANISATION_KINDS
+            };
+            if surname && own_kinds & own_names == 0 {
+                set_span(labels, a, b, PER);
+            } else if long_form && own_kinds & PLACE_KINDS == 0 {
+                set_span(labels, a, b, ORG);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::gazetteer::GazTags;
+    use super::super::overlay::ReaderMatch;
+    use super::super::tagger::label;
+    use super::*;
+
+    /// A recent name keeps its list's type when a person's name ends in the same word: `Young
+    /// Latinos`, a heading read as a person, then `with Latinos`.
+    #[test]
+    fn short_forms_leave_recent_names() {
+        const MISC: usize = 3;
+        let gazetteer = Gazetteer::parse("");
+        let lower = [vec!["young", "latinos"], vec!["with", "latinos"]];
+        let gaz = vec![GazTags::default(); 2];
+        let recent = [ReaderMatch {
+            start: 1,
+            end: 2,
+            kind: MISC,
+        }];
+        let reads = [
+            Read {
+                lower: &lower[0],
+                gaz: &gaz,
+                recent: &[],
+                reader: &[],
+            },
+            Read {
+                lower: &lower[1],
+                gaz: &gaz,
+                recent: &recent,
+                reader: &[],
+            },
+        ];
+        let mut labels = vec![
+            vec![label(PER, false) as u8, label(PER, true) as u8],
+            vec![0, label(MISC, false) as u8],
+        ];
+        short_forms(&reads, &mut labels, &gazetteer);
+        assert_eq!(labels[1][1], label(MISC, false) as u8);
+        let reads = [
+            Read {
+                lower: &lower[0],
+                gaz: &gaz,
+                recent: &[],
+                reader: &[],
+            },
+            Read {
+                lower: &lower[1],
+                gaz: &gaz,
+                recent: &[],
+                reader: &[],
+            },
+        ];
+        short_forms(&reads, &mut labels, &gazetteer);
+        assert_eq!(
+            labels[1][1],
+            label(PER, false) as u8,
+            "unlisted, the surname"
+        );
+    }
+}
