@@ -17,8 +17,13 @@ const MISC: usize = 3;
 /// The prefixes, as written at a word's start.
 const PREFIXES: &[&str] = &["pro-", "anti-", "non-", "Pro-", "Anti-", "Non-"];
 
-/// Whether `word` is a prefix, a hyphen and a capitalised name: `pro-Trump`, `Anti-EU`.
+/// Whether `word` is a prefix, a hyphen and a capitalised name: `pro-Trump`, `Anti-EU`. Every
+/// word passes here: one whose fourth or fifth byte is no hyphen is ruled out first.
 fn is_affixed_name(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() < 5 || (bytes[3] != b'-' && bytes[4] != b'-') {
+        return false;
+    }
     PREFIXES.iter().any(|p| {
         word.strip_prefix(p).is_some_and(|name| {
             name.starts_with(char::is_uppercase)

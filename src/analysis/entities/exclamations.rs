@@ -15,7 +15,10 @@ const PER: usize = 0;
 /// Cuts the trailing marks off every person's name that ran through them.
 pub fn names_before_marks(words: &[&str], labels: &mut [u8]) {
     let is_mark = |w: &str| !w.is_empty() && w.chars().all(|c| c == '?' || c == '!');
-    if !words.iter().any(|w| w.starts_with(['!', '?'])) {
+    if !words
+        .iter()
+        .any(|w| matches!(w.as_bytes().first(), Some(b'!' | b'?')))
+    {
         return;
     }
     for (a, b, kind) in spans(labels) {

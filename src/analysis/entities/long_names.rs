@@ -9,7 +9,7 @@
 //! League`) stays MISC.
 
 use super::conventions::set_span;
-use super::tagger::{spans, TYPES};
+use super::tagger::{is_inside, kind_of, label, spans, TYPES};
 use crate::analysis::case::lower;
 
 const PER: usize = 0;
@@ -40,10 +40,20 @@ pub fn titles_before_people(words: &[&str], labels: &mut [u8]) {
 /// Justice Department` makes it an organisation's first word). Not when the word after the title
 /// heads an institution (`Justice Department`, `Justice Ministry`).
 pub fn titles_read_into_names(words: &[&str], labels: &mut [u8]) {
-    for (a, b, kind) in spans(labels) {
-        if kind == PER || b - a != 2 {
+    // Every sentence passes here: names of two words are found from the labels alone, without
+    // listing the sentence's names.
+    for a in 0..labels.len().saturating_sub(1) {
+        let (first, second) = (usize::from(labels[a]), usize::from(labels[a + 1]));
+        let two_words = first != 0
+            && !is_inside(first)
+            && second == label(kind_of(first).unwrap_or(PER), true)
+            && labels
+                .get(a + 2)
+                .is_none_or(|&l| !is_inside(usize::from(l)));
+        if !two_words || kind_of(first) == Some(PER) {
             continue;
         }
+        let b = a + 2;
         let title = lower(words[a]);
         let personal = title == "justice" || PERSONAL_TITLES.contains(&&*title);
         let name = words[a + 1];
