@@ -115,6 +115,20 @@ pub struct Read<'s> {
     pub reader: &'s [ReaderMatch],
 }
 
+#[cfg(test)]
+impl<'s> Read<'s> {
+    /// A sentence's words and gazetteer matches with no recent or reader's names, as the rules'
+    /// tests read them.
+    pub fn plain(lower: &'s [&'s str], gaz: &'s [GazTags]) -> Read<'s> {
+        Read {
+            lower,
+            gaz,
+            recent: &[],
+            reader: &[],
+        }
+    }
+}
+
 /// Applies every convention to one document's labels (`labels[s]` for sentence `s`, which
 /// `reads[s]` describes).
 pub fn apply<S: AsRef<str>>(
@@ -411,12 +425,7 @@ mod tests {
         let reads: Vec<Read> = lower
             .iter()
             .zip(&gaz)
-            .map(|(lower, gaz)| Read {
-                lower,
-                gaz,
-                recent: &[],
-                reader: &[],
-            })
+            .map(|(lower, gaz)| Read::plain(lower, gaz))
             .collect();
         apply(sentences, &reads, labels, gazetteer);
     }

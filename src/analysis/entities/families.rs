@@ -90,12 +90,7 @@ mod tests {
         let reads: Vec<Read> = lower
             .iter()
             .zip(&gaz)
-            .map(|(lower, gaz)| Read {
-                lower,
-                gaz,
-                recent: &[],
-                reader: &[],
-            })
+            .map(|(lower, gaz)| Read::plain(lower, gaz))
             .collect();
         let mut labels: Vec<Vec<u8>> = tags.split(" | ").map(labels_of).collect();
         plural_surnames(&sentences, &reads, &mut labels);

@@ -96,40 +96,20 @@ mod tests {
             end: 2,
             kind: MISC,
         }];
-        let reads = [
+        let listed = [
+            Read::plain(&lower[0], &gaz),
             Read {
-                lower: &lower[0],
-                gaz: &gaz,
-                recent: &[],
-                reader: &[],
-            },
-            Read {
-                lower: &lower[1],
-                gaz: &gaz,
                 recent: &recent,
-                reader: &[],
+                ..Read::plain(&lower[1], &gaz)
             },
         ];
         let mut labels = vec![
             vec![label(PER, false) as u8, label(PER, true) as u8],
             vec![0, label(MISC, false) as u8],
         ];
-        short_forms(&reads, &mut labels, &gazetteer);
+        short_forms(&listed, &mut labels, &gazetteer);
         assert_eq!(labels[1][1], label(MISC, false) as u8);
-        let reads = [
-            Read {
-                lower: &lower[0],
-                gaz: &gaz,
-                recent: &[],
-                reader: &[],
-            },
-            Read {
-                lower: &lower[1],
-                gaz: &gaz,
-                recent: &[],
-                reader: &[],
-            },
-        ];
+        let reads = [Read::plain(&lower[0], &gaz), Read::plain(&lower[1], &gaz)];
         short_forms(&reads, &mut labels, &gazetteer);
         assert_eq!(
             labels[1][1],
