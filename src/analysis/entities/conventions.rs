@@ -170,8 +170,8 @@ pub fn apply<S: AsRef<str>>(
         nicknames::quoted_nicknames(&words, labels);
         exclamations::names_before_marks(&words, labels);
     }
-    short_forms::short_forms(reads, labels, gazetteer);
-    families::plural_surnames(sentences, reads, labels);
+    let surnames = short_forms::short_forms(reads, labels, gazetteer);
+    families::plural_surnames(sentences, reads, labels, &surnames);
     for (read, labels) in reads.iter().zip(labels.iter_mut()) {
         listed_names(read.reader, labels);
     }

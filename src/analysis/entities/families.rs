@@ -8,27 +8,21 @@
 //! singular is the surname of a person the article names in full, is that family.
 
 use super::conventions::{set_span, Read};
-use super::tagger::{is_inside, spans};
+use super::tagger::is_inside;
 
 const PER: usize = 0;
 
 /// The words before a family's name.
 const DETERMINERS: &[&str] = &["the", "both"];
 
-/// Gives each family named by its plural surname the type of a person.
+/// Gives each family named by its plural surname the type of a person. `surnames` are those of
+/// the article's people named in full (`short_forms` lists them).
 pub fn plural_surnames<S: AsRef<str>>(
     sentences: &[Vec<S>],
     reads: &[Read],
     labels: &mut [Vec<u8>],
+    surnames: &[&str],
 ) {
-    let mut surnames: Vec<&str> = Vec::new();
-    for (read, labels) in reads.iter().zip(labels.iter()) {
-        for (a, b, kind) in spans(labels) {
-            if kind == PER && b - a >= 2 {
-                surnames.push(read.lower[b - 1]);
-            }
-        }
-    }
     if surnames.is_empty() {
         return;
     }
@@ -39,7 +33,7 @@ pub fn plural_surnames<S: AsRef<str>>(
                 continue;
             }
             let word = sentence[i].as_ref();
-            if !word.starts_with(char::is_uppercase) || !family_of(lower, &surnames) {
+            if !word.starts_with(char::is_uppercase) || !family_of(lower, surnames) {
                 continue;
             }
             // The plural alone: not a word inside a longer name (`the Clintons Foundation`).
@@ -67,8 +61,8 @@ fn family_of(plural: &str, surnames: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::gazetteer::GazTags;
-    use super::super::tagger::label_name;
     use super::super::tagger::written::labels_of;
+    use super::super::tagger::{label_name, spans};
     use super::*;
 
     /// The labels the rule leaves on `text` (sentences split on ` | `, words on spaces), tagged
@@ -93,7 +87,17 @@ mod tests {
             .map(|(lower, gaz)| Read::plain(lower, gaz))
             .collect();
         let mut labels: Vec<Vec<u8>> = tags.split(" | ").map(labels_of).collect();
-        plural_surnames(&sentences, &reads, &mut labels);
+        let surnames: Vec<&str> = reads
+            .iter()
+            .zip(&labels)
+            .flat_map(|(read, labels)| {
+                spans(labels)
+                    .into_iter()
+                    .filter(|&(a, b, kind)| kind == PER && b - a >= 2)
+                    .map(|(_, b, _)| read.lower[b - 1])
+            })
+            .collect();
+        plural_surnames(&sentences, &reads, &mut labels, &surnames);
         labels
             .iter()
             .map(|s| {

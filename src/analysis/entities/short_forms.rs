@@ -15,9 +15,17 @@ const PLACE_KINDS: u8 = 1 << 0 | 1 << 3 | 1 << 6;
 /// take its type, unless one of the document's people has that surname or the word is a place or
 /// a nationality of the gazetteer. Only known organisations
 /// lead, so a tagging error is never spread over an article.
-pub fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer) {
+///
+/// Returns the surnames of the article's people (the last words of their names of two words or
+/// more), which the family rule reads too (`families`); this rule changes only one-word names,
+/// so they are the same after it.
+pub fn short_forms<'s>(
+    reads: &[Read<'s>],
+    labels: &mut [Vec<u8>],
+    gazetteer: &Gazetteer,
+) -> Vec<&'s str> {
     let mut long_forms: Vec<&str> = Vec::new();
-    let mut surnames: Vec<&str> = Vec::new();
+    let mut surnames: Vec<&'s str> = Vec::new();
     for (read, labels) in reads.iter().zip(labels.iter()) {
         for (a, b, kind) in spans(labels) {
             if b - a < 2 {
@@ -33,7 +41,7 @@ pub fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer
         }
     }
     if long_forms.is_empty() && surnames.is_empty() {
-        return;
+        return surnames;
     }
     for (read, labels) in reads.iter().zip(labels.iter_mut()) {
         for (a, b, kind) in spans(labels) {
@@ -74,6 +82,7 @@ pub fn short_forms(reads: &[Read], labels: &mut [Vec<u8>], gazetteer: &Gazetteer
             }
         }
     }
+    surnames
 }
 
 #[cfg(test)]
