@@ -422,7 +422,8 @@ impl Tagger<'_> {
         // Conventions (known organisations, honorifics…) are settled before the second pass reads
         // the first pass's votes, so the article's other mentions follow them: `Time Warner` first,
         // then `Warner`.
-        conventions::apply(sentences, &reads, &mut labels, self.gazetteer);
+        let mut settled = conventions::Settled::default();
+        conventions::apply(sentences, &reads, &mut labels, self.gazetteer, &mut settled);
         if self.model.passes() < 2 {
             return labels;
         }
@@ -443,7 +444,7 @@ impl Tagger<'_> {
             }
             self.decode(emissions, labels);
         }
-        conventions::apply(sentences, &reads, &mut labels, self.gazetteer);
+        conventions::apply(sentences, &reads, &mut labels, self.gazetteer, &mut settled);
         labels
     }
 
