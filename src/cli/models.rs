@@ -92,6 +92,9 @@ pub(super) fn pack_model_command(args: &[String], out: &mut dyn Write) -> Result
         )));
     };
     let input = read_file(path)?;
+    if input.starts_with(b"LEDE-NER") {
+        return pack_ner_model(path, &input, args.value("--out"), out);
+    }
     let model = SmallModel::read(&input)?;
     let bytes = model.to_bytes()?;
     let text = model.to_text();
@@ -117,6 +120,36 @@ pub(super) fn pack_model_command(args: &[String], out: &mut dyn Write) -> Result
         "wrote {shown}: {} bytes from {} of text{canonical}",
         bytes.len(),
         text.len()
+    )
+    .map_err(io_error("stdout"))
+}
+
+/// `pack-model` for the entity tagger's model: reads it in any layout this build reads (the
+/// row-by-row one of older code included) and writes it in today's, to `--out` or in place.
+/// `scripts/rebuild-ner` trains with the code that trained the shipped model, then packs the
+/// result so.
+fn pack_ner_model(
+    path: &str,
+    input: &[u8],
+    out_path: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::analysis::entities::model::Model;
+    let model = Model::from_bytes(input).map_err(|e| Error::Model(format!("{path}: {e}")))?;
+    let bytes = model.to_bytes();
+    if Model::from_bytes(&bytes)? != model {
+        return Err(Error::Model(format!(
+            "{path}: the packed model does not read back the same"
+        )));
+    }
+    let shown = out_path.unwrap_or(path);
+    std::fs::write(shown, &bytes).map_err(io_error(shown))?;
+    writeln!(
+        out,
+        "wrote {shown}: {} bytes, {} feature rows (from {} bytes)",
+        bytes.len(),
+        model.rows(),
+        input.len()
     )
     .map_err(io_error("stdout"))
 }
@@ -216,7 +249,7 @@ mod tests {
         let cases: &[(&str, &[u8], &str)] = &[
             (
                 "another kind",
-                b"LEDE-NER 1\n",
+                b"LEDE-OTHER 1\n",
                 "not a model that ships packed",
             ),
             (
@@ -239,8 +272,25 @@ mod tests {
                 assert!(err.contains(want), "{name}, {command}: {err}");
             }
         }
+        // The entity tagger's model is packed (re-encoded) too, and read as one.
+        let path = dir.join("ner.bin");
+        std::fs::write(&path, b"LEDE-NER\x07\x00").unwrap();
+        let err = run_args(&["pack-model", path.to_str().unwrap()]).unwrap_err();
+        assert!(err.to_string().contains("format version 7"), "{err}");
         let err = run_args(&["pack-model"]).unwrap_err().to_string();
         assert!(err.contains("needs a model file"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The shipped entity model is in today's layout: packing it gives back its bytes.
+    #[test]
+    fn the_shipped_ner_model_packs_to_itself() {
+        let dir = std::env::temp_dir().join(format!("lede-pack-ner-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/model/ner.bin");
+        let out = dir.join("ner.bin");
+        run_args(&["pack-model", shipped, "--out", out.to_str().unwrap()]).unwrap();
+        assert!(std::fs::read(&out).unwrap() == std::fs::read(shipped).unwrap());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
