@@ -18,6 +18,7 @@ const MAX_CELLS: usize = 1 << 18;
 /// let spans = word_diff(v, "a view of Sudzha");
 /// assert_eq!(spans.iter().map(|s| s.of(v)).collect::<Vec<_>>(), ["a street of"]);
 /// ```
+#[inline(never)]
 pub fn word_diff(variant: &str, representative: &str) -> Vec<Span> {
     let a = words(variant);
     let b = words(representative);

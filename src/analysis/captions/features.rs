@@ -378,6 +378,7 @@ impl<'a> FirstPass<'a> {
     }
 
     /// Writes line `i`'s features into `out` (which is not cleared first).
+    #[inline(never)]
     pub(super) fn write(&self, i: usize, out: &mut FeatureList) {
         let FirstPass {
             facts,
@@ -593,6 +594,7 @@ impl<'a> SecondPass<'a> {
     }
 
     /// Writes line `i`'s second-pass features into `out` (which is not cleared first).
+    #[inline(never)]
     pub(super) fn write(&self, i: usize, out: &mut FeatureList) {
         let SecondPass {
             facts,

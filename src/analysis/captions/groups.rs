@@ -55,6 +55,7 @@ pub struct VariantSeg {
 }
 
 /// Groups the paragraphs whose role is `Caption`.
+#[inline(never)]
 pub fn group_captions(text: &str, doc: &Doc, roles: &[Role]) -> Vec<GroupSeg> {
     // Exact level.
     let mut variant_of: HashMap<String, usize> = HashMap::new();
@@ -136,6 +137,7 @@ pub fn group_captions(text: &str, doc: &Doc, roles: &[Role]) -> Vec<GroupSeg> {
 
 /// Hashes of the word bigrams of `s` (lower-cased runs of letters and digits), sorted and
 /// deduplicated. A one-word caption gives its single word.
+#[inline(never)]
 pub fn shingles(s: &str) -> Vec<u64> {
     let words: Vec<String> = s
         .split(|c: char| !c.is_alphanumeric())
@@ -176,6 +178,7 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 }
 
 /// One LSH key per band: the band's number and a hash of its `ROWS` MinHash values.
+#[inline(never)]
 fn band_keys(shingles: &[u64]) -> Vec<(usize, u64)> {
     let mut mins = [u64::MAX; BANDS * ROWS];
     for &s in shingles {

@@ -66,6 +66,7 @@ pub fn analyze_captions(text: &str, doc: &Doc) -> Captions {
 /// Roles and caption groups with the shipped model, where a structural `Hint` (from an HTML or
 /// Markdown import) overrides the classifier's role for the paragraphs it covers. Grouping runs
 /// after, so caption-hinted paragraphs still fold into caption groups.
+#[inline(never)]
 pub fn analyze_captions_hinted(text: &str, doc: &Doc, hints: &[Hint]) -> Captions {
     let mut roles = assign_roles(text, doc);
     apply_hints(doc, hints, &mut roles);
@@ -79,6 +80,7 @@ pub fn assign_roles(text: &str, doc: &Doc) -> Vec<Role> {
 }
 
 /// The role of every paragraph of `doc`, with `model`.
+#[inline(never)]
 pub fn assign_roles_with(text: &str, doc: &Doc, model: &Model) -> Vec<Role> {
     let lines = doc.paragraph_texts(text);
     let facts = doc_facts(&lines);
@@ -164,6 +166,7 @@ fn headline_shaped(f: &LineFacts) -> bool {
 ///
 /// Each line's names are written into one reused `FeatureList`: the same names as
 /// `doc_features` and `stage2_features` give training, without a `String` per name.
+#[inline(never)]
 pub fn classify_lines(facts: &[LineFacts], model: &Model) -> Vec<Class> {
     let mut names = FeatureList::new();
     let pass = features::FirstPass::new(facts);

@@ -93,6 +93,7 @@ pub(super) fn caption_opening_lower(lower: &str) -> bool {
 /// the present tense (`Rubio speaks`, `Putin chairs`, `Investigators look`), and a date in the
 /// last part of the line (`…in London, England, March 15, 2025.`). Wire captions follow this
 /// pattern; story paragraphs report in the past tense.
+#[inline(never)]
 pub fn is_scene_description(line: &str) -> bool {
     let n = line.split_whitespace().take(81).count();
     if !(6..=80).contains(&n) {
@@ -242,6 +243,7 @@ pub fn is_byline(line: &str) -> bool {
 }
 
 /// `is_byline` on the line and its lower-cased copy.
+#[inline(never)]
 pub(super) fn byline_lower(line: &str, lower: &Lowered) -> bool {
     let mut words = line.split_whitespace();
     let (first, second) = (words.next(), words.next());
@@ -293,6 +295,7 @@ pub(super) fn picture_label_lower(lower: &Lowered) -> bool {
 }
 
 /// An author's note: a name, then `is a writer for`, `covers the Raptors`, `can be reached at`.
+#[inline(never)]
 pub(super) fn author_note(line: &str, lower: &Lowered) -> bool {
     let words: Vec<&str> = line.split_whitespace().take(46).collect();
     if !(5..=45).contains(&words.len()) {
@@ -325,6 +328,7 @@ pub(super) fn author_note(line: &str, lower: &Lowered) -> bool {
 /// A photo's scene: a capitalised subject right at the start, then a verb in the present tense
 /// (`Daniel Vettori celebrates after …`, `Chelsea's Michael Ballack controls the ball …`), and
 /// no reporting verb. Weaker than `is_scene_description` (no date needed); a feature only.
+#[inline(never)]
 pub(super) fn scene_verb(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().take(46).collect();
     if !(6..=45).contains(&words.len()) {
@@ -555,6 +559,7 @@ const STAMP_WORDS: [&str; 32] = [
 /// A personal name on its own, or a name and an affiliation: `Luke Van Leuveren`, `RANDY
 /// SPORTAK`, `Mark Hinton, Goal.com`, `Robert Fife, CTV Ottawa Bureau Chief`. Bylines without
 /// the "By".
+#[inline(never)]
 pub(super) fn name_line(line: &str) -> bool {
     let head = line.split(',').next().unwrap_or("");
     let words: Vec<&str> = head.split_whitespace().collect();

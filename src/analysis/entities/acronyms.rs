@@ -25,6 +25,7 @@ const SHOUTED: &[&str] = &[
 ];
 
 /// Gives each listed acronym, left unmarked in a sentence of ordinary case, its name's type.
+#[inline(never)]
 pub fn acronyms_that_are_words(words: &[&str], labels: &mut [u8]) {
     let Some(first) = words.iter().position(|w| listed(w).is_some()) else {
         return;

@@ -57,6 +57,7 @@ fn affiliation(inside: &str) -> Option<usize> {
 /// Some papers set the party and state off by commas instead (`Sen. Ted Cruz, R-Texas, said`;
 /// in PolNeAR's 882 texts the tagger read that `R-Texas` as a place 7 times); there only a
 /// party with its state counts, since a name, a comma and a state alone is as often a list.
+#[inline(never)]
 pub(super) fn party_and_state(words: &[&str], labels: &mut [u8]) {
     for open in 1..words.len() {
         let closing = match words[open] {

@@ -35,6 +35,7 @@ fn is_affixed_name(word: &str) -> bool {
 
 /// Labels each word of a prefix and a name MISC, where the tagger left it unlabelled or read it
 /// alone as another type.
+#[inline(never)]
 pub fn prefixed_names(words: &[&str], labels: &mut [u8]) {
     let Some(first) = words.iter().position(|w| is_affixed_name(w)) else {
         return;

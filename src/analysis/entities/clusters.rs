@@ -40,6 +40,7 @@ fn key_of(words: &[&str]) -> String {
 }
 
 /// `United States` → `us`; `North Atlantic Treaty Organization` → `nato`. `None` for one word.
+#[inline(never)]
 fn acronym_of(words: &[&str]) -> Option<String> {
     let content: Vec<&&str> = words
         .iter()

@@ -177,6 +177,7 @@ pub fn apply<S: AsRef<str>>(
 }
 
 /// The conventions that read one sentence alone, in order.
+#[inline(never)]
 fn apply_to_sentence<S: AsRef<str>>(
     sentence: &[S],
     read: &Read,
@@ -225,6 +226,7 @@ pub(super) fn set_span(labels: &mut [u8], a: usize, b: usize, kind: usize) {
 }
 
 /// A name that is exactly a curated organisation of the gazetteer, and nothing else there.
+#[inline(never)]
 fn known_organisations(lower: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
     let org_bit = 1u8 << KINDS.iter().position(|&k| k == "ORG").unwrap_or(1);
     for (a, b, kind) in spans(labels) {
@@ -254,6 +256,7 @@ fn title_case(words: &[&str]) -> bool {
 
 /// In a title-case headline, a span that is no known name but opens on a curated organisation
 /// (`Federal Reserve Raises Rates`) keeps only the organisation.
+#[inline(never)]
 fn headline_overreach(words: &[&str], lower: &[&str], labels: &mut [u8], gazetteer: &Gazetteer) {
     // Only names of three words or more can overreach: look for one before reading the case of
     // every word.
@@ -285,6 +288,7 @@ fn headline_overreach(words: &[&str], lower: &[&str], labels: &mut [u8], gazette
 
 /// Curated organisations of two words or more, matched with their capitals, where the tagger left
 /// every word unlabelled.
+#[inline(never)]
 fn passed_over_organisations(words: &[&str], read: &Read, labels: &mut [u8]) {
     // Most sentences have no two unlabelled capitalised words close together: skip the lookups.
     let open: Vec<usize> = (0..words.len())
@@ -314,6 +318,7 @@ fn passed_over_organisations(words: &[&str], read: &Read, labels: &mut [u8]) {
 
 /// `AP Photo/Evan Vucci`, `Reuters Photo/Name`: the agency before `Photo`, the photographer after
 /// the slash.
+#[inline(never)]
 fn photo_credits(words: &[&str], labels: &mut [u8]) {
     for (a, b, _) in spans(labels) {
         let Some(photo) = (a + 1..b).find(|&i| words[i] == "Photo") else {
@@ -330,6 +335,7 @@ fn photo_credits(words: &[&str], labels: &mut [u8]) {
 }
 
 /// An honorific before or at the start of a name: the name without it is a person.
+#[inline(never)]
 fn honorifics(words: &[&str], labels: &mut [u8]) {
     for (a, b, kind) in spans(labels) {
         let mut start = a;
@@ -349,6 +355,7 @@ fn honorifics(words: &[&str], labels: &mut [u8]) {
 /// tagger, trained on 1996 Reuters, reads the lower-case word as the end of a name, and each side
 /// as a name of its own, often of another type (`Osama` MISC, `Laden` PER). Only where the word
 /// after the particle is a name the tagger found, and is capitalised, does the rule act.
+#[inline(never)]
 fn patronymics(words: &[&str], lower: &[&str], labels: &mut [u8]) {
     for p in 0..words.len().saturating_sub(1) {
         if !matches!(lower[p], "bin" | "ibn" | "bint")
@@ -372,6 +379,7 @@ fn patronymics(words: &[&str], lower: &[&str], labels: &mut [u8]) {
 }
 
 /// An organisation ending in a newspaper word, right after a capitalised `The`, takes the `The`.
+#[inline(never)]
 fn newspapers(words: &[&str], lower: &[&str], labels: &mut [u8]) {
     for (a, b, kind) in spans(labels) {
         if kind == ORG
@@ -403,6 +411,7 @@ fn newspapers(words: &[&str], lower: &[&str], labels: &mut [u8]) {
 /// read as an organisation stayed one. A reader who typed the name in means it; the rule stops
 /// there: a name written in lower case in the lexicon or in the text (`the zorblat quenth
 /// broke`) is never marked by it.
+#[inline(never)]
 fn listed_names(listed: &[ReaderMatch], labels: &mut [u8]) {
     if listed.is_empty() {
         return;

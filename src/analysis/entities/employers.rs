@@ -42,6 +42,7 @@ const OCCUPATIONS: &[&str] = &[
 
 /// Labels the name right after an occupation and `at` or `with` an organisation, where the
 /// tagger read it as another type.
+#[inline(never)]
 pub fn employers_of_analysts(lower: &[&str], labels: &mut [u8]) {
     for a in 2..labels.len() {
         let first = usize::from(labels[a]);

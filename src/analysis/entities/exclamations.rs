@@ -13,6 +13,7 @@ use super::tagger::spans;
 const PER: usize = 0;
 
 /// Cuts the trailing marks off every person's name that ran through them.
+#[inline(never)]
 pub fn names_before_marks(words: &[&str], labels: &mut [u8]) {
     let is_mark = |w: &str| !w.is_empty() && w.chars().all(|c| c == '?' || c == '!');
     if !words

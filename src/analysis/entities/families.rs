@@ -17,6 +17,7 @@ const DETERMINERS: &[&str] = &["the", "both"];
 
 /// Gives each family named by its plural surname the type of a person. `surnames` are those of
 /// the article's people named in full (`short_forms` lists them).
+#[inline(never)]
 pub fn plural_surnames<S: AsRef<str>>(
     sentences: &[Vec<S>],
     reads: &[Read],

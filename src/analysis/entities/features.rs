@@ -348,6 +348,7 @@ impl DocContext {
     }
 
     /// `new`, from tokens already prepared (tagging prepares each distinct word once).
+    #[inline(never)]
     pub(super) fn of_prepared<'p, 'a: 'p>(
         sentences: impl Iterator<Item = &'p [&'p Prepared<'a>]>,
     ) -> DocContext {
@@ -406,6 +407,7 @@ impl DocContext {
     }
 
     /// Adds a first pass's entity types: `spans` are (sentence, start token, end token, type).
+    #[inline(never)]
     pub fn add_votes<S: AsRef<str>>(
         &mut self,
         sentences: &[Vec<S>],
@@ -445,6 +447,7 @@ pub fn vote_features<S: AsRef<str>>(
 }
 
 /// `vote_features`, from tokens already prepared.
+#[inline(never)]
 pub(super) fn vote_features_of(
     tokens: &[&Prepared],
     doc: &DocContext,

@@ -98,6 +98,7 @@ const HEADLINE_VERBS: &[&str] = &[
 /// before it: `Hillary Clinton Speaks` is `Hillary Clinton`. A name of another type with a
 /// headline verb after its second word ends before the verb, and the words after it leave it too:
 /// `City Council Approves Budget` is `City Council`.
+#[inline(never)]
 pub(super) fn verbs_after_names(
     lower: &[&str],
     labels: &mut [u8],

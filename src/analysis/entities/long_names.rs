@@ -22,6 +22,7 @@ const MISC: usize = 3;
 /// names (`eng.train`, `eng.testa` and wikigold tag no such word alone: 335 O, and 5 inside longer
 /// names), and the person stands alone. A person's name that is a title word is left alone (`Patty
 /// [Judge]`, then `Judge said`).
+#[inline(never)]
 pub fn titles_before_people(words: &[&str], labels: &mut [u8]) {
     for (a, b, kind) in spans(labels) {
         if b != a + 1 || kind == PER {
@@ -39,6 +40,7 @@ pub fn titles_before_people(words: &[&str], labels: &mut [u8]) {
 /// senator). On PolNeAR's 882 texts the tagger read 20 such pairs so, `Justice` most (`the
 /// Justice Department` makes it an organisation's first word). Not when the word after the title
 /// heads an institution (`Justice Department`, `Justice Ministry`).
+#[inline(never)]
 pub fn titles_read_into_names(words: &[&str], labels: &mut [u8]) {
     // Every sentence passes here: names of two words are found from the labels alone, without
     // listing the sentence's names.
@@ -72,6 +74,7 @@ pub fn titles_read_into_names(words: &[&str], labels: &mut [u8]) {
 /// features read `National` before two capitalised words as a title, and the rest as a person).
 /// Heads that are also surnames (`Court`, `Bank`) or that end events (`Convention`) are not here,
 /// and MISC names are left alone: `eng.train` calls competitions (`English Premier League`) MISC.
+#[inline(never)]
 pub fn institutions_by_head(words: &[&str], labels: &mut [u8]) {
     for (a, b, kind) in spans(labels) {
         if b - a >= 2 && kind == PER && is_org_head(words[b - 1]) {
@@ -91,6 +94,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
 ];
 
 /// A name that ends in a company suffix is an organisation's.
+#[inline(never)]
 pub fn companies_by_suffix(words: &[&str], labels: &mut [u8]) {
     // Every sentence passes here, and few hold a suffix: look for one inside a name first.
     let suffixed =
@@ -114,6 +118,7 @@ pub fn is_company_suffix(word: &str) -> bool {
 /// `Matteo Renzi's [Italia Viva] party`. In `eng.train`, `eng.testa` and wikigold the names
 /// there are organisations (13: `Likud`, `Northern League`) or adjectives, MISC (8: `Nazi`,
 /// `Democratic`), and never people.
+#[inline(never)]
 pub fn parties_by_name(words: &[&str], labels: &mut [u8]) {
     if !words.contains(&"party") {
         return;
@@ -134,6 +139,7 @@ const STREET_HEADS: &[&str] = &["Avenue", "Boulevard", "Highway", "Road", "Squar
 /// A name the tagger read as an organisation or a person that ends in a street's last word, every
 /// word capitalised, is the street (MISC names are left alone: `Sesame Street` is a programme;
 /// `eng.train`'s one organisation, `wall Street`, opens in lower case).
+#[inline(never)]
 pub fn streets_by_head(words: &[&str], labels: &mut [u8]) {
     for (a, b, kind) in spans(labels) {
         let capitalised = words[a..b]
@@ -193,6 +199,7 @@ const ORG_HEADS: &[&str] = &[
 /// The tagger also stops short of the law's last word (`[Affordable] Care Act`) or runs past it
 /// (`[Clean Air Act rules]`): a name reaches through bare capitalised words to a law word, and
 /// ends there.
+#[inline(never)]
 pub fn laws_and_plans(words: &[&str], labels: &mut [u8]) {
     let is_law = |i: usize| LAW_WORDS.contains(&words[i]);
     let capital = |i: usize| words[i].starts_with(char::is_uppercase);
@@ -239,6 +246,7 @@ pub fn laws_and_plans(words: &[&str], labels: &mut [u8]) {
 /// only named committees (`Congressional Black Caucus PAC`), never `super PACs`; the tagger, which
 /// never met the word in 1996 Reuters, read `PAC` or `PACs` alone as an organisation 141 times on
 /// PolNeAR's 882 texts.
+#[inline(never)]
 pub fn political_action_committees(words: &[&str], labels: &mut [u8]) {
     let Some(first) = words.iter().position(|w| matches!(*w, "PAC" | "PACs")) else {
         return;
@@ -266,6 +274,7 @@ pub fn political_action_committees(words: &[&str], labels: &mut [u8]) {
 
 /// A nationality and `American` or `Americans` the tagger read as two names: one
 /// (`Polish American`, `Finnish Americans`).
+#[inline(never)]
 pub fn hyphenless_americans(words: &[&str], labels: &mut [u8]) {
     let found = spans(labels);
     for pair in found.windows(2) {
@@ -353,6 +362,7 @@ const INSTITUTION_HEADS: &[(&str, bool)] = &[
 /// An organisation ending in an institution's head word, then `of` or `for` (and `the` or `a`),
 /// then capitalised words, is one name with them: the tagger, which rarely saw such long names
 /// in 1996 Reuters, often stops at the head or reads the rest as a second name.
+#[inline(never)]
 pub fn institutions_of(words: &[&str], lower: &[&str], labels: &mut [u8]) {
     let capital = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
     let found = spans(labels);

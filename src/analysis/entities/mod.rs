@@ -140,6 +140,7 @@ impl Entities {
 /// Finds and clusters the entities of a segmented text with the shipped tagger. `roles` has one
 /// entry per paragraph (missing ones are body), from the captions stage. `lexicon` is the
 /// reader's names (`Overlay`), if any.
+#[inline(never)]
 pub fn find(text: &str, doc: &Doc, roles: &[Role], lexicon: Option<&Overlay>) -> Entities {
     find_with(text, doc, roles, Tagger::shipped(), lexicon)
 }
@@ -269,6 +270,7 @@ pub fn find_with(
 /// Splits `Moscow Mayor Sergei Sobyanin` (tagged as one organisation) into `Moscow` and the person
 /// `Sergei Sobyanin`; the title between them becomes the person's role (`split_title`). The head
 /// is a place when the gazetteer knows it as one (a mayor's city), else it keeps the tagger's type.
+#[inline(never)]
 fn split_titled_people(
     words: &[&str],
     names: &mut Vec<(usize, usize, usize)>,
@@ -363,6 +365,7 @@ impl Tagger<'_> {
     }
 
     /// `tag_document`, reading the reader's names (`lexicon`) as well, if there are any.
+    #[inline(never)]
     pub fn tag_document_with<S: AsRef<str>>(
         &self,
         sentences: &[Vec<S>],

@@ -33,6 +33,7 @@ fn name_end(labels: &[u8], i: usize) -> usize {
 /// Joins a name, a one-word capitalised nickname in quotation marks and the name after it into
 /// one person (`words` are the sentence's tokens), where the tagger read a person on either side
 /// and a name on the other, or a person before and a capitalised word after.
+#[inline(never)]
 pub(super) fn quoted_nicknames(words: &[&str], labels: &mut [u8]) {
     for q in 1..words.len().saturating_sub(3) {
         let nickname = words[q + 1];

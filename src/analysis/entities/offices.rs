@@ -178,6 +178,7 @@ fn capitalised(word: &str) -> bool {
 /// Applies the four rules to one sentence's labels. `lower` is each word's lower-case form, as
 /// the features see it (`features::lower_form`). Rule 1 reads every sentence's names, since its
 /// roles are common words; most sentences hold no office word at all, and skip the other three.
+#[inline(never)]
 pub fn offices_between_names(
     words: &[&str],
     lower: &[&str],
@@ -209,6 +210,7 @@ const PARTIES: &[&str] = &[
 /// person who leads it (`the [Trump] administration`; `eng.train` has `Clinton administration`
 /// four times, a person each time). The tagger, meeting a surname alone, read it as an
 /// organisation or a MISC name. Not a listed place or organisation (`the U.S. administration`).
+#[inline(never)]
 pub fn leaders_of_administrations(
     words: &[&str],
     lower: &[&str],

@@ -18,6 +18,7 @@ use super::tagger::spans;
 /// Cuts every name before `poll` or `survey` (or one word short of it: `tracking poll`) that
 /// runs through a slash between two capitalised words into the names on either side, each of
 /// the name's type.
+#[inline(never)]
 pub fn names_across_slashes(words: &[&str], labels: &mut [u8]) {
     if !words.contains(&"/") {
         return;

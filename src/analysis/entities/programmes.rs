@@ -80,6 +80,7 @@ pub(super) fn closes(word: &str) -> bool {
 /// sentence's tokens): the words between the quotation marks, without a full stop or comma the
 /// quote closes on. A title must open on a capital and hold only capitalised words and small
 /// words; anything else in quotation marks after a broadcaster is a quote, and stays as it was.
+#[inline(never)]
 pub(super) fn quoted_titles(words: &[&str], labels: &mut [u8]) {
     for quote in 2..words.len() {
         if !opens(words[quote])

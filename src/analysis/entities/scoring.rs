@@ -52,6 +52,7 @@ fn rows_of(w: Word, model: &Model) -> Rows {
 }
 
 impl<'a> Words<'a> {
+    #[inline(never)]
     pub(super) fn new<S: AsRef<str>>(
         sentences: &'a [Vec<S>],
         model: &Model,
@@ -114,6 +115,7 @@ impl<'a> Words<'a> {
     /// Each word's document-level features as model rows, in order (`doc_features` as a
     /// capitalised token, or a lower-case one outside a line in capitals, reads them): they
     /// depend on the word and the article alone.
+    #[inline(never)]
     pub(super) fn doc_rows(&self, doc: &DocContext, model: &Model) -> DocRows {
         let mut rows = Vec::new();
         let mut spans = Vec::with_capacity(self.entries.len());
@@ -146,6 +148,7 @@ impl<'a> Words<'a> {
 
     /// Per-label scores of sentence `k`'s tokens (`view` is its `view`), laid out as
     /// `Model::emissions` lays them out.
+    #[inline(never)]
     pub(super) fn emissions(
         &self,
         k: usize,

@@ -19,6 +19,7 @@ const PLACE_KINDS: u8 = 1 << 0 | 1 << 3 | 1 << 6;
 /// Returns the surnames of the article's people (the last words of their names of two words or
 /// more), which the family rule reads too (`families`); this rule changes only one-word names,
 /// so they are the same after it.
+#[inline(never)]
 pub fn short_forms<'s>(
     reads: &[Read<'s>],
     labels: &mut [Vec<u8>],

@@ -130,6 +130,7 @@ const NICKNAMES: &[&str] = &[
 
 /// Applies the three rules to one sentence. `lower` is each word's lower-case form;
 /// `headline` says whether the sentence is in title case.
+#[inline(never)]
 pub fn teams_by_city(
     words: &[&str],
     lower: &[&str],

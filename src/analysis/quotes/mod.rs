@@ -191,6 +191,7 @@ pub fn find_quotes_in(text: &str, doc: &Doc) -> QuoteFindings {
 /// not: on PolNeAR train the role model marks about a hundred quoted paragraphs so (block quotes,
 /// quote boxes), and skipping them lost more quotes than it saved.
 /// `mentions` are the entity stage's mentions (see the module docs); they may be empty.
+#[inline(never)]
 pub fn find_quotes(
     text: &str,
     doc: &Doc,
@@ -364,6 +365,7 @@ pub fn find_quotes_with(
 /// the margin (`Carson called the report “fabricated”` after a quote of someone else) becomes the
 /// quote's own speaker, passed to no other quote. A quote with no speaker at all takes the best
 /// option of its sentence, if there is one, as a guess.
+#[inline(never)]
 fn rank_pass(
     r: &Resolver,
     candidates: &mut [Candidate],
@@ -436,6 +438,7 @@ fn rank_pass(
 }
 
 /// Pass 1: pair the marks of every paragraph and link multi-paragraph quotes.
+#[inline(never)]
 fn mark_pass(
     text: &str,
     doc: &Doc,
@@ -487,6 +490,7 @@ fn ends_sentence(w: &Words, i: usize) -> bool {
 }
 
 /// Pass 2: find a cue next to each quote and read its speaker phrase.
+#[inline(never)]
 fn cue_pass(w: Words, in_quote: &[bool], candidates: &mut [Candidate]) {
     for k in 0..candidates.len() {
         let c = candidates[k];
@@ -903,6 +907,7 @@ fn introduced_by_colon(w: &Words, in_quote: &[bool], c: &Candidate) -> Option<Ph
 /// words, every long one capitalised) or a phrase after a naming word (`so-called`, `termed`, `the
 /// show`) is speech only when its cue stands right next to it (`he said, “Yes We Can”`), since a
 /// cue elsewhere in the sentence (`she told ABC's “Good Morning America”`) is about something else.
+#[inline(never)]
 fn speech_pass(
     w: Words,
     candidates: &mut [Candidate],
@@ -1008,6 +1013,7 @@ fn is_title(text: &str, inner: Span) -> bool {
 
 /// `CNN’s “New Day,”`, `Fox News Channel’s “Hannity,”`: capitalised words right after a
 /// possessive are the name of a show or a work, not speech.
+#[inline(never)]
 fn owned_name(w: &Words, c: &Candidate) -> bool {
     let first = c.tokens.0;
     if first == 0 || !w.is_possessive(first - 1) {
@@ -1031,6 +1037,7 @@ fn owned_name(w: &Words, c: &Candidate) -> bool {
 
 /// Whether the word before the quote (past a determiner) names rather than quotes: `so-called`,
 /// `termed`, `dubbed`, `titled`, or a kind of work (`the show “New Day”`).
+#[inline(never)]
 fn follows_naming_word(w: &Words, first: usize) -> bool {
     if first == 0 {
         return false;
@@ -1079,6 +1086,7 @@ fn follows_naming_word(w: &Words, first: usize) -> bool {
 }
 
 /// Whether the quote's cue is right next to it: `said “…”`, `said: “…”`, `“…,” he said`.
+#[inline(never)]
 fn cue_adjacent(w: &Words, c: &Candidate) -> bool {
     let mut k = c.tokens.0;
     while k > c.para_tokens.0 && matches!(w.word(k - 1), "," | ":") {
@@ -1130,6 +1138,7 @@ fn reads_as_sentence(text: &str, inner: Span, after_determiner: bool) -> bool {
 }
 
 /// Pass 4: speech with no cue of its own takes a neighbour's speaker.
+#[inline(never)]
 fn inherit_pass(candidates: &mut [Candidate]) {
     // `next_attributed[k]`: the first quote at or after `k` in the same paragraph with a speaker
     // phrase of its own. One backward pass, so a paragraph of many quotes stays linear.
@@ -1390,6 +1399,7 @@ impl Attribution {
 }
 
 /// Converts the stage's findings to the contract, with `ch` mapping byte offsets to code points.
+#[inline(never)]
 pub fn to_contract(
     text: &str,
     found: &QuoteFindings,

@@ -148,6 +148,7 @@ fn word_value(w: &Words, i: usize) -> String {
 
 /// The features of one quote: the rules' verdict and the signals behind it, the shape of the
 /// quoted words, and the words around the marks.
+#[inline(never)]
 pub(super) fn features(w: &Words, c: &Candidate, s: &Signals) -> Vec<String> {
     let inner = c.marks.inner.of(w.text).trim();
     let words = inner.split_whitespace().count();

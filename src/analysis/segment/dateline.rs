@@ -23,6 +23,7 @@ const AGENCIES: &[&str] = &[
 const DASHES: &[&str] = &["—", "–", "--", "-"];
 
 /// Finds a dateline at the very start of a paragraph.
+#[inline(never)]
 pub fn find_dateline(text: &str, paragraph: Span) -> Option<super::DatelineSeg> {
     let para = paragraph.of(text);
     // A dateline is short: the place, an optional date, the agency.

@@ -68,6 +68,7 @@ pub struct Token {
 }
 
 /// Cuts `text` into articles, paragraphs, sentences and tokens.
+#[inline(never)]
 pub fn segment(text: &str) -> Doc {
     let mut doc = Doc::default();
     let lines = paragraph_spans(text);
@@ -126,6 +127,7 @@ pub fn segment(text: &str) -> Doc {
 
 /// One span per non-blank line, trimmed of white space. `\n`, `\r\n`, a lone `\r` and the Unicode
 /// line and paragraph separators all end a line, since pastes from different systems use each.
+#[inline(never)]
 pub fn paragraph_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut line_start = 0;
@@ -150,6 +152,7 @@ pub fn paragraph_spans(text: &str) -> Vec<Span> {
 
 /// A dateline normally opens a new article. The exception is a paste that begins with a headline or
 /// byline: a dateline that follows only a few short lines belongs to the article those lines head.
+#[inline(never)]
 fn starts_new_article(
     text: &str,
     lines: &[Span],

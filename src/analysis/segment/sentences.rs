@@ -121,6 +121,7 @@ const STARTERS: &[&str] = &[
 ];
 
 /// Splits one paragraph into sentence spans, each trimmed of white space.
+#[inline(never)]
 pub fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
     let para = paragraph.of(text);
     let mut out = Vec::new();

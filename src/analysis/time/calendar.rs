@@ -104,6 +104,7 @@ pub fn weekday_name(n: u32) -> &'static str {
 }
 
 /// "Friday, March 14, 2025": how explanations print a day.
+#[inline(never)]
 pub fn long_date(d: Date) -> String {
     format!(
         "{}, {} {}, {}",
@@ -130,6 +131,7 @@ pub fn nth_weekday(year: i32, month: u32, wd: u32, n: u32) -> Option<Date> {
 }
 
 /// The day a holiday falls on in `year` (US conventions).
+#[inline(never)]
 pub fn holiday_date(h: super::meaning::Holiday, year: i32) -> Option<Date> {
     use super::meaning::Holiday as H;
     match h {

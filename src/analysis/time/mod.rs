@@ -85,6 +85,7 @@ fn date_of_value(value: &str) -> Option<(Date, bool)> {
 /// `roles` has one entry per paragraph (missing entries count as `Body`); captions still hold
 /// timexes, but weigh differently when the reference date is inferred. `given` overrides every
 /// article's reference date; `today` is the last resort when an article prints no date.
+#[inline(never)]
 pub fn analyse(
     text: &str,
     doc: &Doc,

@@ -495,6 +495,7 @@ impl Resolved {
 }
 
 /// `this week`, `next month` and the like, on the reference date's calendar.
+#[inline(never)]
 fn relative_value(rd: Date, unit: Unit, offset: i64) -> String {
     match unit {
         Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => add_days(rd, offset).to_string(),

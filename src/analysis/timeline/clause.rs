@@ -211,6 +211,7 @@ fn contrasted_noun(p: &Parse, seg: usize) -> Option<usize> {
 }
 
 /// The clause around the anchored predicate (a verb group's head or a noun).
+#[inline(never)]
 pub fn clause(p: &Parse, at: &Anchor) -> Option<Clause> {
     // A copula's complement (`could be close at hand`) is told by the copula's clause.
     let copula = at
@@ -564,6 +565,7 @@ fn noun_phrase_ending(p: &Parse, end: usize) -> Option<Range<usize>> {
 /// to two prepositional phrases, and a to-infinitive with its own object. It stops at a comma, a
 /// conjunction, a relative pronoun or a subordinate clause. After a verb of saying, the reported
 /// clause is the complement (its core only).
+#[inline(never)]
 pub fn complement(p: &Parse, c: usize) -> (usize, Vec<Range<usize>>) {
     let mut end = p.chunks[c].end;
     let mut objects = Vec::new();

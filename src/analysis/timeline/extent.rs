@@ -69,6 +69,7 @@ fn part_of_day(code: &str) -> Option<(i64, i64)> {
 
 /// The extent of a TimeML value with its modifier, or `None` off the calendar. `PAST_REF`,
 /// `FUTURE_REF` and `PRESENT_REF` are `Undated` with no interval (see `undated`).
+#[inline(never)]
 pub fn extent(value: &str, modifier: Option<&str>) -> Option<Extent> {
     let (first, last) = interval(value)?;
     let mut start = first * DAY;

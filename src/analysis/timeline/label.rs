@@ -260,6 +260,7 @@ fn trim_end(p: &Parse, tokens: &mut Vec<usize>) {
 }
 
 /// The label of `clause`. `fill` names the pronoun subject, when the clusters know it.
+#[inline(never)]
 pub fn clause_label(
     p: &Parse,
     words: &Words,
@@ -395,6 +396,7 @@ fn capitalise(parts: &mut [Part]) {
 }
 
 /// The sentence as a label, cut at a word boundary (with `…`) when it is too long.
+#[inline(never)]
 pub fn sentence_label(sentence: &str) -> Label {
     let sentence = sentence.trim();
     let one_line: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");

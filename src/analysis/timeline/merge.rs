@@ -77,6 +77,7 @@ fn same_event(text: &str, first: &EventSeg, later: &EventSeg) -> bool {
 }
 
 /// Folds restatements into their first card; `events` are in text order.
+#[inline(never)]
 pub fn fold_restatements_in(text: &str, events: Vec<EventSeg>) -> Vec<EventSeg> {
     let mut kept: Vec<EventSeg> = Vec::with_capacity(events.len());
     // Per (article, day): indices into `kept`, newest last.

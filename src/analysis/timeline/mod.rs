@@ -98,6 +98,7 @@ struct Tagged {
 
 /// Builds the timeline. `roles` has one entry per paragraph (missing ones are `Body`);
 /// `entities` are the named mentions with a cluster, sorted by start.
+#[inline(never)]
 pub fn build(
     text: &str,
     doc: &Doc,
@@ -217,6 +218,7 @@ pub fn parse_at<'a>(
 
 /// Tags a sentence with its quotation marks set aside, so that `will “sooner or later” have to`
 /// reads as it would unquoted; each mark is punctuation.
+#[inline(never)]
 fn tag_through_quotes(words: &[&str]) -> Vec<Tag> {
     let kept: Vec<&str> = words
         .iter()
@@ -245,6 +247,7 @@ struct Described {
 }
 
 /// Reads the clause the date at `date` anchors in the tagged sentence `g`.
+#[inline(never)]
 fn describe(text: &str, g: &Tagged, date: Span, sentence: Span, entities: &[Named]) -> Described {
     let words: Vec<&str> = g.spans.iter().map(|s| s.of(text)).collect();
     let first = g.spans.partition_point(|s| s.end <= date.start);

@@ -37,6 +37,7 @@ impl<'a> Parse<'a> {
     }
 
     /// Chunks and segments `words`, already tagged, with the date at `timex`.
+    #[inline(never)]
     pub fn with_tags(words: Vec<&'a str>, mut tags: Vec<Tag>, timex: Range<usize>) -> Parse<'a> {
         let lower: Vec<Cow<'a, str>> = words.iter().map(|w| lower(w)).collect();
         let timex = timex.start.min(words.len())..timex.end.min(words.len());

@@ -228,6 +228,7 @@ fn bucket(d: usize) -> &'static str {
 }
 
 /// A word class of the date's first word, so the model can tell `now` from `Friday` or `1998`.
+#[inline(never)]
 fn date_class(p: &Parse) -> &'static str {
     let w = &*p.lower[p.timex.start];
     match w {
@@ -244,6 +245,7 @@ fn date_class(p: &Parse) -> &'static str {
 
 /// The named features of option `o` for the date of `p`; `rule` is the rules' pick, `rank` how
 /// many options of the same kind lie between it and the date.
+#[inline(never)]
 pub fn features(
     p: &Parse,
     o: &Anchor,
