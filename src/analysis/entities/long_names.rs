@@ -88,9 +88,14 @@ pub fn institutions_by_head(words: &[&str], labels: &mut [u8]) {
 /// `PLC` 11, `Holdings` 2). Reuters writes them after every company's first mention today
 /// (`Alphabet Inc's Google`, `Exxon Mobil Corp`). Not `AG` (14 there too), which American news
 /// writes for an attorney general (`Principal Deputy Assistant AG Vanita Gupta`), nor `NV`, which
-/// is Nevada in an address.
+/// is Nevada in an address. The legal forms of other countries that Reuters prints after a
+/// company's name (`Merck KGaA`, `Robert Bosch GmbH`, `Enel SpA`, `Sberbank PJSC`) are suffixes
+/// too; the three sets hold few (`GmbH` 4, `S.A.` 3, `SpA` 1), all organisations', and the
+/// tagger read the German and Italian ones as people's or MISC names. Not `SE` (a European
+/// company, but also southeast in an address: `Pennsylvania Avenue SE`) nor `AB` (Alberta).
 const COMPANY_SUFFIXES: &[&str] = &[
     "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "PLC", "Plc", "LLC", "Holdings",
+    "GmbH", "KGaA", "SpA", "S.p.A.", "S.A.", "N.V.", "Oyj", "PJSC", "LLP", "Bhd", "Tbk",
 ];
 
 /// A name that ends in a company suffix is an organisation's.
@@ -483,6 +488,11 @@ mod tests {
                 "a company suffix ends an organisation",
                 "Shares of Motors/B-PER Co/I-PER and Shell/B-LOC PLC/I-LOC fell",
                 &["Motors Co ORG", "Shell PLC ORG"],
+            ),
+            (
+                "other countries' legal forms",
+                "Merck/B-MISC KGaA/I-MISC , Robert/B-PER Bosch/I-PER GmbH/I-PER and Enel/B-PER SpA/I-PER",
+                &["Merck KGaA ORG", "Robert Bosch GmbH ORG", "Enel SpA ORG"],
             ),
             (
                 "a suffix alone, or in lower case, is no company",

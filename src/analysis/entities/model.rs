@@ -512,8 +512,14 @@ mod tests {
             weights,
         );
         let bytes = model.to_bytes();
-        let rows = [0x07, 0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x05, 0x00, 0x00, 0x03, 0xFF, 0x02];
-        assert!(bytes.ends_with(&rows), "{:02X?}", &bytes[bytes.len() - 13..]);
+        let rows = [
+            0x07, 0x02, 0x00, 0x00, 0x00, 0x00, 0x02, 0x05, 0x00, 0x00, 0x03, 0xFF, 0x02,
+        ];
+        assert!(
+            bytes.ends_with(&rows),
+            "{:02X?}",
+            &bytes[bytes.len() - 13..]
+        );
         assert_eq!(Model::from_bytes(&bytes).unwrap(), model);
     }
 
