@@ -337,6 +337,19 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &["Reuters/Ipsos"],
     ),
     (
+        // Was: `S&P` an organisation, `DAX` and `CAC` organisations, `Bosch GmbH` a person.
+        "stock indexes and legal forms",
+        "Stocks Rise\n\nThe S&P 500 rose 0.5%, Germany's DAX gained and France's CAC 40 slipped, while shares of Robert Bosch GmbH and the Organization of American States were not traded.",
+        &[
+            ("S&P 500", "MISC", None),
+            ("DAX", "MISC", None),
+            ("CAC 40", "MISC", None),
+            ("Robert Bosch GmbH", "ORG", None),
+            ("Organization of American States", "ORG", None),
+        ],
+        &[],
+    ),
+    (
         // Was: `Recep Tayyip Erdogan` an organisation.
         "a president set off by commas",
         "Syria Offensive\n\nThe Turkish President, Recep Tayyip Erdogan, ordered troops into Syria on Wednesday.",

@@ -30,7 +30,10 @@
 //! it read as people or MISC names (`a new Gallup poll`, `according to Quinnipiac`).
 //!
 //! Names follow CoNLL-2003's practice where `eng.train` shows it: `Kremlin` is a place there (11
-//! of 11), `Nasdaq` a MISC name (9 of 9), so neither is listed as an organisation.
+//! of 11), `Nasdaq` a MISC name (9 of 9), so neither is listed as an organisation. Stock indexes
+//! are MISC there with their numbers (`FTSE 100`, `DAX`, `Nikkei`, `Dow Jones`: 12 of 12), so
+//! today's market reports' indexes are listed so (`S&P 500`, `STOXX 600`, `CAC 40`), which the
+//! tagger read as organisations; `S&P` alone stays the rating agency, an organisation.
 //!
 //! `holidays.names`, read with it, lists named holidays and days (MISC, as `eng.train` has `Labor
 //! Day` and `Independence Day`, and our modern set's notes have them). The training text is
