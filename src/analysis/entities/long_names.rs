@@ -195,10 +195,10 @@ const ORG_HEADS: &[&str] = &[
     "service",
 ];
 
-/// Laws, plans, agreements and treaties are MISC in CoNLL-2003 (`eng.train`: `Act`,
-/// `Agreement` end only MISC names); the tagger, which saw few, reads `the Freedom of Information
-/// Act` or `the Clean Power Plan` as organisations, `the Peking Protocol` as a place, and `the
-/// Abraham Accords` as a person. Not `Treaty`, which ends a company's name in `eng.train` (`Penn
+/// Laws, codes, plans, agreements and treaties are MISC in CoNLL-2003 (`eng.train`: `Act`,
+/// `Agreement`, `Code` end only MISC names); the tagger, which saw few, reads `the Freedom of
+/// Information Act`, `the Clean Power Plan` or `the News Media Bargaining Code` as organisations,
+/// `the Peking Protocol` as a place, and `the Abraham Accords` as a person. Not `Treaty`, which ends a company's name in `eng.train` (`Penn
 /// Treaty said`) as often as a treaty's, nor `Pact`, which ends alliances' (`the Warsaw Pact`).
 ///
 /// The tagger also stops short of the law's last word (`[Affordable] Care Act`) or runs past it
@@ -301,6 +301,7 @@ const LAW_WORDS: &[&str] = &[
     "Accord",
     "Accords",
     "Protocol",
+    "Code",
 ];
 
 /// Titles that stand only before a person, never for an office on their own: `Minister of
@@ -538,6 +539,11 @@ mod tests {
                 "other countries' legal forms",
                 "Merck/B-MISC KGaA/I-MISC , Robert/B-PER Bosch/I-PER GmbH/I-PER and Enel/B-PER SpA/I-PER",
                 &["Merck KGaA ORG", "Robert Bosch GmbH ORG", "Enel SpA ORG"],
+            ),
+            (
+                "a code is a law",
+                "the News/B-ORG Media/I-ORG Bargaining/I-ORG Code/I-ORG passed",
+                &["News Media Bargaining Code MISC"],
             ),
             (
                 "a suffix alone, or in lower case, is no company",
