@@ -198,8 +198,9 @@ const ORG_HEADS: &[&str] = &[
 /// Laws, codes, plans, agreements and treaties are MISC in CoNLL-2003 (`eng.train`: `Act`,
 /// `Agreement`, `Code` end only MISC names); the tagger, which saw few, reads `the Freedom of
 /// Information Act`, `the Clean Power Plan` or `the News Media Bargaining Code` as organisations,
-/// `the Peking Protocol` as a place, and `the Abraham Accords` as a person. Not `Treaty`, which ends a company's name in `eng.train` (`Penn
-/// Treaty said`) as often as a treaty's, nor `Pact`, which ends alliances' (`the Warsaw Pact`).
+/// `the Peking Protocol` as a place, and `the Abraham Accords` as a person. Not `Treaty`, which
+/// ends a company's name in `eng.train` (`Penn Treaty said`) as often as a treaty's, nor `Pact`,
+/// which ends alliances' (`the Warsaw Pact`).
 ///
 /// The tagger also stops short of the law's last word (`[Affordable] Care Act`) or runs past it
 /// (`[Clean Air Act rules]`): a name reaches through bare capitalised words to a law word, and
