@@ -149,6 +149,7 @@ pub fn find(text: &str, doc: &Doc, roles: &[Role], lexicon: Option<&Overlay>) ->
 /// a full sentence of eight words or more with no link or copyright notice. Menus, share bars
 /// and footers are not written so; a listicle's quoted reader comments are, and the quote stage
 /// needs their names for its speakers.
+#[inline(never)]
 fn reads_as_story(paragraph: &str) -> bool {
     let trimmed = paragraph.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ' ']);
     let lower = paragraph.to_lowercase();
@@ -303,6 +304,7 @@ fn split_titled_people(
     *names = out;
 }
 
+#[inline(never)]
 fn cluster_mentions(text: &str, mentions: &mut [Mention]) -> Vec<EntityCluster> {
     let named: Vec<usize> = (0..mentions.len())
         .filter(|&i| tagger::TYPES.contains(&mentions[i].label))

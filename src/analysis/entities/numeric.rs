@@ -292,6 +292,7 @@ fn is_date_or_time(lower: &[Cow<str>], i: usize) -> bool {
 
 /// Labelled spans `(start, end, label)` in token indices. `blocked[i]` marks tokens already inside
 /// a named entity, which numbers never overlap.
+#[inline(never)]
 pub fn find(tokens: &[&str], blocked: &[bool]) -> Vec<(usize, usize, &'static str)> {
     // Most tokens are lower-case ASCII already: borrowed, not copied.
     let lower: Vec<Cow<str>> = tokens

@@ -1211,6 +1211,7 @@ fn inherit_pass(candidates: &mut [Candidate]) {
 const RECENT_PARAGRAPHS: usize = 3;
 
 /// `mask[i]` is whether article token `i` lies inside a quote.
+#[inline(never)]
 fn quote_mask(n: usize, candidates: &[Candidate]) -> Vec<bool> {
     let mut mask = vec![false; n];
     for c in candidates {
@@ -1233,6 +1234,7 @@ struct Resolver<'a> {
 const PRONOUN_REACH: usize = 200;
 
 impl Resolver<'_> {
+    #[inline(never)]
     fn resolve(&self, phrase: Phrase) -> SpeakerSeg {
         let text = self.words.text;
         let mention = self.mention_overlapping(phrase.span);

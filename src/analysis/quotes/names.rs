@@ -41,6 +41,7 @@ pub fn key_of(text: &str, name: Span) -> String {
 
 impl NameIndex {
     /// Indexes the names among `w.tokens` (one article's tokens).
+    #[inline(never)]
     pub fn build(w: Words) -> NameIndex {
         let mut index = NameIndex::default();
         let n = w.tokens.len();
@@ -107,6 +108,7 @@ impl NameIndex {
     }
 
     /// Marks the name `name` as a person's (it spoke).
+    #[inline(never)]
     pub fn add_person(&mut self, text: &str, name: Span) {
         self.people.insert(key_of(text, name));
     }
