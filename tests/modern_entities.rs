@@ -373,6 +373,27 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("Wedbush", "ORG", None), ("Evercore", "ORG", None)],
         &[],
     ),
+    (
+        // Was: `CEO`, `IPO` and `GDP` organisations, `Tigray` a MISC name, `Black` a place,
+        // `pan-European STOXX 600` one name (stop 32's probes, in the style of December 2020
+        // Reuters).
+        "acronyms of common nouns, a region, a race word, a pan- word",
+        "Week in Review\n\nThe company's CEO said the IPO would wait until GDP data came out. Fighting in the Tigray region has displaced thousands. Joe Biden picked Lloyd Austin, who would be the first Black defense secretary. The pan-European STOXX 600 index rose 0.2%.",
+        &[
+            ("Tigray", "LOC", None),
+            ("Lloyd Austin", "PER", None),
+            ("pan-European", "MISC", None),
+            ("STOXX 600", "MISC", None),
+        ],
+        &["CEO", "IPO", "GDP", "Black"],
+    ),
+    (
+        // Was: `Anvisa` and `Mekelle` people.
+        "names the noun beside them explains",
+        "Vaccine Race\n\nBrazil's health regulator Anvisa is reviewing the vaccine. Federal forces had taken Mekelle, the capital of Tigray.",
+        &[("Anvisa", "ORG", None), ("Mekelle", "LOC", None)],
+        &[],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -9,8 +9,15 @@
 //! In a sentence written in ordinary case, an acronym in capitals is the organisation. Not in a
 //! headline or a line in capitals (`THE MAN WHO KNEW`), and not where the writer shouts other
 //! common words as well (`SHE well knows WHO has the false names`).
+//!
+//! The other way round, some acronyms are common nouns however they are written: `CEO`, `IPO`,
+//! `GDP`. Today's business news prints them in nearly every story, the 1996 training text seldom
+//! did, and the tagger read a word alone in capitals as an organisation. The guidelines give them
+//! no type (`eng.train` leaves `CEO`, `GDP` and `EPS` unmarked every time, 27 in all), so a name
+//! that is one of them alone is no name. Inside a longer name (`AI Now Institute`) they stay.
 
 use super::conventions::set_span;
+use super::tagger::spans;
 
 const ORG: usize = 1;
 
@@ -53,6 +60,30 @@ pub fn acronyms_that_are_words(words: &[&str], labels: &mut [u8]) {
     }
 }
 
+/// Acronyms of common nouns: offices, finance, and things, never a name on their own. Not those
+/// the training text marks (`GMT`, `AIDS` and `CPI` are MISC there, `TV` is half the time part of
+/// a broadcaster's name).
+const COMMON_NOUNS: &[&str] = &[
+    "AI", "ATM", "CEO", "CFO", "CIO", "COO", "CTO", "EBITDA", "EPS", "ESG", "ETF", "EV", "GDP",
+    "GPS", "ICU", "IPO", "LNG", "PPE", "SPAC", "SUV", "VAT",
+];
+
+/// Unmarks a name that is only an acronym of a common noun (`CEO`, `IPOs`).
+#[inline(never)]
+pub fn acronyms_that_are_nouns(words: &[&str], labels: &mut [u8]) {
+    for (a, b, _) in spans(labels) {
+        if b == a + 1 && is_common_noun(words[a]) {
+            labels[a] = 0;
+        }
+    }
+}
+
+/// Whether `word` is a listed common-noun acronym, or its plural (`CEOs`).
+fn is_common_noun(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    COMMON_NOUNS.contains(&singular)
+}
+
 fn listed(word: &str) -> Option<usize> {
     ACRONYMS
         .iter()
@@ -62,6 +93,7 @@ fn listed(word: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tagger::written::run_on;
     use super::super::tagger::{label, spans};
     use super::*;
 
@@ -94,6 +126,30 @@ mod tests {
                 let at = words.iter().position(|w| *w == "WHO").unwrap();
                 assert_eq!(found, [(at, at + 1, ORG)], "{case}");
             }
+        }
+    }
+
+    #[test]
+    fn acronyms_of_common_nouns_are_no_names_alone() {
+        // (sentence, the tagger's tags, the tags after the rule)
+        let cases: &[(&str, &str, &str)] = &[
+            ("The CEO said so .", "O B-ORG O O O", "O O O O O"),
+            ("Two IPOs were delayed .", "O B-ORG O O O", "O O O O O"),
+            ("GDP fell .", "B-MISC O O", "O O O"),
+            // Part of a longer name, or a name that only looks like one.
+            (
+                "The AI Now Institute said",
+                "O B-ORG I-ORG I-ORG O",
+                "O B-ORG I-ORG I-ORG O",
+            ),
+            ("The CEOX fund said", "O B-ORG O O", "O B-ORG O O"),
+            ("Ceo said", "B-PER O", "B-PER O"),
+        ];
+        for (sentence, before, after) in cases {
+            let got = run_on(sentence, before, |words, _, labels| {
+                acronyms_that_are_nouns(words, labels)
+            });
+            assert_eq!(got, *after, "{sentence}");
         }
     }
 

@@ -20,7 +20,13 @@
 //!   Department`) are tagged: a curated entry of two words or more, matched with its capitals, on
 //!   words the tagger left unlabelled.
 //! - **Acronyms that are common words** (`acronyms`): `WHO` in capitals, in a sentence of ordinary
-//!   case, is the World Health Organization.
+//!   case, is the World Health Organization; and `CEO`, `IPO`, `GDP` alone are no names.
+//! - **Race words** (`race_words`): `Black` and `White`, capitalised as today's newsrooms write
+//!   them, are no names (`the first Black defense secretary`).
+//! - **Regions** (`regions`): a name before a lower-case `region` or `province` is a place (`the
+//!   Tigray region`), unless it is the adjective of a people (`Kurdish region`).
+//! - **Names the noun beside them explains** (`appositions`): `health regulator [Anvisa]` is an
+//!   organisation, `the town of [Bucha]` and `[Mekelle], the capital of Tigray` places.
 //! - **Long names and titles** (`long_names`): an institution's name goes on through `of` or
 //!   `for` (`Committee for a Responsible Federal Budget`), and a one-word title before a person
 //!   (`Senator John McCain`) is no name of its own.
@@ -46,6 +52,7 @@
 use super::acronyms;
 use super::affiliations;
 use super::affixed_names;
+use super::appositions;
 use super::employers;
 use super::exclamations;
 use super::families;
@@ -57,6 +64,8 @@ use super::offices;
 use super::overlay::ReaderMatch;
 use super::paired_names;
 use super::programmes;
+use super::race_words;
+use super::regions;
 use super::roles::is_honorific;
 use super::short_forms;
 use super::tagger::{label, spans};
@@ -191,6 +200,8 @@ fn apply_to_sentence<S: AsRef<str>>(
     headlines::verbs_after_names(read.lower, labels, || title_case(&words));
     passed_over_organisations(&words, read, labels);
     acronyms::acronyms_that_are_words(&words, labels);
+    acronyms::acronyms_that_are_nouns(&words, labels);
+    race_words::race_words(&words, labels);
     photo_credits(&words, labels);
     paired_names::names_across_slashes(&words, labels);
     honorifics(&words, labels);
@@ -205,6 +216,8 @@ fn apply_to_sentence<S: AsRef<str>>(
     employers::employers_of_analysts(read.lower, labels);
     long_names::parties_by_name(&words, labels);
     long_names::streets_by_head(&words, labels);
+    regions::regions_by_head(&words, labels);
+    appositions::explained_names(&words, labels);
     teams::teams_by_city(&words, read.lower, labels, gazetteer, || title_case(&words));
     long_names::institutions_of(&words, read.lower, labels);
     long_names::laws_and_plans(&words, labels);

@@ -10,6 +10,7 @@
 mod acronyms;
 mod affiliations;
 mod affixed_names;
+mod appositions;
 pub mod clusters;
 mod conventions;
 mod employers;
@@ -28,7 +29,9 @@ pub mod overlay;
 pub mod packed;
 mod paired_names;
 mod programmes;
+mod race_words;
 mod recent;
+mod regions;
 mod roles;
 mod scoring;
 pub mod sentence;

@@ -131,7 +131,7 @@ pub fn is_honorific(word: &str) -> bool {
     word.len() <= 7 && word.is_ascii() && HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
-fn is_title(word: &str) -> bool {
+pub(super) fn is_title(word: &str) -> bool {
     let lower = lower(word);
     TITLE_WORDS.contains(&&*lower) || is_compound_title(&lower)
 }
