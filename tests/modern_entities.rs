@@ -394,6 +394,13 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("Anvisa", "ORG", None), ("Mekelle", "LOC", None)],
         &[],
     ),
+    (
+        // Was: `Australia` alone, a place, with the sport left out.
+        "a sport's national body",
+        "Open Delayed\n\nThe Australian Open will start three weeks late, Tennis Australia chief Craig Tiley said on Thursday.",
+        &[("Tennis Australia", "ORG", None), ("Craig Tiley", "PER", None)],
+        &["Australia"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -34,7 +34,8 @@
 //!   is a person, `[Texas] Attorney General` leaves the office out of the state, and `[Sao Paulo]
 //!   Governor` is a place.
 //! - **Teams named after their city** (`teams`): `Los Angeles Lakers`, `Brooklyn Nets` and
-//!   `Leicester City` are organisations, not places.
+//!   `Leicester City` are organisations, not places; so is a sport's national body (`Tennis
+//!   Australia`).
 //! - **Photo credits**: `AP Photo/Evan Vucci` is the agency (`AP`) and the photographer (`Evan
 //!   Vucci`), not one organisation.
 //! - **Short forms follow known long forms**: `Warner` after `Time Warner` is the company, unless
@@ -219,6 +220,7 @@ fn apply_to_sentence<S: AsRef<str>>(
     regions::regions_by_head(&words, labels);
     appositions::explained_names(&words, labels);
     teams::teams_by_city(&words, read.lower, labels, gazetteer, || title_case(&words));
+    teams::sports_bodies(&words, labels, || title_case(&words));
     long_names::institutions_of(&words, read.lower, labels);
     long_names::laws_and_plans(&words, labels);
     long_names::hyphenless_americans(&words, labels);

@@ -10,6 +10,11 @@
 //! 2. the same, with the nickname left out of the name, joins it: `[Brooklyn] Nets`;
 //! 3. a listed place and `City` that the gazetteer does not list itself is a club: `[Leicester
 //!    City]`, and not `Mexico City` or `Kansas City`.
+//!
+//! And a sport's national body, named as its sport and its country (`Tennis Australia`, `Athletics
+//! Kenya`), is an organisation as a whole, as the tagger already read `Cricket Australia` and
+//! `Rugby Australia`; it read `Tennis Australia` as the country alone, with the sport left out
+//! (`sports_bodies`).
 
 use super::conventions::set_span;
 use super::gazetteer::Gazetteer;
@@ -179,10 +184,91 @@ pub fn teams_by_city(
     }
 }
 
+/// Sports whose national bodies are named `SPORT COUNTRY`, capitalised, sorted.
+const SPORTS: &[&str] = &[
+    "Athletics",
+    "Basketball",
+    "Cricket",
+    "Cycling",
+    "Football",
+    "Golf",
+    "Gymnastics",
+    "Hockey",
+    "Netball",
+    "Rowing",
+    "Rugby",
+    "Sailing",
+    "Skiing",
+    "Soccer",
+    "Swimming",
+    "Tennis",
+    "Volleyball",
+];
+
+/// A sport's name, left unlabelled, right before a one-word place that ends the name: the sport's
+/// national body (`[Tennis Australia] chief Craig Tiley`). Not in a headline in title case.
+#[inline(never)]
+pub fn sports_bodies(words: &[&str], labels: &mut [u8], headline: impl Fn() -> bool) {
+    for (a, b, kind) in spans(labels) {
+        let next_capitalised = words
+            .get(b)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if kind == LOC
+            && b == a + 1
+            && a > 0
+            && labels[a - 1] == 0
+            && SPORTS.binary_search(&words[a - 1]).is_ok()
+            && !next_capitalised
+            && !headline()
+        {
+            set_span(labels, a - 1, b, ORG);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::entities::tagger::written::run_on;
+
+    #[test]
+    fn sports_are_sorted() {
+        assert!(SPORTS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_sport_and_its_country_are_its_national_body() {
+        let run = |sentence: &str, tags: &str, headline: bool| {
+            run_on(sentence, tags, |words, _, labels| {
+                sports_bodies(words, labels, || headline)
+            })
+        };
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Tennis Australia chief Craig Tiley",
+                "O B-LOC O B-PER I-PER",
+                "B-ORG I-ORG O B-PER I-PER",
+            ),
+            ("said Athletics Kenya .", "O O B-LOC O", "O B-ORG I-ORG O"),
+            // Read whole already, a longer place, a longer name, no sport, a headline.
+            ("Cricket Australia said", "B-ORG I-ORG O", "B-ORG I-ORG O"),
+            (
+                "Tennis New Zealand said",
+                "O B-LOC I-LOC O",
+                "O B-LOC I-LOC O",
+            ),
+            (
+                "the Football Kenya Federation",
+                "O O B-LOC O",
+                "O O B-LOC O",
+            ),
+            ("the Tour Australia", "O O B-LOC", "O O B-LOC"),
+        ];
+        for (sentence, tags, want) in cases {
+            assert_eq!(run(sentence, tags, false), *want, "{sentence}");
+        }
+        assert_eq!(run("Tennis Australia Wins", "O B-LOC O", true), "O B-LOC O");
+    }
 
     fn run(sentence: &str, tags: &str, headline: bool) -> String {
         run_on(sentence, tags, |words, lower, labels| {
