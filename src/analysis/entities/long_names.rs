@@ -93,9 +93,11 @@ pub fn institutions_by_head(words: &[&str], labels: &mut [u8]) {
 /// too; the three sets hold few (`GmbH` 4, `S.A.` 3, `SpA` 1), all organisations', and the
 /// tagger read the German and Italian ones as people's or MISC names. Not `SE` (a European
 /// company, but also southeast in an address: `Pennsylvania Avenue SE`) nor `AB` (Alberta).
+/// `Labs` ends a company's name too (`Ripple Labs`, which the tagger read as a person's; none in the
+/// three sets).
 const COMPANY_SUFFIXES: &[&str] = &[
     "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "PLC", "Plc", "LLC", "Holdings",
-    "GmbH", "KGaA", "SpA", "S.p.A.", "S.A.", "N.V.", "Oyj", "PJSC", "LLP", "Bhd", "Tbk",
+    "GmbH", "KGaA", "SpA", "S.p.A.", "S.A.", "N.V.", "Oyj", "PJSC", "LLP", "Bhd", "Tbk", "Labs",
 ];
 
 /// A name that ends in a company suffix is an organisation's.
@@ -540,6 +542,11 @@ mod tests {
                 "other countries' legal forms",
                 "Merck/B-MISC KGaA/I-MISC , Robert/B-PER Bosch/I-PER GmbH/I-PER and Enel/B-PER SpA/I-PER",
                 &["Merck KGaA ORG", "Robert Bosch GmbH ORG", "Enel SpA ORG"],
+            ),
+            (
+                "a lab",
+                "charged Ripple/B-PER Labs/I-PER on",
+                &["Ripple Labs ORG"],
             ),
             (
                 "a code is a law",
