@@ -611,7 +611,13 @@ fn App() -> impl IntoView {
                 />
             </header>
             <div class="layout" class:timeline-wide=wide_shown>
-                <input::InputPanel text=Text(text) message=Message(message) imported=Imported(imported)>
+                <input::InputPanel
+                    text=Text(text)
+                    message=Message(message)
+                    shown=shown_text.read_only()
+                    idle=Signal::derive(move || busy.with(Option::is_none))
+                    imported=Imported(imported)
+                >
                     <toolbar::LibraryPanel library=library text=text message=Message(message) />
                     <lexicon::LexiconPanel lexicon=names message=Message(message) />
                 </input::InputPanel>
