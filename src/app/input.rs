@@ -24,6 +24,11 @@ const DEBOUNCE: Duration = Duration::from_millis(250);
 /// The longest a replaced text waits for its analysis before the text box shows it anyway.
 const FILL_AT_LATEST: Duration = Duration::from_millis(1500);
 
+/// Texts up to this size wait for their analysis to fill the text box; a longer one fills it at
+/// once, in a task of its own. Filled after its analysis was on screen, a 1 MB text made that
+/// task 220-340 ms long (three benchmark runs), where at once it was none over 50 ms.
+const FILL_AFTER_ANALYSIS_BYTES: usize = 256 * 1024;
+
 /// Files above this size are refused before reading: far beyond any article, and reading them
 /// would stall the tab.
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
@@ -62,8 +67,9 @@ pub fn InputPanel(
         text.set(value);
     };
     // A whole new article (a paste over everything, a file): the corrections were the old one's.
-    // The reader shows its first screen at once, and the text box shows it once its analysis is on
-    // screen (or after `FILL_AT_LATEST`): laying a textarea out with a whole article takes the
+    // The reader shows its first screen at once, and the text box shows an article once its
+    // analysis is on screen (or after `FILL_AT_LATEST`; a text over `FILL_AFTER_ANALYSIS_BYTES`
+    // at once, in a task of its own): laying a textarea out with a whole article takes the
     // main thread, and with it the compositor, while the worker analyses on the same two cores.
     // (Builds with and without this, 11 pages each, taking turns, each pasting the sample 10
     // times: the analysis's median, averaged over the pages, went from 33.7 to 29.9 ms, and the
@@ -103,8 +109,13 @@ pub fn InputPanel(
         commit(value.clone());
         let this = replaced.get_value() + 1;
         replaced.set_value(this);
+        let wait = if value.len() <= FILL_AFTER_ANALYSIS_BYTES {
+            // An analysis that fails, or a text too long to analyse, still reaches the box.
+            FILL_AT_LATEST
+        } else {
+            Duration::ZERO
+        };
         waiting.set_value(Some(value));
-        // An analysis that fails, or a text too long to analyse, still reaches the box.
         set_timeout(
             move || {
                 // Unless another text replaced this one meanwhile.
@@ -112,7 +123,7 @@ pub fn InputPanel(
                     fill();
                 }
             },
-            FILL_AT_LATEST,
+            wait,
         );
     };
     // An imported text: its hints are kept with it, so they apply to exactly this text.
