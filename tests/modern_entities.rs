@@ -401,6 +401,24 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &[("Tennis Australia", "ORG", None), ("Craig Tiley", "PER", None)],
         &["Australia"],
     ),
+    (
+        // Was: `CAPE CANAVERAL` no name (the dateline cut into sentences), `Reliance Industries`
+        // and `Der Spiegel` people, `Leyen` alone a person, `Polisario` a person after the
+        // `Polisario Front`, `Organisation` and `Prohibition of Chemical Weapons` two names
+        // (stop 33's probes, in the style of December 2020 Reuters).
+        "a dateline, a line of business, a newspaper, a particle, a short form, a long name",
+        "CAPE CANAVERAL, Fla. (Reuters) - Farmers say the laws will leave them at the mercy of big companies such as Reliance Industries, Der Spiegel reported. Johnson will dine with von der Leyen. The Polisario Front rejected the deal, and Algeria, which backs the Polisario, agreed. The Organisation for the Prohibition of Chemical Weapons confirmed it.",
+        &[
+            ("CAPE CANAVERAL", "LOC", None),
+            ("Fla.", "LOC", None),
+            ("Reliance Industries", "ORG", None),
+            ("Der Spiegel", "ORG", None),
+            ("von der Leyen", "PER", None),
+            ("Polisario", "ORG", None),
+            ("Organisation for the Prohibition of Chemical Weapons", "ORG", None),
+        ],
+        &["Leyen", "Organisation"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

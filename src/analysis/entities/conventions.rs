@@ -13,7 +13,8 @@
 //! - **Honorifics**: `Mr.`, `Mrs.`, `Ms.`, `Dr.` stand only before a person, and are not part of
 //!   the name (Reuters rarely writes them; the New York Times always does).
 //! - **Arabic patronymics** join a name: `Osama bin Laden`, `Mohammed bin Salman`, `bin Laden`
-//!   (`patronymics`).
+//!   (`patronymics`), and so do the particles of European surnames: `von der Leyen`, `de Blasio`
+//!   (`surname_particles`).
 //! - **Newspapers keep their `The`**: `The New York Times reported` (`eng.train`: `The Washington
 //!   Post carried`, `The Sun and The Times`).
 //! - **Known multi-word organisations the tagger passed over** (`Group of Seven`, `State
@@ -69,6 +70,7 @@ use super::race_words;
 use super::regions;
 use super::roles::is_honorific;
 use super::short_forms;
+use super::surname_particles;
 use super::tagger::{label, spans};
 use super::teams;
 
@@ -207,6 +209,7 @@ fn apply_to_sentence<S: AsRef<str>>(
     paired_names::names_across_slashes(&words, labels);
     honorifics(&words, labels);
     patronymics(&words, read.lower, labels);
+    surname_particles::surname_particles(&words, labels);
     long_names::titles_before_people(&words, labels);
     long_names::titles_read_into_names(&words, labels);
     offices::offices_between_names(&words, read.lower, labels, gazetteer);

@@ -13,6 +13,7 @@ mod affixed_names;
 mod appositions;
 pub mod clusters;
 mod conventions;
+mod datelines;
 mod employers;
 mod exclamations;
 mod families;
@@ -36,6 +37,7 @@ mod roles;
 mod scoring;
 pub mod sentence;
 mod short_forms;
+mod surname_particles;
 pub mod tagger;
 mod teams;
 mod titled_names;
@@ -217,7 +219,15 @@ pub fn find_with(
                     .collect()
             })
             .collect();
-        let labels = tagger.tag_document_with(&tokens, lexicon);
+        let mut labels = tagger.tag_document_with(&tokens, lexicon);
+        if let Some(dateline) = &article.dateline {
+            for ((_, sentence), labels) in sentences.iter().zip(labels.iter_mut()) {
+                if sentence.span.contains(dateline.place) {
+                    let tokens = &doc.tokens[sentence.tokens.clone()];
+                    datelines::dateline_places(text, dateline, tokens, labels);
+                }
+            }
+        }
         for (&(index, sentence), (words, labels)) in
             sentences.iter().zip(tokens.iter().zip(&labels))
         {

@@ -82,6 +82,7 @@ const TITLE_WORDS: &[&str] = &[
     "speaker",
     "premier",
     "sheikh",
+    "ayatollah",
     "emir",
     "colonel",
     "lieutenant",

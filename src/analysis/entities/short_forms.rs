@@ -11,6 +11,32 @@ const ORG: usize = 1;
 /// The gazetteer bits of places and other names (`LOC`, `MISC`, `WLOC`).
 const PLACE_KINDS: u8 = 1 << 0 | 1 << 3 | 1 << 6;
 
+/// Last words of organisations named after a person, whose first word alone is still the person
+/// (`the Obama Administration` or `the Obama White House`, then `the Obama administration`).
+const NAMED_AFTER_PEOPLE: &[&str] = &[
+    "administration",
+    "campaign",
+    "government",
+    "presidency",
+    "foundation",
+    "library",
+    "center",
+    "centre",
+    "institute",
+    "school",
+    "university",
+    "organization",
+    "tower",
+    "house",
+    "team",
+    "family",
+    "era",
+    "doctrine",
+];
+
+/// The gazetteer bits of people's names and first names (`PER`, `FIRST`).
+const PERSON_KINDS: u8 = 1 << 2 | 1 << 4;
+
 /// One-word names that end a multi-word organisation of the document that the gazetteer knows
 /// take its type, unless one of the document's people has that surname or the word is a place or
 /// a nationality of the gazetteer. Only known organisations
@@ -27,6 +53,9 @@ pub fn short_forms<'s>(
 ) -> Vec<&'s str> {
     let mut long_forms: Vec<&str> = Vec::new();
     let mut surnames: Vec<&'s str> = Vec::new();
+    // The first words of the article's organisations, and every word of its people's names.
+    let mut openers: Vec<&str> = Vec::new();
+    let mut people_words: Vec<&str> = Vec::new();
     for (read, labels) in reads.iter().zip(labels.iter()) {
         for (a, b, kind) in spans(labels) {
             if b - a < 2 {
@@ -36,11 +65,18 @@ pub fn short_forms<'s>(
             let last = lower[lower.len() - 1];
             if kind == PER {
                 surnames.push(last);
-            } else if kind == ORG && gazetteer.lookup(lower) & ORGANISATION_KINDS != 0 {
-                long_forms.push(last);
+                people_words.extend_from_slice(lower);
+            } else if kind == ORG {
+                if !NAMED_AFTER_PEOPLE.contains(&last) {
+                    openers.push(lower[0]);
+                }
+                if gazetteer.lookup(lower) & ORGANISATION_KINDS != 0 {
+                    long_forms.push(last);
+                }
             }
         }
     }
+    openers_of_organisations(reads, labels, gazetteer, &openers, &people_words);
     if long_forms.is_empty() && surnames.is_empty() {
         return surnames;
     }
@@ -84,6 +120,40 @@ pub fn short_forms<'s>(
         }
     }
     surnames
+}
+
+/// A one-word name read as a person's that opens one of the article's organisations is that
+/// organisation's short form (`Algeria, which backs the Polisario`, after `the Polisario Front`;
+/// `Goldman` after `Goldman Sachs`), unless one of the article's people has the word in their
+/// name (`Trump` beside `Donald Trump` and the `Trump Foundation`) or the gazetteer knows it as
+/// a person's name, a first name or a place. An organisation named after a person (its last word
+/// one of `NAMED_AFTER_PEOPLE`) opens on that person's name, and is left out.
+#[inline(never)]
+fn openers_of_organisations(
+    reads: &[Read],
+    labels: &mut [Vec<u8>],
+    gazetteer: &Gazetteer,
+    openers: &[&str],
+    people_words: &[&str],
+) {
+    if openers.is_empty() {
+        return;
+    }
+    for (read, labels) in reads.iter().zip(labels.iter_mut()) {
+        for (a, b, kind) in spans(labels) {
+            let word = read.lower[a];
+            if b - a != 1 || kind != PER || !openers.contains(&word) || people_words.contains(&word)
+            {
+                continue;
+            }
+            if read.recent.iter().any(|m| m.start == a && m.end == b) {
+                continue;
+            }
+            if gazetteer.lookup(&[word]) & (PERSON_KINDS | PLACE_KINDS) == 0 {
+                set_span(labels, a, b, ORG);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -73,8 +73,11 @@ pub fn segment(text: &str) -> Doc {
     let mut doc = Doc::default();
     let lines = paragraph_spans(text);
     let mut article_starts: Vec<(usize, Option<DatelineSeg>)> = Vec::new();
+    // Where each paragraph's dateline ends, if it opens on one.
+    let mut dateline_ends: Vec<Option<usize>> = vec![None; lines.len()];
     for (p, &span) in lines.iter().enumerate() {
         if let Some(dateline) = find_dateline(text, span) {
+            dateline_ends[p] = Some(dateline.span.end);
             if starts_new_article(text, &lines, &article_starts, p) {
                 article_starts.push((p, Some(dateline)));
             } else if let Some(last) = article_starts.last_mut() {
@@ -100,7 +103,11 @@ pub fn segment(text: &str) -> Doc {
         });
         for (p, &span) in lines.iter().enumerate().take(last).skip(*first) {
             let s0 = doc.sentences.len();
-            for sentence in split_sentences(text, span) {
+            let mut sentences = split_sentences(text, span);
+            if let Some(end) = dateline_ends[p] {
+                join_dateline(&mut sentences, end);
+            }
+            for sentence in sentences {
                 let t0 = doc.tokens.len();
                 let index = doc.sentences.len();
                 doc.tokens
@@ -123,6 +130,24 @@ pub fn segment(text: &str) -> Doc {
         }
     }
     doc
+}
+
+/// A dateline is no sentence of its own, nor are its parts: the splitter ends a sentence at a
+/// full stop before a capital, which a dateline's abbreviations make (`ST. PETERSBURG, Fla.
+/// (Reuters) -` came out as three sentences, `ST.`, `PETERSBURG, Fla.` and the story's first).
+/// The sentences that start inside the dateline join the one after them, so the place and the
+/// story's first sentence are read together, as for `LONDON (Reuters) -`.
+fn join_dateline(sentences: &mut Vec<Span>, dateline_end: usize) {
+    let inside = sentences
+        .iter()
+        .take_while(|s| s.end <= dateline_end)
+        .count()
+        .min(sentences.len().saturating_sub(1));
+    if inside > 0 {
+        let start = sentences[0].start;
+        sentences.drain(..inside);
+        sentences[0].start = start;
+    }
 }
 
 /// One span per non-blank line, trimmed of white space. `\n`, `\r\n`, a lone `\r` and the Unicode
@@ -223,6 +248,24 @@ mod tests {
             doc.articles[1].dateline.as_ref().unwrap().place.of(text),
             "KYIV, Ukraine"
         );
+    }
+
+    #[test]
+    fn a_dateline_is_no_sentence_of_its_own() {
+        let text = "ST. PETERSBURG, Fla. (Reuters) - The firm said so. It left.";
+        let doc = segment(text);
+        let sentences: Vec<&str> = doc.sentences.iter().map(|s| s.span.of(text)).collect();
+        assert_eq!(
+            sentences,
+            [
+                "ST. PETERSBURG, Fla. (Reuters) - The firm said so.",
+                "It left."
+            ]
+        );
+        // Tokens keep pointing at the sentence they are in.
+        for t in &doc.tokens {
+            assert!(doc.sentences[t.sentence].span.contains(t.span));
+        }
     }
 
     #[test]
