@@ -419,6 +419,18 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &["Leyen", "Organisation"],
     ),
+    (
+        // Was: `New York Democrat`, `Senate Democrats` and `Democrats` organisations.
+        "a state's and a chamber's party members, and the members alone",
+        "Senate Vote\n\nCharlie King, a prominent New York Democrat, said Senate Democrats would block the bill. Democrats insist the tide is turning.",
+        &[
+            ("New York", "LOC", None),
+            ("Democrat", "MISC", None),
+            ("Senate", "ORG", None),
+            ("Democrats", "MISC", None),
+        ],
+        &["New York Democrat", "Senate Democrats"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -31,6 +31,9 @@
 //! - **Long names and titles** (`long_names`): an institution's name goes on through `of` or
 //!   `for` (`Committee for a Responsible Federal Budget`), and a one-word title before a person
 //!   (`Senator John McCain`) is no name of its own.
+//! - **Party members** (`party_members`): `a New York Democrat` is the state and the member
+//!   (`House Democrats`, the chamber and the members), not one organisation; and the members
+//!   alone (`Democrats`) are MISC.
 //! - **Offices between names** (`offices`): `WHO Director-General [Tedros Adhanom Ghebreyesus]`
 //!   is a person, `[Texas] Attorney General` leaves the office out of the state, and `[Sao Paulo]
 //!   Governor` is a place.
@@ -65,6 +68,7 @@ use super::nicknames;
 use super::offices;
 use super::overlay::ReaderMatch;
 use super::paired_names;
+use super::party_members;
 use super::programmes;
 use super::race_words;
 use super::regions;
@@ -183,6 +187,9 @@ pub fn apply<S: AsRef<str>>(
     *settled = Settled { given, left };
     let surnames = short_forms::short_forms(reads, labels, gazetteer);
     families::plural_surnames(sentences, reads, labels, &surnames);
+    for (sentence, labels) in sentences.iter().zip(labels.iter_mut()) {
+        party_members::members_alone(sentence, labels);
+    }
     for (read, labels) in reads.iter().zip(labels.iter_mut()) {
         listed_names(read.reader, labels);
     }
@@ -230,6 +237,7 @@ fn apply_to_sentence<S: AsRef<str>>(
     affixed_names::prefixed_names(&words, labels);
     newspapers(&words, read.lower, labels);
     affiliations::party_and_state(&words, labels);
+    party_members::party_members(&words, read.lower, labels, gazetteer);
     programmes::quoted_titles(&words, labels);
     nicknames::quoted_nicknames(&words, labels);
     exclamations::names_before_marks(&words, labels);

@@ -29,6 +29,7 @@ mod offices;
 pub mod overlay;
 pub mod packed;
 mod paired_names;
+mod party_members;
 mod programmes;
 mod race_words;
 mod recent;
