@@ -431,6 +431,17 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &["New York Democrat", "Senate Democrats"],
     ),
+    (
+        // Was: `Libertarian Gary Johnson` one person, `Steve Harvey` a person and the show no name.
+        "a party adjective before a person, a show",
+        "Poll Watch\n\nClinton received 38 percent support, Libertarian Gary Johnson 3 percent. On The Steve Harvey Morning Show on Tuesday, Clinton spoke.",
+        &[
+            ("Libertarian", "MISC", None),
+            ("Gary Johnson", "PER", None),
+            ("The Steve Harvey Morning Show", "MISC", None),
+        ],
+        &["Libertarian Gary Johnson", "Steve Harvey"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

@@ -9,7 +9,7 @@
 //! pattern comes 37 times, each after a person's name.
 
 use super::conventions::set_span;
-use super::tagger::kind_of;
+use super::tagger::{kind_of, spans};
 
 const PER: usize = 0;
 const LOC: usize = 2;
@@ -97,8 +97,50 @@ pub(super) fn party_and_state(words: &[&str], labels: &mut [u8]) {
     }
 }
 
+/// Party adjectives that stand before a politician's name (`Libertarian Gary Johnson`,
+/// `Democrat Walter Mondale`, MISC then a person in `eng.train`).
+const PARTY_ADJECTIVES: &[&str] = &["Democrat", "Democratic", "Libertarian", "Republican"];
+
+/// A party's adjective read into a person's name of two more words is the party's, MISC, before
+/// the person (`[Libertarian] [Gary Johnson]`; the tagger read `Libertarian Gary Johnson` as one
+/// person).
+#[inline(never)]
+pub(super) fn party_before_people(words: &[&str], labels: &mut [u8]) {
+    for (a, b, kind) in spans(labels) {
+        if kind == PER && b - a >= 3 && PARTY_ADJECTIVES.contains(&words[a]) {
+            set_span(labels, a, a + 1, MISC);
+            set_span(labels, a + 1, b, PER);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_party_adjective_is_no_part_of_a_name() {
+        use super::super::tagger::written::run_on;
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Libertarian Gary Johnson got 3 percent",
+                "B-PER I-PER I-PER O O O",
+                "B-MISC B-PER I-PER O O O",
+            ),
+            // Two words may be a name of its own; the tagger's split stands.
+            ("Republican Trump said", "B-PER I-PER O", "B-PER I-PER O"),
+            (
+                "Republican Donald Trump said",
+                "B-MISC B-PER I-PER O",
+                "B-MISC B-PER I-PER O",
+            ),
+        ];
+        for (sentence, before, after) in cases {
+            let got = run_on(sentence, before, |words, _, labels| {
+                super::party_before_people(words, labels)
+            });
+            assert_eq!(got, *after, "{sentence}");
+        }
+    }
+
     use super::super::tagger::spans;
     use super::*;
 

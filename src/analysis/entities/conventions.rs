@@ -31,6 +31,9 @@
 //! - **Long names and titles** (`long_names`): an institution's name goes on through `of` or
 //!   `for` (`Committee for a Responsible Federal Budget`), and a one-word title before a person
 //!   (`Senator John McCain`) is no name of its own.
+//! - **Programmes and party adjectives**: a name ending in `Show` is a programme, MISC
+//!   (`programmes::shows`); `Libertarian` before a person's two names is the party's
+//!   (`affiliations::party_before_people`).
 //! - **Party members** (`party_members`): `a New York Democrat` is the state and the member
 //!   (`House Democrats`, the chamber and the members), not one organisation; and the members
 //!   alone (`Democrats`) are MISC.
@@ -239,6 +242,8 @@ fn apply_to_sentence<S: AsRef<str>>(
     affiliations::party_and_state(&words, labels);
     party_members::party_members(&words, read.lower, labels, gazetteer);
     programmes::quoted_titles(&words, labels);
+    programmes::shows(&words, labels);
+    affiliations::party_before_people(&words, labels);
     nicknames::quoted_nicknames(&words, labels);
     exclamations::names_before_marks(&words, labels);
 }

@@ -8,7 +8,7 @@
 //! say it is a title, when the organisation is a broadcaster (`BROADCASTERS`).
 
 use super::conventions::set_span;
-use super::tagger::{kind_of, label};
+use super::tagger::{kind_of, label, spans};
 
 const ORG: usize = 1;
 const MISC: usize = 3;
@@ -121,10 +121,66 @@ pub(super) fn quoted_titles(words: &[&str], labels: &mut [u8]) {
     }
 }
 
+/// A name the tagger read as a person's or an organisation's that ends in `Show` is a
+/// programme, MISC, with the `The` that opens its title (`On [The Steve Harvey Morning Show]`, `on
+/// [The Laura Ingraham Show]`: people, without their `The`; `The Daily Show` an organisation).
+#[inline(never)]
+pub(super) fn shows(words: &[&str], labels: &mut [u8]) {
+    if !words.contains(&"Show") {
+        return;
+    }
+    for (a, b, kind) in spans(labels) {
+        // `Show` inside the name, or after it with at most two more capitalised words, all left
+        // bare (`Steve Harvey` then `Morning Show`; the second pass, told the first pass's
+        // programme, can read the host alone).
+        let bare_run = (b..words.len().min(b + 3))
+            .take_while(|&k| labels[k] == 0 && words[k].starts_with(char::is_uppercase))
+            .position(|k| words[k] == "Show");
+        let b = bare_run.map_or(b, |k| b + k + 1);
+        if kind == MISC || words[b - 1] != "Show" || b - a < 2 {
+            continue;
+        }
+        let start = if a > 0 && words[a - 1] == "The" && labels[a - 1] == 0 {
+            a - 1
+        } else {
+            a
+        };
+        set_span(labels, start, b, MISC);
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::tagger::spans;
     use super::*;
+
+    #[test]
+    fn a_show_is_a_programme() {
+        use super::super::tagger::written::run_on;
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "On The Steve Harvey Morning Show on Tuesday",
+                "O O B-PER I-PER I-PER I-PER O O",
+                "O B-MISC I-MISC I-MISC I-MISC I-MISC O O",
+            ),
+            ("on the Daily Show", "O O B-ORG I-ORG", "O O B-MISC I-MISC"),
+            (
+                "On The Steve Harvey Morning Show today",
+                "O O B-PER I-PER O O O",
+                "O B-MISC I-MISC I-MISC I-MISC I-MISC O",
+            ),
+            (
+                "on The Laura Ingraham Show today",
+                "O O B-PER I-PER O O",
+                "O B-MISC I-MISC I-MISC I-MISC O",
+            ),
+            // A show alone is no name.
+            ("the Show went on", "O B-ORG O O", "O B-ORG O O"),
+        ];
+        for (sentence, before, after) in cases {
+            let got = run_on(sentence, before, |words, _, labels| shows(words, labels));
+            assert_eq!(got, *after, "{sentence}");
+        }
+    }
 
     /// `sentence` split on spaces, with the words at `org` read as an organisation and the words
     /// at `other` as a person; the names after the rule, with their types.
