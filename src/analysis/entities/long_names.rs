@@ -441,7 +441,7 @@ pub fn institutions_of(words: &[&str], lower: &[&str], labels: &mut [u8]) {
             continue;
         };
         if kind == ORG {
-            if let Some(end) = continued_name(words, lower, labels, &found, b, takes_for) {
+            if let Some(end) = continued_name(words, lower, labels, &found, b, takes_for, false) {
                 set_span(labels, a, end, ORG);
             }
         }
@@ -452,7 +452,7 @@ pub fn institutions_of(words: &[&str], lower: &[&str], labels: &mut [u8]) {
         let Some(takes_for) = bare.then(|| head(h)).flatten() else {
             continue;
         };
-        if let Some(end) = continued_name(words, lower, labels, &found, h + 1, takes_for) {
+        if let Some(end) = continued_name(words, lower, labels, &found, h + 1, takes_for, true) {
             set_span(labels, h, end, ORG);
         }
     }
@@ -467,6 +467,7 @@ fn continued_name(
     found: &[(usize, usize, usize)],
     b: usize,
     takes_for: bool,
+    bare: bool,
 ) -> Option<usize> {
     let capital = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
     if b + 1 >= words.len() || labels[b] != 0 {
@@ -501,8 +502,11 @@ fn continued_name(
     // `the Liberal Party of Nova Scotia`: a place after `of` is left its own name, as
     // CoNLL-style annotation mostly does, and a person is never swallowed (`the Awami League
     // of Prime Minister Sheikh Hasina`); words the tagger left bare, or read as another
-    // organisation or a MISC name, join.
-    let first_is_place = found.iter().any(|&(x, _, k)| x == c && k == LOC);
+    // organisation or a MISC name, join. After a head the tagger left bare (`bare`), a place
+    // joins too: `the Bank of [China]` is the bank (the 51 such heads in the three sets all
+    // open a name that runs on; with a model trained without wikigold, wikigold gains 7 names
+    // from this, and no other set changes).
+    let first_is_place = !bare && found.iter().any(|&(x, _, k)| x == c && k == LOC);
     let swallows_person = found.iter().any(|&(x, _, k)| x >= c && x < end && k == PER);
     (!first_is_place && !swallows_person).then_some(end)
 }
@@ -558,9 +562,14 @@ mod tests {
                 ],
             ),
             (
-                "a bare head without `the`, or before a place or a person, is left",
-                "Organization of American/B-MISC States/I-MISC , the Council of Paris/B-LOC , the Office of John/B-PER Smith/I-PER",
-                &["American States MISC", "Paris LOC", "John Smith PER"],
+                "a bare head without `the`, or before a person, is left",
+                "Organization of American/B-MISC States/I-MISC , the Office of John/B-PER Smith/I-PER",
+                &["American States MISC", "John Smith PER"],
+            ),
+            (
+                "a bare head after `the` takes a place (a head the tagger read does not)",
+                "the Bank of China/B-LOC and the Liberal/B-ORG Party/I-ORG of Nova/B-LOC Scotia/I-LOC",
+                &["Bank of China ORG", "Liberal Party ORG", "Nova Scotia LOC"],
             ),
             (
                 "a committee's full name read as two",
