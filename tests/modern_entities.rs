@@ -442,6 +442,17 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         ],
         &["Libertarian Gary Johnson", "Steve Harvey"],
     ),
+    (
+        // Was: `Boeing` and `Microsoft` no names, `Bank of China` a place alone.
+        "companies before their chiefs at a sentence's start, a bank of a country",
+        "Deals\n\nBoeing Chief Executive Dave Calhoun said so. Microsoft President Brad Smith agreed. Lenders included the Bank of China.",
+        &[
+            ("Boeing", "ORG", None),
+            ("Microsoft", "ORG", None),
+            ("Bank of China", "ORG", None),
+        ],
+        &["China"],
+    ),
 ];
 
 fn labels(a: &Analysis) -> Vec<(String, String)> {

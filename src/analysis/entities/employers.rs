@@ -1,5 +1,6 @@
 //! The firm or school after an analyst or a professor: `analysts at [Wedbush]`, `a strategist at
-//! [Evercore]`, `a professor at [Harvard]`.
+//! [Evercore]`, `a professor at [Harvard]`; and the firm before its chief at a sentence's start:
+//! `[Apple] Chief Executive Tim Cook` (`employers_before_offices`).
 //!
 //! Market and economic news quotes people by their employer, and a bank or a broker unknown to
 //! the tagger reads after `at` like a place: `Analysts at Wedbush said` gave `Wedbush` LOC, and on
@@ -11,9 +12,13 @@
 //! and a place that owns the employer stays one (`a scholar at [New York City]'s Columbia`).
 
 use super::conventions::set_span;
+use super::gazetteer::{Gazetteer, CURATED_ORGANISATION};
 use super::tagger::{is_inside, kind_of, label};
+use super::{offices, programmes};
 
+const PER: usize = 0;
 const ORG: usize = 1;
+const LOC: usize = 2;
 
 /// People quoted by their employer, lower case, sorted for a binary search.
 const OCCUPATIONS: &[&str] = &[
@@ -67,10 +72,130 @@ pub fn employers_of_analysts(lower: &[&str], labels: &mut [u8]) {
     }
 }
 
+/// Words that open sentences before an office and its holder without naming anyone's
+/// employer (`But President Barack Obama`, `As Rep. Alan Grayson`), lower case.
+const OPENERS: &[&str] = &[
+    "after",
+    "also",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "even",
+    "for",
+    "former",
+    "if",
+    "in",
+    "meanwhile",
+    "now",
+    "on",
+    "once",
+    "outgoing",
+    "so",
+    "still",
+    "the",
+    "then",
+    "though",
+    "under",
+    "when",
+    "while",
+    "with",
+    "yet",
+];
+
+/// The employer that opens a sentence before its office-holder: `[Apple] Chief Executive Tim
+/// Cook`, `[Boeing] Chief Executive Dave Calhoun`. Mid-sentence the tagger marks the company
+/// (`met Pfizer Chief Executive Albert Bourla`), but a sentence's first word is capitalised
+/// whatever it is, and there it left `Apple`, `Microsoft` and `Boeing` unmarked before their
+/// chiefs. So one to three capitalised words left bare at a sentence's start, then office words
+/// (`Chief Executive`, `President`, `CEO`, `founder`), then a person, are the organisation when
+/// the gazetteer's curated list has them, or the place when it lists them as a place (`Ohio
+/// Governor`); anything else there (`Former`, `Outgoing`, and `Apple`, which only Wikipedia's
+/// list has) stays unmarked.
+#[inline(never)]
+pub fn employers_before_offices(
+    words: &[&str],
+    lower: &[&str],
+    labels: &mut [u8],
+    gazetteer: &Gazetteer,
+) {
+    let start = usize::from(words.first().is_some_and(|w| programmes::opens(w)));
+    let office = |k: usize| {
+        offices::is_office_word(lower[k]) || matches!(lower[k], "chief" | "founder" | "co-founder")
+    };
+    let mut b = start;
+    while b < words.len()
+        && b - start < 3
+        && labels[b] == 0
+        && words[b].starts_with(char::is_uppercase)
+        && !office(b)
+    {
+        b += 1;
+    }
+    let mut p = b;
+    while p < words.len() && labels[p] == 0 && office(p) {
+        p += 1;
+    }
+    let person_next = labels
+        .get(p)
+        .is_some_and(|&l| kind_of(usize::from(l)) == Some(PER) && !is_inside(usize::from(l)));
+    if b == start || p == b || !person_next {
+        return;
+    }
+    let name = &lower[start..b];
+    // Wikipedia's list of organisations holds common words too (`But`, `As`, `Press`, `Club`),
+    // which open sentences before an office as often: only the curated list counts.
+    let kinds = gazetteer.lookup(name);
+    let listed = kinds & CURATED_ORGANISATION != 0 && !name.iter().any(|w| OPENERS.contains(w));
+    if listed {
+        set_span(labels, start, b, ORG);
+    } else if gazetteer.names_a_place(name) {
+        set_span(labels, start, b, LOC);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tagger::written::run_on;
     use super::*;
+
+    #[test]
+    fn the_employer_before_its_chief_at_a_sentence_start() {
+        let gazetteer = Gazetteer::parse("ORG\tBoeing\nLOC\tOhio\nORG\tBut\n");
+        // (sentence, the tagger's tags, the tags after the rule)
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Boeing Chief Executive Dave Calhoun said",
+                "O O O B-PER I-PER O",
+                "B-ORG O O B-PER I-PER O",
+            ),
+            (
+                "Ohio Governor Mike DeWine said",
+                "O O B-PER I-PER O",
+                "B-LOC O B-PER I-PER O",
+            ),
+            // A listed word that opens sentences, an unlisted one, no person after the office.
+            (
+                "But President Barack Obama said",
+                "O O B-PER I-PER O",
+                "O O B-PER I-PER O",
+            ),
+            (
+                "Outgoing President Donald Trump said",
+                "O O B-PER I-PER O",
+                "O O B-PER I-PER O",
+            ),
+            ("Boeing Chief Executive said", "O O O O", "O O O O"),
+        ];
+        for (sentence, before, after) in cases {
+            let got = run_on(sentence, before, |words, lower, labels| {
+                employers_before_offices(words, lower, labels, &gazetteer)
+            });
+            assert_eq!(got, *after, "{sentence}");
+        }
+    }
 
     #[test]
     fn occupations_are_sorted_for_the_binary_search() {

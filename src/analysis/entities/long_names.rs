@@ -441,7 +441,9 @@ pub fn institutions_of(words: &[&str], lower: &[&str], labels: &mut [u8]) {
             continue;
         };
         if kind == ORG {
-            if let Some(end) = continued_name(words, lower, labels, &found, b, takes_for, false) {
+            if let Some(end) =
+                continued_name(words, lower, labels, &found, b, takes_for, b - a == 1)
+            {
                 set_span(labels, a, end, ORG);
             }
         }
@@ -502,8 +504,8 @@ fn continued_name(
     // `the Liberal Party of Nova Scotia`: a place after `of` is left its own name, as
     // CoNLL-style annotation mostly does, and a person is never swallowed (`the Awami League
     // of Prime Minister Sheikh Hasina`); words the tagger left bare, or read as another
-    // organisation or a MISC name, join. After a head the tagger left bare (`bare`), a place
-    // joins too: `the Bank of [China]` is the bank (the 51 such heads in the three sets all
+    // organisation or a MISC name, join. After a head alone (`bare`: left bare, or read as a
+    // name of one word), a place joins too: `the Bank of [China]` is the bank (the 51 such heads in the three sets all
     // open a name that runs on; with a model trained without wikigold, wikigold gains 7 names
     // from this, and no other set changes).
     let first_is_place = !bare && found.iter().any(|&(x, _, k)| x == c && k == LOC);

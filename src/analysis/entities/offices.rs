@@ -167,7 +167,7 @@ fn may_play_the_role(lower: &[&str], a: usize, b: usize, gazetteer: &Gazetteer) 
 
 /// Whether a word is an office or part of one's name. Every sentence's words pass through
 /// here first: a word of a length no office word has is ruled out without a comparison.
-fn is_office_word(lower: &str) -> bool {
+pub(super) fn is_office_word(lower: &str) -> bool {
     (3..=17).contains(&lower.len()) && (OFFICES.contains(&lower) || OFFICE_WORDS.contains(&lower))
 }
 
