@@ -229,6 +229,7 @@ fn apply_to_sentence<S: AsRef<str>>(
     long_names::political_action_committees(&words, labels);
     employers::employers_of_analysts(read.lower, labels);
     employers::employers_before_offices(&words, read.lower, labels, gazetteer);
+    employers::employers_before_founders(&words, labels);
     long_names::parties_by_name(&words, labels);
     long_names::streets_by_head(&words, labels);
     regions::regions_by_head(&words, labels);
