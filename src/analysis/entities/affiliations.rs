@@ -106,6 +106,10 @@ const PARTY_ADJECTIVES: &[&str] = &["Democrat", "Democratic", "Libertarian", "Re
 /// person).
 #[inline(never)]
 pub(super) fn party_before_people(words: &[&str], labels: &mut [u8]) {
+    // Most sentences hold no party adjective: look for one first.
+    if !words.iter().any(|w| PARTY_ADJECTIVES.contains(w)) {
+        return;
+    }
     for (a, b, kind) in spans(labels) {
         if kind == PER && b - a >= 3 && PARTY_ADJECTIVES.contains(&words[a]) {
             set_span(labels, a, a + 1, MISC);

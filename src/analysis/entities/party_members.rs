@@ -62,6 +62,9 @@ pub fn party_members(words: &[&str], lower: &[&str], labels: &mut [u8], gazettee
 /// read the whole document.
 #[inline(never)]
 pub fn members_alone<S: AsRef<str>>(words: &[S], labels: &mut [u8]) {
+    if !words.iter().any(|w| MEMBERS.contains(&w.as_ref())) {
+        return;
+    }
     for (a, b, kind) in spans(labels) {
         if b - a == 1 && kind != MISC && MEMBERS.contains(&words[a].as_ref()) {
             set_span(labels, a, b, MISC);

@@ -3,7 +3,7 @@
 
 use super::conventions::{set_span, Read};
 use super::gazetteer::{Gazetteer, CURATED_ORGANISATION, ORGANISATION_KINDS};
-use super::tagger::spans;
+use super::tagger::{label, spans};
 
 const PER: usize = 0;
 const ORG: usize = 1;
@@ -140,6 +140,11 @@ fn openers_of_organisations(
         return;
     }
     for (read, labels) in reads.iter().zip(labels.iter_mut()) {
+        // Only sentences with a person's name are read.
+        let person = label(PER, false) as u8;
+        if !labels.contains(&person) {
+            continue;
+        }
         for (a, b, kind) in spans(labels) {
             let word = read.lower[a];
             if b - a != 1 || kind != PER || !openers.contains(&word) || people_words.contains(&word)
