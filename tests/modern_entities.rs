@@ -443,10 +443,11 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &["Libertarian Gary Johnson", "Steve Harvey"],
     ),
     (
-        // Was: `Boeing` and `Microsoft` no names, `Bank of China` a place alone, `Amazon` a place.
+        // Was: `Renault`, `Boeing` and `Microsoft` no names, `Bank of China` a place alone, `Amazon` a place.
         "companies before their chiefs at a sentence's start, a bank of a country, a founder's",
-        "Deals\n\nBoeing Chief Executive Dave Calhoun said so. Microsoft President Brad Smith agreed. Lenders included the Bank of China. Blue Origin, owned by Amazon founder Jeff Bezos, is also developing a heavy rocket.",
+        "Deals\n\nPARIS (Reuters) - Renault Chairman Jean-Dominique Senard said the carmaker would cut costs.\n\nBoeing Chief Executive Dave Calhoun said so. Microsoft President Brad Smith agreed. Lenders included the Bank of China. Blue Origin, owned by Amazon founder Jeff Bezos, is also developing a heavy rocket.",
         &[
+            ("Renault", "ORG", None),
             ("Boeing", "ORG", None),
             ("Microsoft", "ORG", None),
             ("Bank of China", "ORG", None),

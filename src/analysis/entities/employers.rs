@@ -13,7 +13,7 @@
 //! and a place that owns the employer stays one (`a scholar at [New York City]'s Columbia`).
 
 use super::conventions::set_span;
-use super::gazetteer::{Gazetteer, CURATED_ORGANISATION};
+use super::gazetteer::{Gazetteer, CURATED_ORGANISATION, ORGANISATION_KINDS};
 use super::tagger::{is_inside, kind_of, label, spans};
 use super::{offices, programmes};
 
@@ -132,9 +132,8 @@ const OPENERS: &[&str] = &[
 /// whatever it is, and there it left `Apple`, `Microsoft` and `Boeing` unmarked before their
 /// chiefs. So one to three capitalised words left bare at a sentence's start, then office words
 /// (`Chief Executive`, `President`, `CEO`, `founder`), then a person, are the organisation when
-/// the gazetteer's curated list has them, or the place when it lists them as a place (`Ohio
-/// Governor`); anything else there (`Former`, `Outgoing`, and `Apple`, which only Wikipedia's
-/// list has) stays unmarked.
+/// the gazetteer lists them as one, or the place when it lists them as a place (`Ohio
+/// Governor`); anything else there (`Former`, `Outgoing`) stays unmarked.
 #[inline(never)]
 pub fn employers_before_offices(
     words: &[&str],
@@ -142,9 +141,15 @@ pub fn employers_before_offices(
     labels: &mut [u8],
     gazetteer: &Gazetteer,
 ) {
-    let start = usize::from(words.first().is_some_and(|w| programmes::opens(w)));
+    // The story's first word: the sentence's, after an opening quotation mark, or after a wire
+    // dateline's credit and dash (`PARIS (Reuters) - Renault Chairman ...`).
+    let after_dateline = (2..words.len().min(12))
+        .find(|&k| words[k - 2] == ")" && matches!(words[k - 1], "-" | "—" | "–" | "--"));
+    let start = after_dateline
+        .unwrap_or_else(|| usize::from(words.first().is_some_and(|w| programmes::opens(w))));
     let office = |k: usize| {
-        offices::is_office_word(lower[k]) || matches!(lower[k], "chief" | "founder" | "co-founder")
+        offices::is_office_word(lower[k])
+            || matches!(lower[k], "chief" | "founder" | "co-founder" | "leader")
     };
     let mut b = start;
     while b < words.len()
@@ -167,9 +172,13 @@ pub fn employers_before_offices(
     }
     let name = &lower[start..b];
     // Wikipedia's list of organisations holds common words too (`But`, `As`, `Press`, `Club`),
-    // which open sentences before an office as often: only the curated list counts.
+    // which open sentences before an office as often: it counts only for words that unlabelled
+    // news never writes in lower case (the word classes' vocabulary: `Renault`, not `press`).
     let kinds = gazetteer.lookup(name);
-    let listed = kinds & CURATED_ORGANISATION != 0 && !name.iter().any(|w| OPENERS.contains(w));
+    let no_common_word = name.iter().all(|w| gazetteer.classes.get(w).is_none());
+    let listed = !name.iter().any(|w| OPENERS.contains(w))
+        && (kinds & CURATED_ORGANISATION != 0
+            || (kinds & ORGANISATION_KINDS != 0 && no_common_word));
     if listed {
         set_span(labels, start, b, ORG);
     } else if gazetteer.names_a_place(name) {
@@ -230,6 +239,11 @@ mod tests {
                 "O O B-PER I-PER O",
             ),
             ("Boeing Chief Executive said", "O O O O", "O O O O"),
+            (
+                "PARIS ( Reuters ) - Boeing Chairman Jean Senard said",
+                "B-LOC O B-ORG O O O O B-PER I-PER O",
+                "B-LOC O B-ORG O O B-ORG O B-PER I-PER O",
+            ),
         ];
         for (sentence, before, after) in cases {
             let got = run_on(sentence, before, |words, lower, labels| {
