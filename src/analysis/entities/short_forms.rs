@@ -165,8 +165,73 @@ fn openers_of_organisations(
 mod tests {
     use super::super::gazetteer::GazTags;
     use super::super::overlay::ReaderMatch;
-    use super::super::tagger::label;
+    use super::super::tagger::written::labels_of;
+    use super::super::tagger::{label, label_name};
     use super::*;
+
+    /// `the Polisario Front`, then `the Polisario` read as a person: the organisation's short
+    /// form; but not a word of one of the article's people, a listed person's name, or the first
+    /// word of an organisation named after someone.
+    #[test]
+    fn a_person_that_opens_an_organisation_is_its_short_form() {
+        let gazetteer = Gazetteer::parse("PER\tSmith\n");
+        // (the first sentence, its tags, the second sentence, its tags, the second's tags after)
+        let cases: &[(&str, &str, &str, &str, &str)] = &[
+            (
+                "the Polisario Front said",
+                "O B-ORG I-ORG O",
+                "backs the Polisario .",
+                "O O B-PER O",
+                "O O B-ORG O",
+            ),
+            (
+                "Donald Trump and the Trump Hotel",
+                "B-PER I-PER O O B-ORG I-ORG",
+                "Trump said",
+                "B-PER O",
+                "B-PER O",
+            ),
+            (
+                "the Obama Administration said",
+                "O B-ORG I-ORG O",
+                "Obama said",
+                "B-PER O",
+                "B-PER O",
+            ),
+            (
+                "the Smith Group said",
+                "O B-ORG I-ORG O",
+                "Smith said",
+                "B-PER O",
+                "B-PER O",
+            ),
+        ];
+        for (first, first_tags, second, second_tags, after) in cases {
+            let lower: Vec<Vec<String>> = [first, second]
+                .iter()
+                .map(|s| s.split(' ').map(str::to_lowercase).collect())
+                .collect();
+            let lower: Vec<Vec<&str>> = lower
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect())
+                .collect();
+            let gaz: Vec<Vec<GazTags>> = lower
+                .iter()
+                .map(|s| vec![GazTags::default(); s.len()])
+                .collect();
+            let reads = [
+                Read::plain(&lower[0], &gaz[0]),
+                Read::plain(&lower[1], &gaz[1]),
+            ];
+            let mut labels = vec![labels_of(first_tags), labels_of(second_tags)];
+            short_forms(&reads, &mut labels, &gazetteer);
+            let got: Vec<String> = labels[1]
+                .iter()
+                .map(|&l| label_name(usize::from(l)))
+                .collect();
+            assert_eq!(got.join(" "), *after, "{second} after {first}");
+        }
+    }
 
     /// A recent name keeps its list's type when a person's name ends in the same word: `Young
     /// Latinos`, a heading read as a person, then `with Latinos`.
