@@ -420,14 +420,16 @@ The National Education Association backed the plan. Senator Mitch McConnell disa
         &["Leyen", "Organisation"],
     ),
     (
-        // Was: `New York Democrat`, `Senate Democrats` and `Democrats` organisations.
+        // Was: `New York Democrat`, `Senate Democrats` and `Democrats` organisations, `Tory` no
+        // name.
         "a state's and a chamber's party members, and the members alone",
-        "Senate Vote\n\nCharlie King, a prominent New York Democrat, said Senate Democrats would block the bill. Democrats insist the tide is turning.",
+        "Senate Vote\n\nCharlie King, a prominent New York Democrat, said Senate Democrats would block the bill. Democrats insist the tide is turning. In London, Tory lawmakers rebelled.",
         &[
             ("New York", "LOC", None),
             ("Democrat", "MISC", None),
             ("Senate", "ORG", None),
             ("Democrats", "MISC", None),
+            ("Tory", "MISC", None),
         ],
         &["New York Democrat", "Senate Democrats"],
     ),

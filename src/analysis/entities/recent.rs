@@ -19,7 +19,8 @@
 //! The table also holds today's spellings of groups that 1996 Reuters spelt otherwise or never
 //! named: `Muslim` (eng.train writes `Moslem`, 39 times MISC; `Muslim` comes twice, inside an
 //! organisation's name), `Shiite` and `Sunni`, `Latino` and `Hispanic` (absent). MISC, as
-//! nationalities and religions are.
+//! nationalities and religions are. So are `Tory` and `Tories`, the British Conservatives'
+//! members (MISC, as party members are), which the tagger passed over.
 //!
 //! It also holds a few well-known companies older than that, which the lists lack and the tagger
 //! read as people (`Daimler said on Monday`): `Daimler`, `Kia`, `Maersk`, `Rio Tinto`; and the
