@@ -65,15 +65,17 @@ pub fn acronyms_that_are_words(words: &[&str], labels: &mut [u8]) {
 /// a broadcaster's name).
 const COMMON_NOUNS: &[&str] = &[
     "AI", "ATM", "CEO", "CFO", "CIO", "COO", "CTO", "EBITDA", "EPS", "ESG", "ETF", "EV", "GDP",
-    "GPS", "ICU", "IPO", "LNG", "PPE", "SPAC", "SUV", "VAT",
+    "GPS", "ICU", "IPO", "LNG", "MP", "PPE", "SPAC", "SUV", "VAT",
 ];
 
-/// Unmarks a name that is only an acronym of a common noun (`CEO`, `IPOs`).
+/// Unmarks a name that is only an acronym of a common noun (`CEO`, `IPOs`), and such an acronym
+/// at the end of a longer name (`[Tory] MP`, `[Audi] CEO`: `eng.train` and wikigold leave `MP`,
+/// `MPs` and `CEO` out of the names before them).
 #[inline(never)]
 pub fn acronyms_that_are_nouns(words: &[&str], labels: &mut [u8]) {
-    for (a, b, _) in spans(labels) {
-        if b == a + 1 && is_common_noun(words[a]) {
-            labels[a] = 0;
+    for (_, b, _) in spans(labels) {
+        if is_common_noun(words[b - 1]) {
+            labels[b - 1] = 0;
         }
     }
 }
@@ -130,13 +132,16 @@ mod tests {
     }
 
     #[test]
-    fn acronyms_of_common_nouns_are_no_names_alone() {
+    fn acronyms_of_common_nouns_are_no_names() {
         // (sentence, the tagger's tags, the tags after the rule)
         let cases: &[(&str, &str, &str)] = &[
             ("The CEO said so .", "O B-ORG O O O", "O O O O O"),
             ("Two IPOs were delayed .", "O B-ORG O O O", "O O O O O"),
             ("GDP fell .", "B-MISC O O", "O O O"),
-            // Part of a longer name, or a name that only looks like one.
+            // At the end of a longer name, it leaves the name.
+            ("a Tory MP said", "O B-ORG I-ORG O", "O B-ORG O O"),
+            ("the Audi CEO said", "O B-ORG I-ORG O", "O B-ORG O O"),
+            // Inside a longer name, or a name that only looks like one.
             (
                 "The AI Now Institute said",
                 "O B-ORG I-ORG I-ORG O",
