@@ -289,6 +289,13 @@ mod tests {
                 Some("President"),
             ),
             (
+                "a cleric's title inside the span",
+                "Supreme Leader Ayatollah Ali Khamenei said",
+                &[(2, 5, 0)],
+                "Ali Khamenei",
+                Some("Leader Ayatollah"),
+            ),
+            (
                 "no title",
                 "met with Steve Witkoff",
                 &[(2, 4, 0)],
