@@ -16,6 +16,7 @@ use super::conventions::set_span;
 use super::gazetteer::{Gazetteer, CURATED_ORGANISATION, ORGANISATION_KINDS};
 use super::tagger::{is_inside, kind_of, label, spans};
 use super::{offices, programmes};
+use crate::analysis::segment::DASHES;
 
 const PER: usize = 0;
 const ORG: usize = 1;
@@ -143,8 +144,8 @@ pub fn employers_before_offices(
 ) {
     // The story's first word: the sentence's, after an opening quotation mark, or after a wire
     // dateline's credit and dash (`PARIS (Reuters) - Renault Chairman ...`).
-    let after_dateline = (2..words.len().min(12))
-        .find(|&k| words[k - 2] == ")" && matches!(words[k - 1], "-" | "—" | "–" | "--"));
+    let after_dateline =
+        (2..words.len().min(12)).find(|&k| words[k - 2] == ")" && DASHES.contains(&words[k - 1]));
     let start = after_dateline
         .unwrap_or_else(|| usize::from(words.first().is_some_and(|w| programmes::opens(w))));
     let office = |k: usize| {

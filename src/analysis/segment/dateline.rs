@@ -20,7 +20,7 @@ const AGENCIES: &[&str] = &[
 ];
 
 /// Dashes that close a dateline: em dash, en dash, hyphen, double hyphen.
-const DASHES: &[&str] = &["—", "–", "--", "-"];
+pub const DASHES: &[&str] = &["—", "–", "--", "-"];
 
 /// Finds a dateline at the very start of a paragraph.
 #[inline(never)]

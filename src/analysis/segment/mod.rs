@@ -7,7 +7,7 @@ mod dateline;
 mod sentences;
 mod tokens;
 
-pub use dateline::find_dateline;
+pub use dateline::{find_dateline, DASHES};
 pub use sentences::split_sentences;
 pub use tokens::{tokenize, TokenKind};
 
