@@ -173,7 +173,7 @@ impl Lexicon {
             .sum::<usize>();
         let bytes = packed.iter().map(|t| t.len()).sum::<usize>() * 2;
         let mut names = NameTable::with_capacity(lines * 2, bytes);
-        let mut key = String::new();
+        let mut key = Vec::new();
         // The kind of the lines before, by where its name is in the table, and its bit.
         let mut kind: (*const u8, Option<u8>) = (std::ptr::null(), None);
         for table in packed {
@@ -203,7 +203,7 @@ impl Lexicon {
 /// Adds one `KIND<TAB>name` line's entry: unknown kinds are skipped, and so are names with no
 /// token or more than `MAX_LEN`.
 /// `key` is scratch space: a plain ASCII name (nearly all) is keyed in it with no allocation.
-fn add_line(names: &mut NameTable, kind: &str, name: &str, key: &mut String) {
+fn add_line(names: &mut NameTable, kind: &str, name: &str, key: &mut Vec<u8>) {
     if let Some(k) = KINDS.iter().position(|&x| x == kind) {
         add_name(names, 1 << k, name, key);
     }
@@ -211,26 +211,27 @@ fn add_line(names: &mut NameTable, kind: &str, name: &str, key: &mut String) {
 
 /// `add_line` with the kind's bit known: the shipped tables change kind a handful of times in
 /// 36,000 lines, so their reader looks each kind up once.
-fn add_name(names: &mut NameTable, kind: u8, name: &str, key: &mut String) {
+fn add_name(names: &mut NameTable, kind: u8, name: &str, key: &mut Vec<u8>) {
     let (capitals, spaces) = match ascii_plain_key(name, key) {
         Some(found) => found,
         None => {
-            let capitals;
-            (*key, capitals) = key_of(name);
-            (capitals, key.bytes().filter(|&b| b == b' ').count())
+            let (general, capitals) = key_of(name);
+            key.clear();
+            key.extend_from_slice(general.as_bytes());
+            (capitals, general.bytes().filter(|&b| b == b' ').count())
         }
     };
     if !key.is_empty() && spaces < MAX_LEN {
-        names.add_entry(key, kind, capitals);
+        names.add_key(key, kind, capitals);
     }
 }
 
-/// `plain_key_of` for an ASCII name, written into `key` in the same pass that checks the name and
-/// reads its capitals: the key, its capitals and its spaces, or `None` (with `key` left
-/// half-written) for a name that is not plain ASCII. Loading the lexicon keys 36,000 names on every
-/// page load, in wasm that V8 has not optimised yet.
-fn ascii_plain_key(name: &str, key: &mut String) -> Option<(u8, usize)> {
-    key.clear();
+/// `plain_key_of` for an ASCII name, as bytes: the key (in `key`), its capitals and its spaces, or
+/// `None` for a name that is not plain ASCII (`key` is then left as it was). Loading the lexicon
+/// keys 36,000 names on every page load, in wasm that V8 has not optimised yet, so the name is
+/// checked in one pass over its bytes and then copied and lower-cased whole, which the compiler
+/// turns into a few wide operations rather than a push per character.
+fn ascii_plain_key(name: &str, key: &mut Vec<u8>) -> Option<(u8, usize)> {
     let (mut capitals, mut word, mut word_start) = (0u8, 0usize, true);
     for &b in name.as_bytes() {
         if b == b' ' {
@@ -239,18 +240,22 @@ fn ascii_plain_key(name: &str, key: &mut String) -> Option<(u8, usize)> {
             }
             word += 1;
             word_start = true;
-            key.push(' ');
         } else if b.is_ascii_alphabetic() {
             if word_start && word < 8 && b.is_ascii_uppercase() {
                 capitals |= 1 << word;
             }
             word_start = false;
-            key.push(char::from(b.to_ascii_lowercase()));
         } else {
             return None;
         }
     }
-    (!word_start).then_some((capitals, word))
+    if word_start {
+        return None;
+    }
+    key.clear();
+    key.extend_from_slice(name.as_bytes());
+    key.make_ascii_lowercase();
+    Some((capitals, word))
 }
 
 /// A fingerprint of the lexicon and word classes in use (FNV-1a of their bytes; for the word classes,
@@ -306,7 +311,7 @@ impl Gazetteer {
             .sum::<usize>();
         let bytes = texts.iter().map(|t| t.len()).sum();
         let mut names = NameTable::with_capacity(lines * 2, bytes);
-        let mut key = String::new();
+        let mut key = Vec::new();
         for line in texts.iter().flat_map(|t| t.lines()) {
             if let Some((kind, name)) = line.split_once('\t') {
                 add_line(&mut names, kind, name, &mut key);
@@ -495,8 +500,11 @@ fn tokenized_key_of(name: &str) -> (String, u8) {
 /// gazetteer's start-up time saved. `None` for any other name.
 fn plain_key_of(name: &str) -> Option<(String, u8)> {
     if name.is_ascii() {
-        let mut key = String::with_capacity(name.len());
-        return ascii_plain_key(name, &mut key).map(|(capitals, _)| (key, capitals));
+        let mut key = Vec::with_capacity(name.len());
+        return ascii_plain_key(name, &mut key).map(|(capitals, _)| {
+            let key = String::from_utf8(key).expect("an ASCII name's key is ASCII");
+            (key, capitals)
+        });
     }
     let capitals = plain_capitals(name.chars())?;
     Some((
@@ -578,13 +586,14 @@ mod tests {
             .filter_map(|l| l.split_once('\t').map(|(_, n)| n))
             .chain(edges)
             .collect::<Vec<_>>();
-        let mut key = String::new();
+        let mut key = Vec::new();
         for name in names {
             let plain = plain_capitals(name.chars())
                 .filter(|_| name.is_ascii())
                 .map(|c| (name.chars().flat_map(char::to_lowercase).collect(), c));
             match ascii_plain_key(name, &mut key) {
                 Some((capitals, spaces)) => {
+                    let key = String::from_utf8(key.clone()).expect("ASCII");
                     assert_eq!(Some((key.clone(), capitals)), plain, "{name:?}");
                     assert_eq!(spaces, key.matches(' ').count(), "{name:?}");
                 }

@@ -32,7 +32,7 @@ struct Slot {
 /// Keys with their kinds, capitals and prefix mark.
 #[derive(Debug, Default)]
 pub struct NameTable {
-    arena: String,
+    arena: Vec<u8>,
     slots: Vec<Slot>,
     /// Occupied slots, entries and prefixes.
     used: usize,
@@ -64,7 +64,7 @@ impl NameTable {
     /// building the shipped gazetteer never grows it.
     pub fn with_capacity(keys: usize, bytes: usize) -> NameTable {
         NameTable {
-            arena: String::with_capacity(bytes),
+            arena: Vec::with_capacity(bytes),
             slots: vec![Slot::default(); (keys * 2).next_power_of_two().max(16)],
             used: 0,
             entries: 0,
@@ -90,7 +90,9 @@ impl NameTable {
     /// Adds `key` as an entry of the kinds in `kinds`. A key that is already an entry keeps the
     /// laxer capitals: only tokens that both spellings capitalise must be capitalised to match.
     /// Also marks each of its prefixes that ends before a space.
-    pub fn add_entry(&mut self, key: &str, kinds: u8, capitals: u8) {
+    /// The key is given as bytes, and must be UTF-8: the gazetteer's reader builds plain ASCII
+    /// keys as bytes, lower-casing a whole name at once.
+    pub fn add_key(&mut self, key: &[u8], kinds: u8, capitals: u8) {
         let at = self.slot_for(key);
         let found = &mut self.slots[at].found;
         if found.kinds == 0 {
@@ -101,7 +103,7 @@ impl NameTable {
         }
         found.kinds |= kinds;
         let start = self.slots[at].start as usize;
-        for (i, &b) in key.as_bytes().iter().enumerate() {
+        for (i, &b) in key.iter().enumerate() {
             if b == b' ' {
                 self.mark_prefix(start, i);
             }
@@ -110,8 +112,8 @@ impl NameTable {
 
     /// Marks the arena's `start..start + len` (a prefix of a stored key) as a prefix.
     fn mark_prefix(&mut self, start: usize, len: usize) {
-        let hash = hash_of(&self.arena.as_bytes()[start..start + len]);
-        let at = self.position(&self.arena.as_bytes()[start..start + len], hash);
+        let hash = hash_of(&self.arena[start..start + len]);
+        let at = self.position(&self.arena[start..start + len], hash);
         if self.slots[at].hash == 0 {
             // A new key that is only a prefix: it points into the key it was cut from.
             self.slots[at] = Slot {
@@ -131,14 +133,14 @@ impl NameTable {
     }
 
     /// The slot of `key`, stored in the arena and the table first if it is new.
-    fn slot_for(&mut self, key: &str) -> usize {
-        let hash = hash_of(key.as_bytes());
-        let at = self.position(key.as_bytes(), hash);
+    fn slot_for(&mut self, key: &[u8]) -> usize {
+        let hash = hash_of(key);
+        let at = self.position(key, hash);
         if self.slots[at].hash != 0 {
             return at;
         }
         let start = self.arena.len();
-        self.arena.push_str(key);
+        self.arena.extend_from_slice(key);
         self.slots[at] = Slot {
             hash,
             start: start as u32,
@@ -147,7 +149,7 @@ impl NameTable {
         };
         self.used += 1;
         if self.grow_if_full() {
-            self.position(key.as_bytes(), hash)
+            self.position(key, hash)
         } else {
             at
         }
@@ -162,7 +164,7 @@ impl NameTable {
             let slot = &self.slots[at];
             if slot.hash == 0
                 || (slot.hash == hash
-                    && &self.arena.as_bytes()[slot.start as usize..][..slot.len as usize] == key)
+                    && &self.arena[slot.start as usize..][..slot.len as usize] == key)
             {
                 return at;
             }
@@ -198,9 +200,9 @@ mod tests {
         let mut t = NameTable::with_capacity(1, 1);
         assert!(t.is_empty());
         assert_eq!(t.find("new"), None);
-        t.add_entry("new york times", 0b10, 0b111);
-        t.add_entry("new york", 0b1, 0b11);
-        t.add_entry("new york", 0b100, 0b01);
+        t.add_key(b"new york times", 0b10, 0b111);
+        t.add_key(b"new york", 0b1, 0b11);
+        t.add_key(b"new york", 0b100, 0b01);
         assert!(!t.is_empty());
         let found = |kinds, capitals, prefix| {
             Some(Found {
@@ -226,7 +228,7 @@ mod tests {
         let mut t = NameTable::with_capacity(1, 1);
         let keys: Vec<String> = (0..5000).map(|i| format!("w{i} x{}", i % 7)).collect();
         for (i, k) in keys.iter().enumerate() {
-            t.add_entry(k, 1 << (i % 7), 1);
+            t.add_key(k.as_bytes(), 1 << (i % 7), 1);
         }
         for (i, k) in keys.iter().enumerate() {
             assert_eq!(t.find(k).map(|f| f.kinds), Some(1 << (i % 7)), "{k}");
