@@ -9,6 +9,8 @@
 //! worker → page   [id, "stage", name]                    before each stage, for progress
 //!                 [id, "done", parts, part ends, analyze ms]   (see `transfer`)
 //!                 [id, "error", message]
+//!                 [0, "warm", parts, part ends, 0]        once, before any reply: the worker's own
+//!                                                         warm-up analysis (`transfer::WARM_UP_TEXT`)
 //! ```
 //! `parts` is an `ArrayBuffer` of the parts' JSON end to end, *transferred* (not copied) to the
 //! page; `part ends` is an array of numbers, where each part ends in it.
@@ -51,7 +53,15 @@ pub fn run() {
     // answering it cold: its analysis then ran in code that V8 was still optimising. (Cold loads,
     // 3 rounds of 5 each way: the sample's analysis took 140-160 ms after the warm-up, 480-570 ms
     // with the models built inside it; its first view came 100-200 ms sooner.)
-    drop(analyze("Lede warms up.", &Options::default()));
+    //
+    // Its reply goes to the page too, which reads it back and models it once, then drops it
+    // (`app::engine`): the page's code for a reply is compiled on first use, which cost the first
+    // real reply's read-back tens of milliseconds on a cold load, while the page's main thread
+    // sat idle waiting for it.
+    let warm = analyze(crate::transfer::WARM_UP_TEXT, &Options::default());
+    if let Ok((reply, buffer)) = reply_of(&JsValue::from_f64(0.0), "warm", warm, 0.0) {
+        let _ = scope.post_message_with_transfer(&reply, &js_sys::Array::of1(&buffer));
+    }
     // What arrived while the wasm loaded: only the newest request matters (the page drops the
     // replies to older ones). Requests that came later wait in line for the listener above.
     let early = js_sys::Reflect::get(&scope, &"ledeQueue".into())
@@ -179,23 +189,33 @@ fn handle(
     };
     let analysis = analyze_observed(&text, &options, &mut progress);
     let elapsed = now() - started;
-    match crate::transfer::split(analysis, crate::transfer::PART_BYTES) {
-        Ok(parts) => {
-            let bytes = js_sys::Uint8Array::new_with_length(parts.bytes.len() as u32);
-            bytes.copy_from(&parts.bytes);
-            let ends: js_sys::Array = parts
-                .ends
-                .iter()
-                .map(|&end| JsValue::from(end as u32))
-                .collect();
-            let buffer = bytes.buffer();
-            let reply = js_sys::Array::of5(&id, &"done".into(), &buffer, &ends, &elapsed.into());
-            (reply, Some(buffer.into()), Some(text))
-        }
+    match reply_of(&id, "done", analysis, elapsed) {
+        Ok((reply, buffer)) => (reply, Some(buffer), Some(text)),
         Err(e) => (
             failed(&format!("the analysis could not be serialised: {e}")),
             None,
             Some(text),
         ),
     }
+}
+
+/// `[id, kind, parts, part ends, analyze ms]` for `analysis` (see `transfer`), and the parts'
+/// buffer, to transfer with it.
+fn reply_of(
+    id: &JsValue,
+    kind: &str,
+    analysis: crate::analysis::Analysis,
+    elapsed: f64,
+) -> Result<(js_sys::Array, JsValue), serde_json::Error> {
+    let parts = crate::transfer::split(analysis, crate::transfer::PART_BYTES)?;
+    let bytes = js_sys::Uint8Array::new_with_length(parts.bytes.len() as u32);
+    bytes.copy_from(&parts.bytes);
+    let ends: js_sys::Array = parts
+        .ends
+        .iter()
+        .map(|&end| JsValue::from(end as u32))
+        .collect();
+    let buffer = bytes.buffer();
+    let reply = js_sys::Array::of5(id, &kind.into(), &buffer, &ends, &elapsed.into());
+    Ok((reply, buffer.into()))
 }

@@ -35,6 +35,13 @@ pub enum Reply {
     },
     /// It failed: a message for the reader.
     Failed(String),
+    /// The worker's own warm-up analysis (`transfer::WARM_UP_TEXT`), read back: for the page to
+    /// model once and drop, so that its code for a reply is compiled before the first real one
+    /// arrives. It answers no request.
+    Warm {
+        text: String,
+        analysis: Box<Analysis>,
+    },
 }
 
 /// The worker and the bookkeeping of requests.
@@ -98,6 +105,11 @@ impl Engine {
         let on_message = Listener::new(move |event: JsValue| {
             let data = js_sys::Reflect::get(&event, &"data".into()).unwrap_or(JsValue::NULL);
             let reply = js_sys::Array::from(&data);
+            if reply.get(1).as_string().as_deref() == Some("warm") {
+                ReadBack::of(&reply, 0, crate::transfer::WARM_UP_TEXT.to_string(), true)
+                    .run(Rc::new(Cell::new(0)), on_reply.clone());
+                return;
+            }
             if reply.get(0).as_f64() != Some(newest.get() as f64) {
                 return;
             }
@@ -109,22 +121,8 @@ impl Engine {
                     let Some(text) = pending.borrow_mut().take() else {
                         return;
                     };
-                    let ends: Vec<u32> = js_sys::Array::from(&reply.get(3))
-                        .iter()
-                        .map(|end| end.as_f64().unwrap_or(0.0) as u32)
-                        .collect();
-                    let read = ReadBack {
-                        id: newest.get(),
-                        bytes: js_sys::Uint8Array::new(&reply.get(2)),
-                        ends,
-                        next: 0,
-                        assembler: None,
-                        text,
-                        analyze_ms: reply.get(4).as_f64().unwrap_or(0.0),
-                        arrived: now_ms(),
-                        parse_ms: 0.0,
-                    };
-                    read.run(newest.clone(), on_reply.clone());
+                    ReadBack::of(&reply, newest.get(), text, false)
+                        .run(newest.clone(), on_reply.clone());
                 }
                 _ => {
                     pending.borrow_mut().take();
@@ -200,9 +198,33 @@ struct ReadBack {
     analyze_ms: f64,
     arrived: f64,
     parse_ms: f64,
+    /// Whether it is the worker's warm-up (`Reply::Warm`), which reports no failure: the reader
+    /// asked for nothing.
+    warm: bool,
 }
 
 impl ReadBack {
+    /// Reading back `reply` (`[id, kind, parts, part ends, analyze ms]`), which answers request
+    /// `id` for `text`.
+    fn of(reply: &js_sys::Array, id: u64, text: String, warm: bool) -> ReadBack {
+        let ends: Vec<u32> = js_sys::Array::from(&reply.get(3))
+            .iter()
+            .map(|end| end.as_f64().unwrap_or(0.0) as u32)
+            .collect();
+        ReadBack {
+            id,
+            bytes: js_sys::Uint8Array::new(&reply.get(2)),
+            ends,
+            next: 0,
+            assembler: None,
+            text,
+            analyze_ms: reply.get(4).as_f64().unwrap_or(0.0),
+            arrived: now_ms(),
+            parse_ms: 0.0,
+            warm,
+        }
+    }
+
     /// Reads parts until the slice is used up, then yields to the page and goes on in a new task;
     /// hands the analysis over once every part is in.
     fn run(mut self, newest: Rc<Cell<u64>>, on_reply: Rc<dyn Fn(Reply)>) {
@@ -221,7 +243,9 @@ impl ReadBack {
                     Some(assembler) => assembler.add(&json),
                 });
             if let Err(e) = read {
-                on_reply(Reply::Failed(format!("The analysis failed: {e}.")));
+                if !self.warm {
+                    on_reply(Reply::Failed(format!("The analysis failed: {e}.")));
+                }
                 return;
             }
         }
@@ -234,9 +258,18 @@ impl ReadBack {
             return;
         }
         let Some(assembler) = self.assembler else {
-            on_reply(Reply::Failed("The analysis came back empty.".to_string()));
+            if !self.warm {
+                on_reply(Reply::Failed("The analysis came back empty.".to_string()));
+            }
             return;
         };
+        if self.warm {
+            on_reply(Reply::Warm {
+                text: self.text,
+                analysis: Box::new(assembler.finish()),
+            });
+            return;
+        }
         on_reply(Reply::Done {
             text: self.text,
             analysis: Box::new(assembler.finish()),

@@ -369,6 +369,8 @@ fn App() -> impl IntoView {
                 std::time::Duration::ZERO,
             );
         }
+        // The worker's warm-up, read back: modelled once and dropped (see `Reply::Warm`).
+        engine::Reply::Warm { text, analysis } => drop(reading_model(&text, &analysis)),
         engine::Reply::Failed(reason) => {
             busy.set(None);
             preview.set(None);

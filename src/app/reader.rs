@@ -386,19 +386,16 @@ pub mod budget {
 
     use leptos::prelude::*;
 
-    /// Chunks rendered with the result itself, before the first pause, when that is all of them:
-    /// the sample's two articles, so it shows whole at once.
-    const FIRST_CHUNKS: usize = 2;
+    /// Chunks rendered with the result itself, before the first pause: the first, which holds
+    /// more than a screen. The rest follow a task each, so a long text's first task stays well
+    /// under 50 ms (two chunks and the placeholders of a hundred more took ~45 ms of CPU on the
+    /// shared machine). The sample's second article waits one task too: rendered with the first,
+    /// it held a cold load's first view back by ~35 ms (issue 16).
+    const FIRST_CHUNKS: usize = 1;
 
-    /// How many of a text's `chunks` render with the result itself: all of a short text (up to
-    /// `FIRST_CHUNKS`); one of a longer one, so its first task stays well under 50 ms (two
-    /// chunks and the placeholders of a hundred more took ~45 ms of CPU on the shared machine).
+    /// How many of a text's `chunks` render with the result itself.
     pub fn first_chunks(chunks: usize) -> usize {
-        if chunks > FIRST_CHUNKS {
-            1
-        } else {
-            chunks
-        }
+        chunks.min(FIRST_CHUNKS)
     }
 
     thread_local! {
