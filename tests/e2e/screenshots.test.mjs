@@ -19,9 +19,17 @@ describe('screenshots', () => {
     await mkdir(ARTIFACTS_DIR, { recursive: true });
   });
 
-  /** Waits for web fonts and two frames, so the picture shows the settled layout. */
+  /**
+   * Waits for web fonts and two frames, so the picture shows the settled layout. The chunks that
+   * render after the first view skip their painting while off screen (`content-visibility: auto`,
+   * style/main.css), as a reader's scrolling would bring them in; a full-page picture takes the
+   * whole page at once, so they are made visible first.
+   */
   async function settle(page) {
     await page.evaluate(async () => {
+      for (const chunk of document.querySelectorAll('.chunk[data-chunk]')) {
+        chunk.style.contentVisibility = 'visible';
+      }
       await document.fonts.ready;
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     });
