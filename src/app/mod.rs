@@ -140,12 +140,15 @@ pub struct Busy {
 }
 
 /// Milliseconds, as measured for the newest result: `analyze` in the worker, reading the result
-/// back on the page, and rendering it. Shown on `<main>` for the benchmarks.
+/// back on the page, and rendering it. Shown on `<main>` for the benchmarks, with how many results
+/// have been timed: two results can take the same milliseconds to the hundredth, and a benchmark
+/// waiting for the figures to change then waited forever.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Timings {
     analyze: f64,
     parse: f64,
     render: f64,
+    results: u64,
 }
 
 /// The share link in the page's address, if any: `#v1.…` (or anything else after `#`, which
@@ -331,10 +334,13 @@ fn App() -> impl IntoView {
                 // them, so it measures reading back and rendering on the main thread.
                 set_timeout(
                     move || {
-                        timings.set(Timings {
-                            analyze: analyze_ms,
-                            parse: parse_ms,
-                            render: now_ms() - arrived,
+                        timings.update(|t| {
+                            *t = Timings {
+                                analyze: analyze_ms,
+                                parse: parse_ms,
+                                render: now_ms() - arrived,
+                                results: t.results + 1,
+                            }
                         })
                     },
                     std::time::Duration::ZERO,
@@ -596,6 +602,7 @@ fn App() -> impl IntoView {
             data-analyze-ms=move || format!("{:.2}", timings.get().analyze)
             data-parse-ms=move || format!("{:.2}", timings.get().parse)
             data-render-ms=move || format!("{:.2}", timings.get().render)
+            data-timed=move || timings.get().results.to_string()
         >
             <header class="topbar">
                 <div class="brand">
