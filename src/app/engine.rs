@@ -107,7 +107,7 @@ impl Engine {
             let reply = js_sys::Array::from(&data);
             if reply.get(1).as_string().as_deref() == Some("warm") {
                 ReadBack::of(&reply, 0, crate::transfer::WARM_UP_TEXT.to_string(), true)
-                    .run(Rc::new(Cell::new(0)), on_reply.clone());
+                    .run(newest.clone(), on_reply.clone());
                 return;
             }
             if reply.get(0).as_f64() != Some(newest.get() as f64) {
@@ -228,7 +228,8 @@ impl ReadBack {
     /// Reads parts until the slice is used up, then yields to the page and goes on in a new task;
     /// hands the analysis over once every part is in.
     fn run(mut self, newest: Rc<Cell<u64>>, on_reply: Rc<dyn Fn(Reply)>) {
-        if newest.get() != self.id {
+        // A newer request or a cancel makes a reply moot; the warm-up answers none.
+        if !self.warm && newest.get() != self.id {
             return;
         }
         let started = now_ms();
